@@ -1,0 +1,14 @@
+// Everything CI runs, in one command: lint (code and spec), generated-file drift, typecheck, the
+// package tarball checks, and (unless --no-test) the tests.
+import { ensurePnpm, run, runScript } from "./lib/toolchain.mjs";
+
+const withTests = !process.argv.includes("--no-test");
+
+await runScript(async () => {
+  const env = ensurePnpm();
+  run("pnpm", ["run", "lint"], { env });
+  run("node", ["scripts/check-generated.mjs"], { env });
+  run("turbo", ["run", "typecheck", "--output-logs=errors-only"], { env });
+  run("node", ["scripts/check-pack.mjs"], { env });
+  if (withTests) run("node", ["scripts/test.mjs"], { env });
+});
