@@ -16,6 +16,12 @@ export function typeName(componentName) {
   return /^[0-9]/.test(name) ? `_${name}` : name;
 }
 
+/** The first paragraph of a description, on one line (the JSDoc summary of the named type). */
+function firstParagraph(description) {
+  const paragraph = description?.trim().split(/\n\s*\n/)[0];
+  return paragraph?.replace(/\s+/g, " ").trim();
+}
+
 /**
  * The module that exports one named type per component schema, in name order. Throws when two
  * components would get the same type name, naming both pointers.
@@ -34,7 +40,7 @@ export function namedExportsModule(document) {
       );
     }
     taken.set(alias, name);
-    const summary = schemas[name]?.description?.split("\n")[0]?.trim();
+    const summary = firstParagraph(schemas[name]?.description);
     if (summary) lines.push(`/** ${summary.replaceAll("*/", "*\\/")} */`);
     lines.push(`export type ${alias} = components["schemas"][${JSON.stringify(name)}];`);
   }

@@ -18,17 +18,17 @@ describe("typeName", () => {
 });
 
 describe("namedExportsModule", () => {
-  it("exports one alias per component, sorted, with the first line of its description", () => {
+  it("exports one alias per component, sorted, with the first paragraph of its description", () => {
     const code = namedExportsModule({
       components: {
         schemas: {
-          resultInfo: { description: "The result.\nMore text." },
+          resultInfo: { description: "The result,\nin full.\n\nMore text." },
           commsOperation: {},
         },
       },
     });
     expect(code).toContain(
-      'export type CommsOperation = components["schemas"]["commsOperation"];\n/** The result. */\n' +
+      'export type CommsOperation = components["schemas"]["commsOperation"];\n/** The result, in full. */\n' +
         'export type ResultInfo = components["schemas"]["resultInfo"];',
     );
     expect(code.startsWith("// Generated from spec/openapi.yaml")).toBe(true);
