@@ -1970,7 +1970,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is not a notification this endpoint accepts (for example, a `clientState` mismatch); Graph does not retry. */
+            /**
+             * @description The request is not a notification this endpoint accepts (for example, a `clientState`
+             *     mismatch: it did not come from Graph). Like any answer that is not 2xx, Graph counts it
+             *     as a failed delivery of a genuine notification and retries for up to 4 hours.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
