@@ -1285,7 +1285,7 @@ export interface components {
         };
     };
     headers: {
-        /** @description URL of the operation the action created (`.../communications/calls/{callId}/operations/{operationId}`). */
+        /** @description URL of the operation (`commsOperation`) the action created, for example `.../communications/calls/{callId}/operations/{operationId}` (the legacy 202 of the old `record` page points to the `commsOperation` in the same way). */
         OperationLocation: string;
         /** @description Seconds to wait before retrying; may be fractional (for example `2.128`). */
         RetryAfter: number;
