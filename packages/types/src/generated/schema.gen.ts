@@ -902,7 +902,8 @@ export interface components {
         /** @description A Teams user identity (derived from `identity`). */
         teamworkUserIdentity: {
             /**
-             * @description `#microsoft.graph.teamworkUserIdentity`; the v1.0 examples write
+             * @description `#microsoft.graph.teamworkUserIdentity` (the getAllRecordings and delta examples);
+             *     the get and list examples, v1.0 and beta alike, write
              *     `#Microsoft.Teams.GraphSvc.teamworkUserIdentity`, the service's internal name.
              * @enum {string}
              */
