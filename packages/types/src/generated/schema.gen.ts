@@ -1188,7 +1188,7 @@ export interface components {
                 "application/json": components["schemas"]["callRecordingCollectionResponse"];
             };
         };
-        /** @description The recording bytes, streamed (chunked). Read them as a stream; recordings can be large. */
+        /** @description The recording bytes. Read them as a stream; recordings can be large. */
         recordingContent: {
             headers: {
                 [name: string]: unknown;
