@@ -1179,7 +1179,7 @@ export interface components {
                 "application/json": components["schemas"]["callRecording"];
             };
         };
-        /** @description One page of recordings; follow `@odata.nextLink` while it is present. */
+        /** @description One page of a meeting's recordings; follow `@odata.nextLink` while it is present. */
         callRecordingCollection: {
             headers: {
                 [name: string]: unknown;
@@ -1744,7 +1744,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["callRecordingCollection"];
+            /** @description One page of the organizer's recordings; follow `@odata.nextLink` while it is present. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["callRecordingCollectionResponse"];
+                };
+            };
             400: components["responses"]["error"];
             401: components["responses"]["error"];
             403: components["responses"]["error"];
