@@ -22,10 +22,30 @@ const INTEGER_FORMATS: Record<string, [string, string]> = {
   int64: ["-9223372036854775808", "9223372036854775808"],
 };
 
-const ok = (conditions: string[]) =>
-  conditions.length === 0 ? "true" : conditions.map((c) => `(${c})`).join(" && ");
-const any = (conditions: string[]) =>
-  conditions.length === 0 ? "false" : conditions.map((c) => `(${c})`).join(" || ");
+/** Parenthesised unless the condition cannot bind differently under `&&` / `||` (conservative). */
+const wrap = (condition: string, operator: "&&" | "||") =>
+  condition.includes(" ? ") ||
+  condition.includes(" => ") ||
+  (operator === "&&" && condition.includes(" || "))
+    ? `(${condition})`
+    : condition;
+const ok = (conditions: string[]): string => {
+  const kept = conditions.filter((c) => c !== "true");
+  if (kept.includes("false")) return "false";
+  if (kept.length === 0) return "true";
+  return kept.length === 1 ? (kept[0] as string) : kept.map((c) => wrap(c, "&&")).join(" && ");
+};
+const any = (conditions: string[]): string => {
+  const kept = conditions.filter((c) => c !== "false");
+  if (kept.includes("true")) return "true";
+  if (kept.length === 0) return "false";
+  return kept.length === 1 ? (kept[0] as string) : kept.map((c) => wrap(c, "||")).join(" || ");
+};
+/** `absent || check`, parenthesised only where the check needs it. */
+const orAbsent = (absent: string, check: string) =>
+  check === "true" ? "true" : `${absent} || ${wrap(check, "||")}`;
+const wrapNot = (condition: string) =>
+  /^[\w$.]+\([^()]*\)$/.test(condition) ? condition : `(${condition})`;
 const typeTest = (type: string, x: string): string => {
   switch (type) {
     case "null":
@@ -158,7 +178,10 @@ export class FastPath {
     } else {
       for (const type of keywordTypes)
         conditions.push(
-          `!(${typeTest(type, x)}) || ${this.typed(type, schema, pointer, variant, x, skip)}`,
+          orAbsent(
+            `!${wrapNot(typeTest(type, x))}`,
+            this.typed(type, schema, pointer, variant, x, skip),
+          ),
         );
     }
     const values = this.c.enumValues(schema, pointer);
@@ -192,7 +215,7 @@ export class FastPath {
       conditions.push(
         keyword === "anyOf"
           ? any(checks)
-          : `${checks.map((c) => `(${c} ? 1 : 0)`).join(" + ")} === 1`,
+          : `${checks.map((c) => `(${wrap(c, "||")} ? 1 : 0)`).join(" + ")} === 1`,
       );
       const discriminator = isObject(schema.discriminator) ? schema.discriminator : undefined;
       if (discriminator !== undefined && typeof discriminator.propertyName === "string") {
@@ -209,13 +232,18 @@ export class FastPath {
         const at = childPointer(pointer, keyword);
         return this.check(this.c.asSchema(schema[keyword], at), at, variant, false, x);
       };
-      conditions.push(`(${branch("if")}) ? (${branch("then")}) : (${branch("else")})`);
+      conditions.push(
+        `${wrap(branch("if"), "||")} ? ${wrap(branch("then"), "||")} : ${wrap(branch("else"), "||")}`,
+      );
     }
     if (isObject(schema.dependentSchemas)) {
       for (const [key, sub] of Object.entries(schema.dependentSchemas)) {
         const at = childPointer(pointer, "dependentSchemas", key);
         conditions.push(
-          `!$isRecord(${x}) || !Object.hasOwn(${x}, ${JSON.stringify(key)}) || (${this.check(this.c.asSchema(sub, at), at, variant, false, x)})`,
+          orAbsent(
+            `!$isRecord(${x}) || !Object.hasOwn(${x}, ${JSON.stringify(key)})`,
+            this.check(this.c.asSchema(sub, at), at, variant, false, x),
+          ),
         );
       }
     }
@@ -381,7 +409,10 @@ export class FastPath {
     prefix.forEach((item, i) => {
       const at = childPointer(pointer, "prefixItems", i);
       conditions.push(
-        `${x}.length <= ${i} || (${this.check(this.c.asSchema(item, at), at, variant, true, `${x}[${i}]`)})`,
+        orAbsent(
+          `${x}.length <= ${i}`,
+          this.check(this.c.asSchema(item, at), at, variant, true, `${x}[${i}]`),
+        ),
       );
     });
     if (schema.items !== undefined && schema.items !== true) {
@@ -423,6 +454,10 @@ export class FastPath {
       key in Object.prototype
         ? `Object.hasOwn(${x}, ${JSON.stringify(key)})`
         : `${member(key)} !== undefined`;
+    const absent = (key: string) =>
+      key in Object.prototype
+        ? `!Object.hasOwn(${x}, ${JSON.stringify(key)})`
+        : `${member(key)} === undefined`;
     for (const key of required) {
       if (skip?.has(key)) continue;
       if (
@@ -435,7 +470,7 @@ export class FastPath {
     for (const [key, value] of Object.entries(properties)) {
       const at = childPointer(pointer, "properties", key);
       const sub = this.check(this.c.asSchema(value, at), at, variant, true, member(key));
-      if (sub !== "true") conditions.push(`!(${present(key)}) || (${sub})`);
+      if (sub !== "true") conditions.push(orAbsent(absent(key), sub));
     }
     const patterns = isObject(schema.patternProperties)
       ? Object.entries(schema.patternProperties)
@@ -486,7 +521,10 @@ export class FastPath {
       for (const [key, needed] of Object.entries(schema.dependentRequired)) {
         if (!Array.isArray(needed)) continue;
         conditions.push(
-          `!Object.hasOwn(${x}, ${JSON.stringify(key)}) || (${ok(needed.map((k) => `Object.hasOwn(${x}, ${JSON.stringify(k)})`))})`,
+          orAbsent(
+            `!Object.hasOwn(${x}, ${JSON.stringify(key)})`,
+            ok(needed.map((k) => `Object.hasOwn(${x}, ${JSON.stringify(k)})`)),
+          ),
         );
       }
     }

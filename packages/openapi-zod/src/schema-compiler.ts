@@ -143,6 +143,7 @@ export class SchemaCompiler {
   private readonly byKey = new Map<string, Definition>();
   private readonly pending: Definition[] = [];
   private readonly sensitivity = new Map<string, boolean>();
+  private readonly resolved = new Map<string, Schema>();
   /** Set by the module generator when validators get a compiled fast path. */
   fastPath:
     | {
@@ -217,6 +218,14 @@ export class SchemaCompiler {
 
   /** The schema value at a pointer, or a reference error naming `from`. */
   schemaAt(pointer: string, from: string): Schema {
+    const cached = this.resolved.get(pointer);
+    if (cached !== undefined) return cached;
+    const schema = this.lookup(pointer, from);
+    this.resolved.set(pointer, schema);
+    return schema;
+  }
+
+  private lookup(pointer: string, from: string): Schema {
     const tokens = canonicalTokens(pointer);
     const resolved =
       tokens === undefined
@@ -378,6 +387,7 @@ export class SchemaCompiler {
    * document, that component is the only recursive anchor in scope. Any other use stays a generation error.
    */
   resolveRecursiveRef(schema: JsonObject, pointer: string): JsonObject {
+    if (schema.$recursiveAnchor === undefined && schema.$recursiveRef === undefined) return schema;
     const tokens = canonicalTokens(pointer) ?? [];
     const componentRoot =
       tokens.length >= 3 && tokens[0] === "components" && tokens[1] === "schemas";

@@ -177,23 +177,23 @@ const $c0 = /* @__PURE__ */ (() => (new Set(["id"])))();
 const $c1 = /* @__PURE__ */ (() => (new Set(["id","content","createdDateTime"])))();
 
 function $check_entitySchema(v: any): boolean {
-  return ((($isRecord(v)) && ((v["id"] !== undefined) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))))));
+  return $isRecord(v) && (v["id"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string"));
 }
 
 function $check_entityStrictSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((v["id"] !== undefined) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true)))))))) && ($closedOk(v, $c0, []));
+  return ($isRecord(v) && (v["id"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string"))) && $closedOk(v, $c0, []);
 }
 
 function $check_callRecordingSchema(v: any): boolean {
-  return (($check_entitySchema(v))) && (((($isRecord(v)) && ((!(v["content"] !== undefined) || ((((typeof v["content"] === "string") && (true))))) && (!(v["createdDateTime"] !== undefined) || ((((typeof v["createdDateTime"] === "string") && (($isDateTime(v["createdDateTime"])))))))))));
+  return $check_entitySchema(v) && ($isRecord(v) && ((v["content"] === undefined || typeof v["content"] === "string") && (v["createdDateTime"] === undefined || typeof v["createdDateTime"] === "string" && $isDateTime(v["createdDateTime"]))));
 }
 
 function $check__schemas_entityStrictOpen(v: any): boolean {
-  return ((($isRecord(v)) && ((v["id"] !== undefined) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))))));
+  return $isRecord(v) && (v["id"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string"));
 }
 
 function $check_callRecordingStrictSchema(v: any): boolean {
-  return (($check__schemas_entityStrictOpen(v))) && (((($isRecord(v)) && ((!(v["content"] !== undefined) || ((((typeof v["content"] === "string") && (true))))) && (!(v["createdDateTime"] !== undefined) || ((((typeof v["createdDateTime"] === "string") && (($isDateTime(v["createdDateTime"]))))))))))) && ($closedOk(v, $c1, []));
+  return $check__schemas_entityStrictOpen(v) && ($isRecord(v) && ((v["content"] === undefined || typeof v["content"] === "string") && (v["createdDateTime"] === undefined || typeof v["createdDateTime"] === "string" && $isDateTime(v["createdDateTime"])))) && $closedOk(v, $c1, []);
 }
 
 /** Same validator as `entitySchema`. */

@@ -89,27 +89,27 @@ export const withOneStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.array(
 const $c0 = /* @__PURE__ */ (() => (new RegExp("^[a-z]+$", "u")))();
 
 function $check_pairSchema(v: any): boolean {
-  return (((Array.isArray(v)) && ((v.length <= 0 || ((((typeof v[0] === "string") && (true))))) && (v.length <= 1 || ((((Number.isInteger(v[1])) && (true))))) && (v.length <= 2))));
+  return Array.isArray(v) && ((v.length <= 0 || typeof v[0] === "string") && (v.length <= 1 || Number.isInteger(v[1])) && v.length <= 2);
 }
 
 function $check_pairStrictSchema(v: any): boolean {
-  return (((Array.isArray(v)) && ((v.length <= 0 || ((((typeof v[0] === "string") && (true))))) && (v.length <= 1 || ((((Number.isInteger(v[1])) && (true))))) && (v.length <= 2))));
+  return Array.isArray(v) && ((v.length <= 0 || typeof v[0] === "string") && (v.length <= 1 || Number.isInteger(v[1])) && v.length <= 2);
 }
 
 function $check_tagsSchema(v: any): boolean {
-  return (((Array.isArray(v)) && ((v.length >= 1) && (v.length <= 5) && ($everyItem(v, 0, (v0) => (((typeof v0 === "string") && (($c0.test(v0))))))) && ($unique(v)))));
+  return Array.isArray(v) && (v.length >= 1 && v.length <= 5 && ($everyItem(v, 0, (v0) => typeof v0 === "string" && $c0.test(v0))) && $unique(v));
 }
 
 function $check_tagsStrictSchema(v: any): boolean {
-  return (((Array.isArray(v)) && ((v.length >= 1) && (v.length <= 5) && ($everyItem(v, 0, (v1) => (((typeof v1 === "string") && (($c0.test(v1))))))) && ($unique(v)))));
+  return Array.isArray(v) && (v.length >= 1 && v.length <= 5 && ($everyItem(v, 0, (v1) => typeof v1 === "string" && $c0.test(v1))) && $unique(v));
 }
 
 function $check_withOneSchema(v: any): boolean {
-  return (((Array.isArray(v)) && (($containsCount(v, (v2) => ((v2 === 1)), 1, 2)))));
+  return Array.isArray(v) && ($containsCount(v, (v2) => v2 === 1, 1, 2));
 }
 
 function $check_withOneStrictSchema(v: any): boolean {
-  return (((Array.isArray(v)) && (($containsCount(v, (v3) => ((v3 === 1)), 1, 2)))));
+  return Array.isArray(v) && ($containsCount(v, (v3) => v3 === 1, 1, 2));
 }
 
 /** Same validator as `pairSchema`. */

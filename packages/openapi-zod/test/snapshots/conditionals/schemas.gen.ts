@@ -188,31 +188,31 @@ const $c1 = /* @__PURE__ */ (() => (new RegExp("^[A-Z0-9 ]+$", "u")))();
 const $c2: $Evaluation = /* @__PURE__ */ (() => ({ keys: ["country","postalCode"], conditional: [[$check__address_ifStrictOpen, { keys: ["country"] }, { keys: ["postalCode"] }, { keys: ["postalCode"] }]] }))();
 
 function $check_addressSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((!(v["country"] !== undefined) || ((((typeof v["country"] === "string") && (true))))) && (!(v["postalCode"] !== undefined) || ((((typeof v["postalCode"] === "string") && (true)))))))) && (((!($isRecord(v)) || (v["country"] !== undefined) && (!(v["country"] !== undefined) || (((v["country"] === "US")))))) ? ((!($isRecord(v)) || (!(v["postalCode"] !== undefined) || ((!(typeof v["postalCode"] === "string") || ($c0.test(v["postalCode"]))))))) : ((!($isRecord(v)) || (!(v["postalCode"] !== undefined) || ((!(typeof v["postalCode"] === "string") || ($c1.test(v["postalCode"]))))))));
+  return ($isRecord(v) && ((v["country"] === undefined || typeof v["country"] === "string") && (v["postalCode"] === undefined || typeof v["postalCode"] === "string"))) && (!$isRecord(v) || v["country"] !== undefined && (v["country"] === undefined || v["country"] === "US") ? !$isRecord(v) || v["postalCode"] === undefined || !(typeof v["postalCode"] === "string") || $c0.test(v["postalCode"]) : !$isRecord(v) || v["postalCode"] === undefined || !(typeof v["postalCode"] === "string") || $c1.test(v["postalCode"]));
 }
 
 function $check__address_ifStrictOpen(v: any): boolean {
-  return (!($isRecord(v)) || (v["country"] !== undefined) && (!(v["country"] !== undefined) || (((v["country"] === "US")))));
+  return !$isRecord(v) || v["country"] !== undefined && (v["country"] === undefined || v["country"] === "US");
 }
 
 function $check_addressStrictSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((!(v["country"] !== undefined) || ((((typeof v["country"] === "string") && (true))))) && (!(v["postalCode"] !== undefined) || ((((typeof v["postalCode"] === "string") && (true)))))))) && (((!($isRecord(v)) || (v["country"] !== undefined) && (!(v["country"] !== undefined) || (((v["country"] === "US")))))) ? ((!($isRecord(v)) || (!(v["postalCode"] !== undefined) || ((!(typeof v["postalCode"] === "string") || ($c0.test(v["postalCode"]))))))) : ((!($isRecord(v)) || (!(v["postalCode"] !== undefined) || ((!(typeof v["postalCode"] === "string") || ($c1.test(v["postalCode"])))))))) && ($unevaluatedPropertiesOk($c2, v, false, true));
+  return ($isRecord(v) && ((v["country"] === undefined || typeof v["country"] === "string") && (v["postalCode"] === undefined || typeof v["postalCode"] === "string"))) && (!$isRecord(v) || v["country"] !== undefined && (v["country"] === undefined || v["country"] === "US") ? !$isRecord(v) || v["postalCode"] === undefined || !(typeof v["postalCode"] === "string") || $c0.test(v["postalCode"]) : !$isRecord(v) || v["postalCode"] === undefined || !(typeof v["postalCode"] === "string") || $c1.test(v["postalCode"])) && $unevaluatedPropertiesOk($c2, v, false, true);
 }
 
 function $check_notEmptySchema(v: any): boolean {
-  return (((typeof v === "string") && (true))) && (!(((v === ""))));
+  return typeof v === "string" && !(v === "");
 }
 
 function $check_notEmptyStrictSchema(v: any): boolean {
-  return (((typeof v === "string") && (true))) && (!(((v === ""))));
+  return typeof v === "string" && !(v === "");
 }
 
 function $check_anyNumberOrStringSchema(v: any): boolean {
-  return (((((typeof v === "number") && (true)))) || ((((typeof v === "string") && (true)))));
+  return typeof v === "number" || typeof v === "string";
 }
 
 function $check_anyNumberOrStringStrictSchema(v: any): boolean {
-  return (((((typeof v === "number") && (true)))) || ((((typeof v === "string") && (true)))));
+  return typeof v === "number" || typeof v === "string";
 }
 
 /** Same validator as `addressSchema`. */

@@ -244,67 +244,67 @@ const $c4 = /* @__PURE__ */ (() => (new Set(["kind","lives"])))();
 const $c5 = /* @__PURE__ */ (() => (new Set(["kind","barks"])))();
 
 function $check_recordOperationSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (!(v["@odata.type"] !== undefined) || (((v["@odata.type"] === "#microsoft.graph.recordOperation")))) && (!(v["recordingLocation"] !== undefined) || ((((typeof v["recordingLocation"] === "string") && (true)) || ((v["recordingLocation"] === null) && (true))))))));
+  return $isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || v["@odata.type"] === "#microsoft.graph.recordOperation") && (v["recordingLocation"] === undefined || typeof v["recordingLocation"] === "string" || v["recordingLocation"] === null));
 }
 
 function $check_cancelOperationSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (!(v["@odata.type"] !== undefined) || (((v["@odata.type"] === "#microsoft.graph.cancelOperation")))))));
+  return $isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || v["@odata.type"] === "#microsoft.graph.cancelOperation"));
 }
 
 function $check_operationSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((v["@odata.type"] !== undefined)))) && ((($check_recordOperationSchema(v)) ? 1 : 0) + (($check_cancelOperationSchema(v)) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check_recordOperationSchema(v) : v["@odata.type"] === "#microsoft.graph.cancelOperation" ? $check_cancelOperationSchema(v) : false));
+  return $isRecord(v) && v["@odata.type"] !== undefined && (($check_recordOperationSchema(v) ? 1 : 0) + ($check_cancelOperationSchema(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check_recordOperationSchema(v) : v["@odata.type"] === "#microsoft.graph.cancelOperation" ? $check_cancelOperationSchema(v) : false));
 }
 
 function $check__schemas_recordOperationStrictOpen(v: any): boolean {
-  return ((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (!(v["@odata.type"] !== undefined) || (((v["@odata.type"] === "#microsoft.graph.recordOperation")))) && (!(v["recordingLocation"] !== undefined) || ((((typeof v["recordingLocation"] === "string") && (true)) || ((v["recordingLocation"] === null) && (true))))))));
+  return $isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || v["@odata.type"] === "#microsoft.graph.recordOperation") && (v["recordingLocation"] === undefined || typeof v["recordingLocation"] === "string" || v["recordingLocation"] === null));
 }
 
 function $check__schemas_cancelOperationStrictOpen(v: any): boolean {
-  return ((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (!(v["@odata.type"] !== undefined) || (((v["@odata.type"] === "#microsoft.graph.cancelOperation")))))));
+  return $isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || v["@odata.type"] === "#microsoft.graph.cancelOperation"));
 }
 
 function $check_operationStrictSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((v["@odata.type"] !== undefined)))) && ((($check__schemas_recordOperationStrictOpen(v)) ? 1 : 0) + (($check__schemas_cancelOperationStrictOpen(v)) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check__schemas_recordOperationStrictOpen(v) : v["@odata.type"] === "#microsoft.graph.cancelOperation" ? $check__schemas_cancelOperationStrictOpen(v) : false)) && ($unevaluatedPropertiesOk($c0, v, false, true));
+  return $isRecord(v) && v["@odata.type"] !== undefined && (($check__schemas_recordOperationStrictOpen(v) ? 1 : 0) + ($check__schemas_cancelOperationStrictOpen(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check__schemas_recordOperationStrictOpen(v) : v["@odata.type"] === "#microsoft.graph.cancelOperation" ? $check__schemas_cancelOperationStrictOpen(v) : false)) && $unevaluatedPropertiesOk($c0, v, false, true);
 }
 
 function $check_recordOperationStrictSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (!(v["@odata.type"] !== undefined) || (((v["@odata.type"] === "#microsoft.graph.recordOperation")))) && (!(v["recordingLocation"] !== undefined) || ((((typeof v["recordingLocation"] === "string") && (true)) || ((v["recordingLocation"] === null) && (true)))))))) && ($closedOk(v, $c1, []));
+  return ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || v["@odata.type"] === "#microsoft.graph.recordOperation") && (v["recordingLocation"] === undefined || typeof v["recordingLocation"] === "string" || v["recordingLocation"] === null))) && $closedOk(v, $c1, []);
 }
 
 function $check_cancelOperationStrictSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (!(v["@odata.type"] !== undefined) || (((v["@odata.type"] === "#microsoft.graph.cancelOperation"))))))) && ($closedOk(v, $c2, []));
+  return ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || v["@odata.type"] === "#microsoft.graph.cancelOperation"))) && $closedOk(v, $c2, []);
 }
 
 function $check_catSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((v["kind"] !== undefined) && (!(v["kind"] !== undefined) || (((v["kind"] === "cat")))) && (!(v["lives"] !== undefined) || ((((Number.isInteger(v["lives"])) && (true))))))));
+  return $isRecord(v) && (v["kind"] !== undefined && (v["kind"] === undefined || v["kind"] === "cat") && (v["lives"] === undefined || Number.isInteger(v["lives"])));
 }
 
 function $check_dogSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((v["kind"] !== undefined) && (!(v["kind"] !== undefined) || (((v["kind"] === "dog")))) && (!(v["barks"] !== undefined) || ((((typeof v["barks"] === "boolean") && (true))))))));
+  return $isRecord(v) && (v["kind"] !== undefined && (v["kind"] === undefined || v["kind"] === "dog") && (v["barks"] === undefined || typeof v["barks"] === "boolean"));
 }
 
 function $check_petSchema(v: any): boolean {
-  return ((($check_catSchema(v)) ? 1 : 0) + (($check_dogSchema(v)) ? 1 : 0) === 1) && ($isRecord(v) && (v["kind"] === "cat" ? $check_catSchema(v) : v["kind"] === "dog" ? $check_dogSchema(v) : false));
+  return (($check_catSchema(v) ? 1 : 0) + ($check_dogSchema(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["kind"] === "cat" ? $check_catSchema(v) : v["kind"] === "dog" ? $check_dogSchema(v) : false));
 }
 
 function $check__schemas_catStrictOpen(v: any): boolean {
-  return ((($isRecord(v)) && ((v["kind"] !== undefined) && (!(v["kind"] !== undefined) || (((v["kind"] === "cat")))) && (!(v["lives"] !== undefined) || ((((Number.isInteger(v["lives"])) && (true))))))));
+  return $isRecord(v) && (v["kind"] !== undefined && (v["kind"] === undefined || v["kind"] === "cat") && (v["lives"] === undefined || Number.isInteger(v["lives"])));
 }
 
 function $check__schemas_dogStrictOpen(v: any): boolean {
-  return ((($isRecord(v)) && ((v["kind"] !== undefined) && (!(v["kind"] !== undefined) || (((v["kind"] === "dog")))) && (!(v["barks"] !== undefined) || ((((typeof v["barks"] === "boolean") && (true))))))));
+  return $isRecord(v) && (v["kind"] !== undefined && (v["kind"] === undefined || v["kind"] === "dog") && (v["barks"] === undefined || typeof v["barks"] === "boolean"));
 }
 
 function $check_petStrictSchema(v: any): boolean {
-  return ((($check__schemas_catStrictOpen(v)) ? 1 : 0) + (($check__schemas_dogStrictOpen(v)) ? 1 : 0) === 1) && ($isRecord(v) && (v["kind"] === "cat" ? $check__schemas_catStrictOpen(v) : v["kind"] === "dog" ? $check__schemas_dogStrictOpen(v) : false)) && ($unevaluatedPropertiesOk($c3, v, false, true));
+  return (($check__schemas_catStrictOpen(v) ? 1 : 0) + ($check__schemas_dogStrictOpen(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["kind"] === "cat" ? $check__schemas_catStrictOpen(v) : v["kind"] === "dog" ? $check__schemas_dogStrictOpen(v) : false)) && $unevaluatedPropertiesOk($c3, v, false, true);
 }
 
 function $check_catStrictSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((v["kind"] !== undefined) && (!(v["kind"] !== undefined) || (((v["kind"] === "cat")))) && (!(v["lives"] !== undefined) || ((((Number.isInteger(v["lives"])) && (true)))))))) && ($closedOk(v, $c4, []));
+  return ($isRecord(v) && (v["kind"] !== undefined && (v["kind"] === undefined || v["kind"] === "cat") && (v["lives"] === undefined || Number.isInteger(v["lives"])))) && $closedOk(v, $c4, []);
 }
 
 function $check_dogStrictSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((v["kind"] !== undefined) && (!(v["kind"] !== undefined) || (((v["kind"] === "dog")))) && (!(v["barks"] !== undefined) || ((((typeof v["barks"] === "boolean") && (true)))))))) && ($closedOk(v, $c5, []));
+  return ($isRecord(v) && (v["kind"] !== undefined && (v["kind"] === undefined || v["kind"] === "dog") && (v["barks"] === undefined || typeof v["barks"] === "boolean"))) && $closedOk(v, $c5, []);
 }
 
 /** Same validator as `operationSchema`. */

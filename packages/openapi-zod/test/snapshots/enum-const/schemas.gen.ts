@@ -83,35 +83,35 @@ export const typedWithLengthStrictSchema = /* @__PURE__ */ (() => $withFastPath(
 const $c0 = /* @__PURE__ */ (() => ({"kind":"fixed","values":[1,2]}))();
 
 function $check_statusSchema(v: any): boolean {
-  return (((typeof v === "string") && (true))) && ((v === "notStarted") || (v === "running") || (v === "completed") || (v === "failed"));
+  return typeof v === "string" && (v === "notStarted" || v === "running" || v === "completed" || v === "failed");
 }
 
 function $check_statusStrictSchema(v: any): boolean {
-  return (((typeof v === "string") && (true))) && ((v === "notStarted") || (v === "running") || (v === "completed") || (v === "failed"));
+  return typeof v === "string" && (v === "notStarted" || v === "running" || v === "completed" || v === "failed");
 }
 
 function $check_mixedSchema(v: any): boolean {
-  return ((v === 1) || (v === "one") || (v === null) || (v === false));
+  return v === 1 || v === "one" || v === null || v === false;
 }
 
 function $check_mixedStrictSchema(v: any): boolean {
-  return ((v === 1) || (v === "one") || (v === null) || (v === false));
+  return v === 1 || v === "one" || v === null || v === false;
 }
 
 function $check_constantObjectSchema(v: any): boolean {
-  return (($equal(v, $c0)));
+  return $equal(v, $c0);
 }
 
 function $check_constantObjectStrictSchema(v: any): boolean {
-  return (($equal(v, $c0)));
+  return $equal(v, $c0);
 }
 
 function $check_typedWithLengthSchema(v: any): boolean {
-  return (((typeof v === "string") && (($length(v) <= 2)))) && ((v === "a") || (v === "bb") || (v === "ccc"));
+  return typeof v === "string" && $length(v) <= 2 && (v === "a" || v === "bb" || v === "ccc");
 }
 
 function $check_typedWithLengthStrictSchema(v: any): boolean {
-  return (((typeof v === "string") && (($length(v) <= 2)))) && ((v === "a") || (v === "bb") || (v === "ccc"));
+  return typeof v === "string" && $length(v) <= 2 && (v === "a" || v === "bb" || v === "ccc");
 }
 
 /** Same validator as `statusSchema`. */

@@ -132,11 +132,11 @@ export const participantStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.lo
 const $c0 = /* @__PURE__ */ (() => (new Set(["displayName","count","exclusive"])))();
 
 function $check_participantSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((!(v["displayName"] !== undefined) || ((((typeof v["displayName"] === "string") && (true)) || ((v["displayName"] === null) && (true))))) && (!(v["count"] !== undefined) || ((((Number.isInteger(v["count"])) && ((Number.isInteger(v["count"])) && (v["count"] >= -2147483648 && v["count"] < 2147483647))) || ((v["count"] === null) && (true))))) && (!(v["exclusive"] !== undefined) || ((((typeof v["exclusive"] === "number") && ((v["exclusive"] > 0)))))))));
+  return $isRecord(v) && ((v["displayName"] === undefined || typeof v["displayName"] === "string" || v["displayName"] === null) && (v["count"] === undefined || Number.isInteger(v["count"]) && Number.isInteger(v["count"]) && v["count"] >= -2147483648 && v["count"] < 2147483647 || v["count"] === null) && (v["exclusive"] === undefined || typeof v["exclusive"] === "number" && v["exclusive"] > 0));
 }
 
 function $check_participantStrictSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((!(v["displayName"] !== undefined) || ((((typeof v["displayName"] === "string") && (true)) || ((v["displayName"] === null) && (true))))) && (!(v["count"] !== undefined) || ((((Number.isInteger(v["count"])) && ((Number.isInteger(v["count"])) && (v["count"] >= -2147483648 && v["count"] < 2147483647))) || ((v["count"] === null) && (true))))) && (!(v["exclusive"] !== undefined) || ((((typeof v["exclusive"] === "number") && ((v["exclusive"] > 0))))))))) && ($closedOk(v, $c0, []));
+  return ($isRecord(v) && ((v["displayName"] === undefined || typeof v["displayName"] === "string" || v["displayName"] === null) && (v["count"] === undefined || Number.isInteger(v["count"]) && Number.isInteger(v["count"]) && v["count"] >= -2147483648 && v["count"] < 2147483647 || v["count"] === null) && (v["exclusive"] === undefined || typeof v["exclusive"] === "number" && v["exclusive"] > 0))) && $closedOk(v, $c0, []);
 }
 
 /** Same validator as `participantSchema`. */

@@ -229,19 +229,19 @@ const $c1 = /* @__PURE__ */ (() => (new RegExp("^x-", "u")))();
 const $c2 = /* @__PURE__ */ (() => (new Set(["creditCard","billingAddress"])))();
 
 function $check_headersSchema(v: any): boolean {
-  return ((($isRecord(v)) && (($keysOk(v, $c0, [[$c1, (v0) => (((typeof v0 === "string") && (true)))]], false, (v1) => (!(typeof v1 === "string") || ($length(v1) <= 20)))) && (Object.keys(v).length >= 1) && (Object.keys(v).length <= 4))));
+  return $isRecord(v) && (($keysOk(v, $c0, [[$c1, (v0) => typeof v0 === "string"]], false, (v1) => !(typeof v1 === "string") || $length(v1) <= 20)) && Object.keys(v).length >= 1 && Object.keys(v).length <= 4);
 }
 
 function $check_headersStrictSchema(v: any): boolean {
-  return ((($isRecord(v)) && (($keysOk(v, $c0, [[$c1, (v2) => (((typeof v2 === "string") && (true)))]], false, (v3) => (!(typeof v3 === "string") || ($length(v3) <= 20)))) && (Object.keys(v).length >= 1) && (Object.keys(v).length <= 4))));
+  return $isRecord(v) && (($keysOk(v, $c0, [[$c1, (v2) => typeof v2 === "string"]], false, (v3) => !(typeof v3 === "string") || $length(v3) <= 20)) && Object.keys(v).length >= 1 && Object.keys(v).length <= 4);
 }
 
 function $check_billingSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((!(v["creditCard"] !== undefined) || ((((typeof v["creditCard"] === "string") && (true))))) && (!(v["billingAddress"] !== undefined) || ((((typeof v["billingAddress"] === "string") && (true))))) && (!Object.hasOwn(v, "creditCard") || ((Object.hasOwn(v, "billingAddress")))))));
+  return $isRecord(v) && ((v["creditCard"] === undefined || typeof v["creditCard"] === "string") && (v["billingAddress"] === undefined || typeof v["billingAddress"] === "string") && (!Object.hasOwn(v, "creditCard") || Object.hasOwn(v, "billingAddress")));
 }
 
 function $check_billingStrictSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((!(v["creditCard"] !== undefined) || ((((typeof v["creditCard"] === "string") && (true))))) && (!(v["billingAddress"] !== undefined) || ((((typeof v["billingAddress"] === "string") && (true))))) && (!Object.hasOwn(v, "creditCard") || ((Object.hasOwn(v, "billingAddress"))))))) && ($closedOk(v, $c2, []));
+  return ($isRecord(v) && ((v["creditCard"] === undefined || typeof v["creditCard"] === "string") && (v["billingAddress"] === undefined || typeof v["billingAddress"] === "string") && (!Object.hasOwn(v, "creditCard") || Object.hasOwn(v, "billingAddress")))) && $closedOk(v, $c2, []);
 }
 
 /** Same validator as `headersSchema`. */

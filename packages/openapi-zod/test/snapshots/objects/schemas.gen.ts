@@ -204,27 +204,27 @@ const $c1 = /* @__PURE__ */ (() => (new Set(["id"])))();
 const $c2 = /* @__PURE__ */ (() => (new Set([])))();
 
 function $check_openSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((v["id"] !== undefined) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["size"] !== undefined) || ((((Number.isInteger(v["size"])) && ((v["size"] >= 0)))))))));
+  return $isRecord(v) && (v["id"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string") && (v["size"] === undefined || Number.isInteger(v["size"]) && v["size"] >= 0));
 }
 
 function $check_openStrictSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((v["id"] !== undefined) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["size"] !== undefined) || ((((Number.isInteger(v["size"])) && ((v["size"] >= 0))))))))) && ($closedOk(v, $c0, []));
+  return ($isRecord(v) && (v["id"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string") && (v["size"] === undefined || Number.isInteger(v["size"]) && v["size"] >= 0))) && $closedOk(v, $c0, []);
 }
 
 function $check_closedSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && ($keysOk(v, $c1, [], false, undefined)))));
+  return $isRecord(v) && ((v["id"] === undefined || typeof v["id"] === "string") && $keysOk(v, $c1, [], false, undefined));
 }
 
 function $check_closedStrictSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && ($keysOk(v, $c1, [], false, undefined)))));
+  return $isRecord(v) && ((v["id"] === undefined || typeof v["id"] === "string") && $keysOk(v, $c1, [], false, undefined));
 }
 
 function $check_mapSchema(v: any): boolean {
-  return ((($isRecord(v)) && (($keysOk(v, $c2, [], (v0) => (((typeof v0 === "number") && (true))), undefined)))));
+  return $isRecord(v) && ($keysOk(v, $c2, [], (v0) => typeof v0 === "number", undefined));
 }
 
 function $check_mapStrictSchema(v: any): boolean {
-  return ((($isRecord(v)) && (($keysOk(v, $c2, [], (v1) => (((typeof v1 === "number") && (true))), undefined)))));
+  return $isRecord(v) && ($keysOk(v, $c2, [], (v1) => typeof v1 === "number", undefined));
 }
 
 /** Same validator as `openSchema`. */

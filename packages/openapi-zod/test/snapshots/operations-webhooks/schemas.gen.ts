@@ -180,35 +180,35 @@ const $c4 = /* @__PURE__ */ (() => (new Set(["changeType"])))();
 const $c5 = /* @__PURE__ */ (() => (new Set(["value"])))();
 
 function $check_recordOperationSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((v["id"] !== undefined) && (v["status"] !== undefined) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["status"] !== undefined) || (((v["status"] === "notStarted") || (v["status"] === "running") || (v["status"] === "completed") || (v["status"] === "failed")))))));
+  return $isRecord(v) && (v["id"] !== undefined && v["status"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string") && (v["status"] === undefined || v["status"] === "notStarted" || v["status"] === "running" || v["status"] === "completed" || v["status"] === "failed"));
 }
 
 function $check_recordOperationStrictSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((v["id"] !== undefined) && (v["status"] !== undefined) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["status"] !== undefined) || (((v["status"] === "notStarted") || (v["status"] === "running") || (v["status"] === "completed") || (v["status"] === "failed"))))))) && ($closedOk(v, $c0, []));
+  return ($isRecord(v) && (v["id"] !== undefined && v["status"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string") && (v["status"] === undefined || v["status"] === "notStarted" || v["status"] === "running" || v["status"] === "completed" || v["status"] === "failed"))) && $closedOk(v, $c0, []);
 }
 
 function $check_call_recordResponseRequestBodySchema(v: any): boolean {
-  return ((($isRecord(v)) && ((!(v["maxRecordDurationInSeconds"] !== undefined) || ((((Number.isInteger(v["maxRecordDurationInSeconds"])) && ((v["maxRecordDurationInSeconds"] >= 1)))))))));
+  return $isRecord(v) && (v["maxRecordDurationInSeconds"] === undefined || Number.isInteger(v["maxRecordDurationInSeconds"]) && v["maxRecordDurationInSeconds"] >= 1);
 }
 
 function $check_call_recordResponseRequestBodyStrictSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((!(v["maxRecordDurationInSeconds"] !== undefined) || ((((Number.isInteger(v["maxRecordDurationInSeconds"])) && ((v["maxRecordDurationInSeconds"] >= 1))))))))) && ($closedOk(v, $c1, []));
+  return ($isRecord(v) && (v["maxRecordDurationInSeconds"] === undefined || Number.isInteger(v["maxRecordDurationInSeconds"]) && v["maxRecordDurationInSeconds"] >= 1)) && $closedOk(v, $c1, []);
 }
 
 function $check_call_recordResponseResponse_400Schema(v: any): boolean {
-  return ((($isRecord(v)) && ((v["error"] !== undefined) && (!(v["error"] !== undefined) || (((($isRecord(v["error"])) && ((v["error"]["code"] !== undefined) && (v["error"]["message"] !== undefined) && (!(v["error"]["code"] !== undefined) || ((((typeof v["error"]["code"] === "string") && (true))))) && (!(v["error"]["message"] !== undefined) || ((((typeof v["error"]["message"] === "string") && (true)))))))))))));
+  return $isRecord(v) && (v["error"] !== undefined && (v["error"] === undefined || $isRecord(v["error"]) && (v["error"]["code"] !== undefined && v["error"]["message"] !== undefined && (v["error"]["code"] === undefined || typeof v["error"]["code"] === "string") && (v["error"]["message"] === undefined || typeof v["error"]["message"] === "string"))));
 }
 
 function $check_call_recordResponseResponse_400StrictSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((v["error"] !== undefined) && (!(v["error"] !== undefined) || (((($isRecord(v["error"])) && ((v["error"]["code"] !== undefined) && (v["error"]["message"] !== undefined) && (!(v["error"]["code"] !== undefined) || ((((typeof v["error"]["code"] === "string") && (true))))) && (!(v["error"]["message"] !== undefined) || ((((typeof v["error"]["message"] === "string") && (true)))))))) && ($closedOk(v["error"], $c2, []))))))) && ($closedOk(v, $c3, []));
+  return ($isRecord(v) && (v["error"] !== undefined && (v["error"] === undefined || ($isRecord(v["error"]) && (v["error"]["code"] !== undefined && v["error"]["message"] !== undefined && (v["error"]["code"] === undefined || typeof v["error"]["code"] === "string") && (v["error"]["message"] === undefined || typeof v["error"]["message"] === "string"))) && $closedOk(v["error"], $c2, [])))) && $closedOk(v, $c3, []);
 }
 
 function $check_commsNotificationsRequestBodySchema(v: any): boolean {
-  return ((($isRecord(v)) && ((v["value"] !== undefined) && (!(v["value"] !== undefined) || ((((Array.isArray(v["value"])) && (($everyItem(v["value"], 0, (v0) => ((($isRecord(v0)) && ((v0["changeType"] !== undefined) && (!(v0["changeType"] !== undefined) || (((v0["changeType"] === "created") || (v0["changeType"] === "updated") || (v0["changeType"] === "deleted")))))))))))))))));
+  return $isRecord(v) && (v["value"] !== undefined && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v0) => $isRecord(v0) && (v0["changeType"] !== undefined && (v0["changeType"] === undefined || v0["changeType"] === "created" || v0["changeType"] === "updated" || v0["changeType"] === "deleted")))))));
 }
 
 function $check_commsNotificationsRequestBodyStrictSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((v["value"] !== undefined) && (!(v["value"] !== undefined) || ((((Array.isArray(v["value"])) && (($everyItem(v["value"], 0, (v1) => ((($isRecord(v1)) && ((v1["changeType"] !== undefined) && (!(v1["changeType"] !== undefined) || (((v1["changeType"] === "created") || (v1["changeType"] === "updated") || (v1["changeType"] === "deleted"))))))) && ($closedOk(v1, $c4, [])))))))))))) && ($closedOk(v, $c5, []));
+  return ($isRecord(v) && (v["value"] !== undefined && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v1) => ($isRecord(v1) && (v1["changeType"] !== undefined && (v1["changeType"] === undefined || v1["changeType"] === "created" || v1["changeType"] === "updated" || v1["changeType"] === "deleted"))) && $closedOk(v1, $c4, []))))))) && $closedOk(v, $c5, []);
 }
 
 /** Same validator as `recordOperationSchema`. */

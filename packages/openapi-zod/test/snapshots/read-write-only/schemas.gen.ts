@@ -146,19 +146,19 @@ export const recordingStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath
 const $c0 = /* @__PURE__ */ (() => (new Set(["id","content","uploadToken"])))();
 
 function $check_recordingSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((v["id"] !== undefined) && (v["content"] !== undefined) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["content"] !== undefined) || ((((typeof v["content"] === "string") && (true))))) && (!(v["uploadToken"] !== undefined) || ((((typeof v["uploadToken"] === "string") && (true))))))));
+  return $isRecord(v) && (v["id"] !== undefined && v["content"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string") && (v["content"] === undefined || typeof v["content"] === "string") && (v["uploadToken"] === undefined || typeof v["uploadToken"] === "string"));
 }
 
 function $check_recordingStrictSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((v["id"] !== undefined) && (v["content"] !== undefined) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["content"] !== undefined) || ((((typeof v["content"] === "string") && (true))))) && (!(v["uploadToken"] !== undefined) || ((((typeof v["uploadToken"] === "string") && (true)))))))) && ($closedOk(v, $c0, []));
+  return ($isRecord(v) && (v["id"] !== undefined && v["content"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string") && (v["content"] === undefined || typeof v["content"] === "string") && (v["uploadToken"] === undefined || typeof v["uploadToken"] === "string"))) && $closedOk(v, $c0, []);
 }
 
 function $check_recordingRequestSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((v["content"] !== undefined) && (v["uploadToken"] !== undefined) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["content"] !== undefined) || ((((typeof v["content"] === "string") && (true))))) && (!(v["uploadToken"] !== undefined) || ((((typeof v["uploadToken"] === "string") && (true))))))));
+  return $isRecord(v) && (v["content"] !== undefined && v["uploadToken"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string") && (v["content"] === undefined || typeof v["content"] === "string") && (v["uploadToken"] === undefined || typeof v["uploadToken"] === "string"));
 }
 
 function $check_recordingStrictRequestSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((v["content"] !== undefined) && (v["uploadToken"] !== undefined) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["content"] !== undefined) || ((((typeof v["content"] === "string") && (true))))) && (!(v["uploadToken"] !== undefined) || ((((typeof v["uploadToken"] === "string") && (true)))))))) && ($closedOk(v, $c0, []));
+  return ($isRecord(v) && (v["content"] !== undefined && v["uploadToken"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string") && (v["content"] === undefined || typeof v["content"] === "string") && (v["uploadToken"] === undefined || typeof v["uploadToken"] === "string"))) && $closedOk(v, $c0, []);
 }
 
 /** Open-mode validators of `components.schemas`, response direction, keyed by component name. */

@@ -135,11 +135,11 @@ export const nodeStrictSchema: z.ZodType = /* @__PURE__ */ (() => $withFastPath(
 const $c0 = /* @__PURE__ */ (() => (new Set(["name","children"])))();
 
 function $check_nodeSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((v["name"] !== undefined) && (!(v["name"] !== undefined) || ((((typeof v["name"] === "string") && (true))))) && (!(v["children"] !== undefined) || ((((Array.isArray(v["children"])) && (($everyItem(v["children"], 0, (v0) => ($check_nodeSchema(v0))))))))))));
+  return $isRecord(v) && (v["name"] !== undefined && (v["name"] === undefined || typeof v["name"] === "string") && (v["children"] === undefined || (Array.isArray(v["children"]) && ($everyItem(v["children"], 0, (v0) => $check_nodeSchema(v0))))));
 }
 
 function $check_nodeStrictSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((v["name"] !== undefined) && (!(v["name"] !== undefined) || ((((typeof v["name"] === "string") && (true))))) && (!(v["children"] !== undefined) || ((((Array.isArray(v["children"])) && (($everyItem(v["children"], 0, (v1) => ($check_nodeStrictSchema(v1)))))))))))) && ($closedOk(v, $c0, []));
+  return ($isRecord(v) && (v["name"] !== undefined && (v["name"] === undefined || typeof v["name"] === "string") && (v["children"] === undefined || (Array.isArray(v["children"]) && ($everyItem(v["children"], 0, (v1) => $check_nodeStrictSchema(v1))))))) && $closedOk(v, $c0, []);
 }
 
 /** Same validator as `nodeSchema`. */

@@ -187,19 +187,19 @@ function $check_nothingStrictSchema(v: any): boolean {
 }
 
 function $check_lengthIfStringSchema(v: any): boolean {
-  return (!(typeof v === "string") || ($length(v) >= 2));
+  return !(typeof v === "string") || $length(v) >= 2;
 }
 
 function $check_lengthIfStringStrictSchema(v: any): boolean {
-  return (!(typeof v === "string") || ($length(v) >= 2));
+  return !(typeof v === "string") || $length(v) >= 2;
 }
 
 function $check_propertiesIfObjectSchema(v: any): boolean {
-  return (!($isRecord(v)) || (v["a"] !== undefined) && (!(v["a"] !== undefined) || ((((Number.isInteger(v["a"])) && (true))))));
+  return !$isRecord(v) || v["a"] !== undefined && (v["a"] === undefined || Number.isInteger(v["a"]));
 }
 
 function $check_propertiesIfObjectStrictSchema(v: any): boolean {
-  return (!($isRecord(v)) || (v["a"] !== undefined) && (!(v["a"] !== undefined) || ((((Number.isInteger(v["a"])) && (true)))))) && ($closedOk(v, $c0, []));
+  return (!$isRecord(v) || v["a"] !== undefined && (v["a"] === undefined || Number.isInteger(v["a"]))) && $closedOk(v, $c0, []);
 }
 
 /** Same validator as `anythingSchema`. */

@@ -168,23 +168,23 @@ const $c0 = /* @__PURE__ */ (() => (new Set(["id"])))();
 const $c1: $Evaluation = /* @__PURE__ */ (() => ({ keys: ["name","id"] }))();
 
 function $check_baseSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))))));
+  return $isRecord(v) && (v["id"] === undefined || typeof v["id"] === "string");
 }
 
 function $check_baseStrictSchema(v: any): boolean {
-  return ((($isRecord(v)) && ((!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true)))))))) && ($closedOk(v, $c0, []));
+  return ($isRecord(v) && (v["id"] === undefined || typeof v["id"] === "string")) && $closedOk(v, $c0, []);
 }
 
 function $check_extendedSchema(v: any): boolean {
-  return (!($isRecord(v)) || (!(v["name"] !== undefined) || ((((typeof v["name"] === "string") && (true)))))) && (($check_baseSchema(v))) && ($unevaluatedPropertiesOk($c1, v, false, false));
+  return (!$isRecord(v) || v["name"] === undefined || typeof v["name"] === "string") && $check_baseSchema(v) && $unevaluatedPropertiesOk($c1, v, false, false);
 }
 
 function $check__schemas_baseStrictOpen(v: any): boolean {
-  return ((($isRecord(v)) && ((!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))))));
+  return $isRecord(v) && (v["id"] === undefined || typeof v["id"] === "string");
 }
 
 function $check_extendedStrictSchema(v: any): boolean {
-  return (!($isRecord(v)) || (!(v["name"] !== undefined) || ((((typeof v["name"] === "string") && (true)))))) && (($check__schemas_baseStrictOpen(v))) && ($unevaluatedPropertiesOk($c1, v, false, false));
+  return (!$isRecord(v) || v["name"] === undefined || typeof v["name"] === "string") && $check__schemas_baseStrictOpen(v) && $unevaluatedPropertiesOk($c1, v, false, false);
 }
 
 /** Same validator as `baseSchema`. */
