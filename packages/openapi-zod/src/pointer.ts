@@ -1,10 +1,12 @@
 /** Escapes one reference token for a JSON pointer (RFC 6901: `~` -> `~0`, `/` -> `~1`). */
 export function escapeToken(token: string): string {
+  if (!token.includes("~") && !token.includes("/")) return token;
   return token.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 /** Decodes one reference token of a JSON pointer. */
 export function unescapeToken(token: string): string {
+  if (!token.includes("~")) return token;
   return token.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 

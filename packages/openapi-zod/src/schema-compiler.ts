@@ -144,6 +144,7 @@ export class SchemaCompiler {
   private readonly pending: Definition[] = [];
   private readonly sensitivity = new Map<string, boolean>();
   private readonly resolved = new Map<string, Schema>();
+  private readonly scans = new Map<string, { direct: boolean; refs: string[] }>();
   /** Set by the module generator when validators get a compiled fast path. */
   fastPath:
     | {
@@ -325,10 +326,31 @@ export class SchemaCompiler {
   private isDirectionSensitive(pointer: string): boolean {
     const cached = this.sensitivity.get(pointer);
     if (cached !== undefined) return cached;
-    const visited = new Set<string>();
-    const stack: Array<[unknown, string]> = [[this.schemaAt(pointer, pointer), pointer]];
+    // Breadth-first over the reference graph; each subtree is scanned once (localScan is memoised).
+    const visited = new Set<string>([pointer]);
+    const queue = [pointer];
     let found = false;
-    while (stack.length > 0 && !found) {
+    for (let next = queue.shift(); next !== undefined && !found; next = queue.shift()) {
+      const scan = this.localScan(next);
+      if (scan.direct || this.sensitivity.get(next) === true) found = true;
+      for (const target of scan.refs) {
+        if (!visited.has(target)) {
+          visited.add(target);
+          queue.push(target);
+        }
+      }
+    }
+    this.sensitivity.set(pointer, found);
+    return found;
+  }
+
+  /** Whether the subtree at a pointer says readOnly/writeOnly itself, and which `$ref` targets it names. */
+  private localScan(pointer: string): { direct: boolean; refs: string[] } {
+    const cached = this.scans.get(pointer);
+    if (cached !== undefined) return cached;
+    const result = { direct: false, refs: [] as string[] };
+    const stack: Array<[unknown, string]> = [[this.schemaAt(pointer, pointer), pointer]];
+    while (stack.length > 0) {
       const [value, at] = stack.pop() as [unknown, string];
       if (Array.isArray(value)) {
         value.forEach((item, i) => {
@@ -337,15 +359,9 @@ export class SchemaCompiler {
         continue;
       }
       if (!isObject(value)) continue;
-      if (value.readOnly === true || value.writeOnly === true) found = true;
+      if (value.readOnly === true || value.writeOnly === true) result.direct = true;
       if (typeof value.$ref === "string" && value.$ref.startsWith("#")) {
-        const target = this.refTarget(value.$ref, childPointer(at, "$ref"));
-        if (!visited.has(target)) {
-          visited.add(target);
-          const known = this.sensitivity.get(target);
-          if (known === true) found = true;
-          else if (known === undefined) stack.push([this.schemaAt(target, target), target]);
-        }
+        result.refs.push(this.refTarget(value.$ref, childPointer(at, "$ref")));
       }
       for (const [key, child] of Object.entries(value)) {
         if (
@@ -359,8 +375,8 @@ export class SchemaCompiler {
         if (typeof child === "object" && child !== null) stack.push([child, childPointer(at, key)]);
       }
     }
-    this.sensitivity.set(pointer, found);
-    return found;
+    this.scans.set(pointer, result);
+    return result;
   }
 
   /** A `$ref` under a nested `$id` resolves against that `$id`: report the `$id`, not a dangling pointer. */
