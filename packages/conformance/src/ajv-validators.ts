@@ -1,0 +1,251 @@
+import type { ErrorObject, ValidateFunction } from "ajv";
+import Ajv2020Module from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import { asRecord, type Direction, entries, subschemas } from "./examples.js";
+import { escapeToken, valueAtPointer } from "./json-pointer.js";
+import type { SpecDocument } from "./spec-document.js";
+import type { Issue, Verdict } from "./verdict.js";
+
+// Both packages are CommonJS with `exports.default`; under ESM the default import is the module.
+const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ??
+  Ajv2020Module) as typeof Ajv2020Module;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
+  addFormatsModule) as typeof addFormatsModule;
+
+/** How strictly undeclared properties are judged: `strict` closes every object, `open` does not. */
+export type ValidationMode = "strict" | "open";
+
+/** Ajv 2020-12 validators for the schemas of one spec, by JSON pointer, mode and direction. */
+export interface AjvValidators {
+  /** Validates a value against the schema at `pointer` (e.g. `/components/schemas/callRecording`). */
+  validate(
+    options: { pointer: string; mode: ValidationMode; direction: Direction },
+    value: unknown,
+  ): Verdict;
+}
+
+/** Names starting with `@odata.` are OData instance annotations, allowed in strict mode. */
+const odataAnnotations = { "^@odata\\.": true } as const;
+
+/**
+ * Builds Ajv (draft 2020-12, ajv-formats) validators for a spec: the second opinion beside the
+ * generated Zod validators. Strict mode is emulated as the generated validators define it: every
+ * object schema that declares properties gets `unevaluatedProperties: false` at the place where it
+ * is applied to an instance, so `allOf` inheritance still sees the properties of every part, and
+ * names starting with `@odata.` stay allowed. Direction drops readOnly properties from `required`
+ * in requests and writeOnly ones in responses.
+ */
+export function createAjvValidators(spec: SpecDocument): AjvValidators {
+  const instances = new Map<string, { ajv: InstanceType<typeof Ajv2020>; key: string }>();
+  const compiled = new Map<string, ValidateFunction | Error>();
+
+  const instanceFor = (mode: ValidationMode, direction: Direction) => {
+    const name = `${mode}-${direction}`;
+    let entry = instances.get(name);
+    if (!entry) {
+      const ajv = new Ajv2020({ allErrors: true, strict: false, logger: false });
+      addFormats(ajv);
+      const key = `urn:graph-recording-conformance:${name}`;
+      const document = transformDocument(spec.document, { mode, direction });
+      ajv.addSchema(document, key, undefined, false);
+      entry = { ajv, key };
+      instances.set(name, entry);
+    }
+    return entry;
+  };
+
+  return {
+    validate({ pointer, mode, direction }, value) {
+      const cacheKey = `${mode}-${direction}#${pointer}`;
+      let validator = compiled.get(cacheKey);
+      if (!validator) {
+        const { ajv, key } = instanceFor(mode, direction);
+        const reference = { $ref: `${key}#${encodePointer(pointer)}` };
+        const root =
+          mode === "strict" && declaresShape(spec.document, valueAtPointer(spec.document, pointer))
+            ? close(reference)
+            : reference;
+        try {
+          validator = ajv.compile(root);
+        } catch (error) {
+          validator = error instanceof Error ? error : new Error(String(error));
+        }
+        compiled.set(cacheKey, validator);
+      }
+      if (validator instanceof Error) {
+        return {
+          valid: false,
+          issues: [
+            {
+              path: "",
+              message: `Ajv cannot compile the schema: ${validator.message}`,
+              code: "ajv",
+            },
+          ],
+        };
+      }
+      if (validator(value)) return { valid: true, issues: [] };
+      return { valid: false, issues: issuesFromAjv(validator.errors ?? []) };
+    },
+  };
+}
+
+/** Encodes a JSON pointer for use as a URI fragment. */
+function encodePointer(pointer: string): string {
+  return pointer
+    .split("/")
+    .map((segment) => encodeURIComponent(segment).replaceAll("%7E", "~"))
+    .join("/");
+}
+
+function close(schema: unknown): Record<string, unknown> {
+  return {
+    allOf: [schema],
+    patternProperties: { ...odataAnnotations },
+    unevaluatedProperties: false,
+  };
+}
+
+/** Turns Ajv errors into issues whose path names the offending property itself. */
+export function issuesFromAjv(errors: readonly ErrorObject[]): Issue[] {
+  return errors.map((error) => {
+    const params = error.params as Record<string, unknown>;
+    if (error.keyword === "required") {
+      const name = String(params.missingProperty);
+      return {
+        path: `${error.instancePath}/${escapeToken(name)}`,
+        message: `required property ${JSON.stringify(name)} is missing`,
+        code: "required",
+      };
+    }
+    if (error.keyword === "unevaluatedProperties" || error.keyword === "additionalProperties") {
+      const name = String(params.unevaluatedProperty ?? params.additionalProperty);
+      return {
+        path: `${error.instancePath}/${escapeToken(name)}`,
+        message: `property ${JSON.stringify(name)} is not declared by the schema`,
+        code: error.keyword,
+      };
+    }
+    return {
+      path: error.instancePath,
+      message: error.message ?? error.keyword,
+      code: error.keyword,
+    };
+  });
+}
+
+/** Keywords whose subschemas apply to a new instance location (a property, an item). */
+const childLocations = new Set([
+  "properties",
+  "patternProperties",
+  "additionalProperties",
+  "unevaluatedProperties",
+  "items",
+  "prefixItems",
+  "contains",
+  "unevaluatedItems",
+]);
+
+/** A deep copy of the document whose schemas are rewritten for one mode and direction. */
+function transformDocument(
+  document: Record<string, unknown>,
+  options: { mode: ValidationMode; direction: Direction },
+): Record<string, unknown> {
+  const copy = structuredClone(document);
+  const visited = new WeakSet<object>();
+  const transformSchema = (schema: unknown): void => {
+    const record = asRecord(schema);
+    if (!record || visited.has(record)) return;
+    visited.add(record);
+    dropDirectionalRequired(document, record, options.direction);
+    for (const [path, child] of subschemas(record)) {
+      transformSchema(child);
+      if (options.mode === "strict" && childLocations.has(String(path[0]))) {
+        if (child === true || !declaresShape(document, child)) continue;
+        setAt(record, path, close(child));
+      }
+    }
+  };
+  for (const schema of schemaRoots(copy)) transformSchema(schema);
+  return copy;
+}
+
+function setAt(record: Record<string, unknown>, path: Array<string | number>, value: unknown) {
+  let holder: unknown = record;
+  for (const segment of path.slice(0, -1)) holder = (holder as Record<string, unknown>)[segment];
+  (holder as Record<string | number, unknown>)[path.at(-1) as string | number] = value;
+}
+
+/** Every schema written outside another schema: components, and `schema` of media types etc. */
+function schemaRoots(document: Record<string, unknown>): unknown[] {
+  const roots: unknown[] = [];
+  for (const [, schema] of entries(asRecord(document.components)?.schemas)) roots.push(schema);
+  const walk = (value: unknown, key: string | undefined): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item, undefined);
+      return;
+    }
+    const record = asRecord(value);
+    if (!record) return;
+    if (key === "schema") {
+      roots.push(record);
+      return;
+    }
+    for (const [childKey, child] of Object.entries(record)) {
+      if (childKey === "examples" || childKey === "example" || childKey === "schemas") continue;
+      walk(child, childKey);
+    }
+  };
+  walk(document.paths, undefined);
+  walk(document.webhooks, undefined);
+  walk(document.components, undefined);
+  return roots;
+}
+
+/** Removes readOnly properties from `required` in requests, writeOnly ones in responses. */
+function dropDirectionalRequired(
+  document: Record<string, unknown>,
+  schema: Record<string, unknown>,
+  direction: Direction,
+): void {
+  if (!Array.isArray(schema.required)) return;
+  const properties = asRecord(schema.properties) ?? {};
+  const flag = direction === "request" ? "readOnly" : "writeOnly";
+  schema.required = schema.required.filter((name) => {
+    const property = followRef(document, properties[String(name)]);
+    return !(
+      asRecord(property)?.[flag] === true || asRecord(properties[String(name)])?.[flag] === true
+    );
+  });
+}
+
+function followRef(document: Record<string, unknown>, schema: unknown, depth = 0): unknown {
+  const ref = asRecord(schema)?.$ref;
+  if (typeof ref !== "string" || !ref.startsWith("#") || depth > 32) return schema;
+  return followRef(document, valueAtPointer(document, decodeURIComponent(ref.slice(1))), depth + 1);
+}
+
+/**
+ * True when a schema (through `$ref`, `allOf`, `anyOf`, `oneOf`, `if`/`then`/`else`) declares
+ * properties: only those are closed in strict mode; a bare `{ type: object }` stays a free map.
+ */
+export function declaresShape(
+  document: Record<string, unknown>,
+  schema: unknown,
+  seen: Set<unknown> = new Set(),
+): boolean {
+  const record = asRecord(schema);
+  if (!record || seen.has(record)) return false;
+  seen.add(record);
+  if (asRecord(record.properties) || asRecord(record.patternProperties)) return true;
+  if (typeof record.$ref === "string" && record.$ref.startsWith("#")) {
+    const target = valueAtPointer(document, decodeURIComponent(record.$ref.slice(1)));
+    if (declaresShape(document, target, seen)) return true;
+  }
+  for (const keyword of ["allOf", "anyOf", "oneOf"]) {
+    const list = record[keyword];
+    if (Array.isArray(list) && list.some((child) => declaresShape(document, child, seen)))
+      return true;
+  }
+  return ["if", "then", "else"].some((keyword) => declaresShape(document, record[keyword], seen));
+}
