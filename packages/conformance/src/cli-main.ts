@@ -225,17 +225,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   try {
     await program.parseAsync([...argv], { from: "user" });
-    if (argv.length === 0) {
-      io.stderr.write(program.helpInformation());
-      return 2;
-    }
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      const ok = ["commander.helpDisplayed", "commander.version", "commander.help"].includes(
-        error.code,
-      );
-      return ok ? 0 : 2;
+      // Help or version asked for: success. Help shown because no command was given: bad usage.
+      return ["commander.helpDisplayed", "commander.version"].includes(error.code) ? 0 : 2;
     }
     if (error instanceof UsageError) {
       io.stderr.write(`graph-recording-conformance: ${error.message}\n`);

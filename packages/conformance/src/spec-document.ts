@@ -56,11 +56,12 @@ export function parseSpec(text: string, file: string): SpecDocument {
   const parsed = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const firstError = parsed.errors[0];
   if (firstError) {
-    const position = firstError.linePos?.[0];
+    const position = lineCounter.linePos(firstError.pos[0]);
     const reason = firstError.message.split("\n")[0] ?? firstError.message;
     throw new UsageError("unreadable-spec", `not valid YAML or JSON: ${reason}`, {
       file,
-      ...(position ? { line: position.line, column: position.col } : {}),
+      line: position.line,
+      column: position.col,
     });
   }
   let document: unknown;

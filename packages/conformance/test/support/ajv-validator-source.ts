@@ -11,6 +11,8 @@ import {
 } from "../../src/index.js";
 
 type Direction = "request" | "response";
+// biome-ignore lint/suspicious/noExplicitAny: walks an arbitrary OpenAPI document; the test source is not typed.
+type Loose = any;
 
 const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -23,7 +25,7 @@ function segments(pointer: string): Array<string | number> {
     .map((token) => (/^(0|[1-9]\d*)$/.test(token) ? Number(token) : token));
 }
 
-function escape(token: string): string {
+function escapeToken(token: string): string {
   return token.replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
@@ -59,31 +61,31 @@ export function ajvValidatorSource(spec: SpecDocument): GeneratedValidators {
     webhooks: {},
     schemaPointers: {},
   };
-  const document = spec.document as Record<string, any>;
+  const document = spec.document as Record<string, Loose>;
   for (const name of Object.keys(document.components?.schemas ?? {})) {
-    const pointer = `/components/schemas/${escape(name)}`;
+    const pointer = `/components/schemas/${escapeToken(name)}`;
     result.schemas[name] = parser(pointer, "open", "response");
     result.strictSchemas[name] = parser(pointer, "strict", "response");
     result.requestSchemas[name] = parser(pointer, "open", "request");
     result.strictRequestSchemas[name] = parser(pointer, "strict", "request");
     result.schemaPointers[pointer] = pair(pointer, "response");
   }
-  const resolve = (value: any, pointer: string): [any, string] => {
+  const resolve = (value: Loose, pointer: string): [Loose, string] => {
     while (value && typeof value.$ref === "string") {
       pointer = value.$ref.slice(1);
-      value = segments(pointer).reduce((node: any, key) => node?.[key], document);
+      value = segments(pointer).reduce((node: Loose, key) => node?.[key], document);
     }
     return [value, pointer];
   };
-  const jsonSchemaPointer = (holder: any, pointer: string): string | undefined => {
+  const jsonSchemaPointer = (holder: Loose, pointer: string): string | undefined => {
     const [resolved, at] = resolve(holder, pointer);
     const mediaType = Object.keys(resolved?.content ?? {}).find((type) => /json/i.test(type));
-    return mediaType ? `${at}/content/${escape(mediaType)}/schema` : undefined;
+    return mediaType ? `${at}/content/${escapeToken(mediaType)}/schema` : undefined;
   };
-  const entry = (operation: any, pointer: string) => {
+  const entry = (operation: Loose, pointer: string) => {
     const responses: Record<string, ValidatorPair> = {};
-    for (const [status, response] of Object.entries<any>(operation.responses ?? {})) {
-      const schema = jsonSchemaPointer(response, `${pointer}/responses/${escape(status)}`);
+    for (const [status, response] of Object.entries<Loose>(operation.responses ?? {})) {
+      const schema = jsonSchemaPointer(response, `${pointer}/responses/${escapeToken(status)}`);
       if (schema) {
         responses[status] = pair(schema, "response");
         result.schemaPointers[schema] = responses[status];
@@ -96,23 +98,23 @@ export function ajvValidatorSource(spec: SpecDocument): GeneratedValidators {
     if (requestSchema && request) result.schemaPointers[requestSchema] = request;
     return { responses, ...(request ? { request } : {}) };
   };
-  for (const [path, item] of Object.entries<any>(document.paths ?? {})) {
+  for (const [path, item] of Object.entries<Loose>(document.paths ?? {})) {
     for (const method of methods) {
       const operation = item[method];
       if (!operation?.operationId) continue;
       result.operations[operation.operationId] = {
         method: method.toUpperCase(),
         path,
-        ...entry(operation, `/paths/${escape(path)}/${method}`),
+        ...entry(operation, `/paths/${escapeToken(path)}/${method}`),
       };
     }
   }
-  for (const [name, item] of Object.entries<any>(document.webhooks ?? {})) {
+  for (const [name, item] of Object.entries<Loose>(document.webhooks ?? {})) {
     for (const method of methods) {
       if (!item[method]) continue;
       result.webhooks[name] = {
         method: method.toUpperCase(),
-        ...entry(item[method], `/webhooks/${escape(name)}/${method}`),
+        ...entry(item[method], `/webhooks/${escapeToken(name)}/${method}`),
       };
     }
   }
