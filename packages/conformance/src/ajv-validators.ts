@@ -25,7 +25,7 @@ export interface AjvValidators {
 }
 
 /** Names starting with `@odata.` are OData instance annotations, allowed in strict mode. */
-const odataAnnotations = { "^@odata\\.": true } as const;
+const odataAnnotation = "^@odata\\.";
 
 /**
  * Builds Ajv (draft 2020-12, ajv-formats) validators for a spec: the second opinion beside the
@@ -62,11 +62,11 @@ export function createAjvValidators(spec: SpecDocument): AjvValidators {
         const { ajv, key } = instanceFor(mode, direction);
         const reference = { $ref: `${key}#${encodePointer(pointer)}` };
         const root =
-          mode === "strict" && declaresShape(spec.document, valueAtPointer(spec.document, pointer))
-            ? close(reference)
+          mode === "strict"
+            ? close(spec.document, valueAtPointer(spec.document, pointer), reference)
             : reference;
         try {
-          validator = ajv.compile(root);
+          validator = ajv.compile(root as Record<string, unknown>);
         } catch (error) {
           validator = error instanceof Error ? error : new Error(String(error));
         }
@@ -84,7 +84,13 @@ export function createAjvValidators(spec: SpecDocument): AjvValidators {
           ],
         };
       }
-      if (validator(value)) return { valid: true, issues: [] };
+      try {
+        if (validator(value)) return { valid: true, issues: [] };
+      } catch (error) {
+        // Ajv's generated code can throw on some unevaluated* combinations; report, never crash.
+        const message = `Ajv failed while validating: ${(error as Error).message}`;
+        return { valid: false, issues: [{ path: "", message, code: "ajv" }] };
+      }
       return { valid: false, issues: issuesFromAjv(validator.errors ?? []) };
     },
   };
@@ -98,17 +104,47 @@ function encodePointer(pointer: string): string {
     .join("/");
 }
 
-function close(schema: unknown): Record<string, unknown> {
-  return {
-    allOf: [schema],
-    patternProperties: { ...odataAnnotations },
-    unevaluatedProperties: false,
-  };
+/**
+ * Wraps `schema` (applied in place of `original`) so that an object may only carry the property
+ * names `original` declares anywhere through `$ref` and composition, plus `@odata.*`. Returns the
+ * schema unchanged when it declares no properties or allows additional ones. The names are
+ * gathered statically rather than with `unevaluatedProperties`, whose evaluation tracking through
+ * `$ref` is where Ajv has known defects.
+ */
+function close(document: Record<string, unknown>, original: unknown, schema: unknown): unknown {
+  const declared = declaredNames(document, original);
+  if (!declared || declared.open) return schema;
+  const allowed: unknown[] = [{ pattern: odataAnnotation }];
+  if (declared.names.size > 0) allowed.unshift({ enum: [...declared.names] });
+  for (const pattern of declared.patterns) allowed.push({ pattern });
+  return { allOf: [schema], propertyNames: { anyOf: allowed } };
 }
 
 /** Turns Ajv errors into issues whose path names the offending property itself. */
 export function issuesFromAjv(errors: readonly ErrorObject[]): Issue[] {
-  return errors.map((error) => {
+  const undeclared = new Set<string>();
+  const issues: Issue[] = [];
+  for (const error of errors) {
+    const name = (error as ErrorObject & { propertyName?: string }).propertyName;
+    if (name === undefined && error.keyword !== "propertyNames") {
+      issues.push(issueFromAjv(error));
+      continue;
+    }
+    const property = name ?? String((error.params as { propertyName?: unknown }).propertyName);
+    const path = `${error.instancePath}/${escapeToken(property)}`;
+    if (undeclared.has(path)) continue;
+    undeclared.add(path);
+    issues.push({
+      path,
+      message: `property ${JSON.stringify(property)} is not declared by the schema`,
+      code: "undeclared",
+    });
+  }
+  return issues;
+}
+
+function issueFromAjv(error: ErrorObject): Issue {
+  {
     const params = error.params as Record<string, unknown>;
     if (error.keyword === "required") {
       const name = String(params.missingProperty);
@@ -131,7 +167,7 @@ export function issuesFromAjv(errors: readonly ErrorObject[]): Issue[] {
       message: error.message ?? error.keyword,
       code: error.keyword,
     };
-  });
+  }
 }
 
 /** Keywords whose subschemas apply to a new instance location (a property, an item). */
@@ -161,8 +197,8 @@ function transformDocument(
     for (const [path, child] of subschemas(record)) {
       transformSchema(child);
       if (options.mode === "strict" && childLocations.has(String(path[0]))) {
-        if (child === true || !declaresShape(document, child)) continue;
-        setAt(record, path, close(child));
+        const closed = close(document, child, child);
+        if (closed !== child) setAt(record, path, closed);
       }
     }
   };
@@ -225,27 +261,48 @@ function followRef(document: Record<string, unknown>, schema: unknown, depth = 0
   return followRef(document, valueAtPointer(document, decodeURIComponent(ref.slice(1))), depth + 1);
 }
 
+/** Property names a schema declares for one instance location, through `$ref` and composition. */
+export interface DeclaredNames {
+  names: Set<string>;
+  patterns: string[];
+  /** True when additional properties are allowed somewhere (`additionalProperties` not false). */
+  open: boolean;
+}
+
 /**
- * True when a schema (through `$ref`, `allOf`, `anyOf`, `oneOf`, `if`/`then`/`else`) declares
- * properties: only those are closed in strict mode; a bare `{ type: object }` stays a free map.
+ * The property names a schema declares (through `$ref`, `allOf`, `anyOf`, `oneOf`,
+ * `if`/`then`/`else`, `dependentSchemas`), or undefined when it declares none: only schemas that
+ * declare properties are closed in strict mode; a bare `{ type: object }` stays a free map.
  */
-export function declaresShape(
+export function declaredNames(
   document: Record<string, unknown>,
   schema: unknown,
-  seen: Set<unknown> = new Set(),
-): boolean {
-  const record = asRecord(schema);
-  if (!record || seen.has(record)) return false;
-  seen.add(record);
-  if (asRecord(record.properties) || asRecord(record.patternProperties)) return true;
-  if (typeof record.$ref === "string" && record.$ref.startsWith("#")) {
-    const target = valueAtPointer(document, decodeURIComponent(record.$ref.slice(1)));
-    if (declaresShape(document, target, seen)) return true;
-  }
-  for (const keyword of ["allOf", "anyOf", "oneOf"]) {
-    const list = record[keyword];
-    if (Array.isArray(list) && list.some((child) => declaresShape(document, child, seen)))
-      return true;
-  }
-  return ["if", "then", "else"].some((keyword) => declaresShape(document, record[keyword], seen));
+): DeclaredNames | undefined {
+  const declared: DeclaredNames = { names: new Set(), patterns: [], open: false };
+  let shaped = false;
+  const seen = new Set<unknown>();
+  const visit = (node: unknown): void => {
+    const record = asRecord(node);
+    if (!record || seen.has(record)) return;
+    seen.add(record);
+    const properties = asRecord(record.properties);
+    const patterns = asRecord(record.patternProperties);
+    if (properties || patterns) shaped = true;
+    for (const name of Object.keys(properties ?? {})) declared.names.add(name);
+    declared.patterns.push(...Object.keys(patterns ?? {}));
+    for (const keyword of ["additionalProperties", "unevaluatedProperties"]) {
+      if (record[keyword] !== undefined && record[keyword] !== false) declared.open = true;
+    }
+    if (typeof record.$ref === "string" && record.$ref.startsWith("#")) {
+      visit(valueAtPointer(document, decodeURIComponent(record.$ref.slice(1))));
+    }
+    for (const keyword of ["allOf", "anyOf", "oneOf"]) {
+      const list = record[keyword];
+      if (Array.isArray(list)) for (const child of list) visit(child);
+    }
+    for (const keyword of ["if", "then", "else"]) visit(record[keyword]);
+    for (const [, child] of entries(record.dependentSchemas)) visit(child);
+  };
+  visit(schema);
+  return shaped ? declared : undefined;
 }
