@@ -93,7 +93,7 @@ export async function loadProjectValidators(): Promise<GeneratedValidators> {
 
 /** The generator's programmatic API, as far as it is used here. */
 interface GeneratorApi {
-  generate(document: unknown, options: Record<string, unknown>): string | Promise<string>;
+  generateZod(document: unknown, options: { language: "js"; source?: string }): string;
 }
 
 /**
@@ -112,7 +112,7 @@ export async function generateValidators(spec: SpecDocument): Promise<GeneratedV
   }
   let code: string;
   try {
-    code = await generator.generate(spec.document, { language: "js" });
+    code = generator.generateZod(spec.document, { language: "js", source: spec.file });
   } catch (error) {
     throw new UsageError(
       "unsupported-spec",
@@ -139,7 +139,17 @@ export async function importGeneratedModule(
     await symlink(zodFolder, join(folder, "node_modules", "zod"), "junction");
     const file = join(folder, "validators.mjs");
     await writeFile(file, code);
-    const module = await import(pathToFileURL(file).href);
+    let module: unknown;
+    try {
+      module = await import(pathToFileURL(file).href);
+    } catch (error) {
+      const reason =
+        error instanceof Error ? `${error.name}: ${error.message.split("\n")[0]}` : String(error);
+      throw new UsageError(
+        "no-validators",
+        `the validators generated from ${origin} do not load (${reason}); this is a defect of the generator, please report it with the spec`,
+      );
+    }
     return asGeneratedValidators(module, `validators generated from ${origin}`);
   } finally {
     await rm(folder, { recursive: true, force: true });

@@ -90,3 +90,12 @@ describe("generated validator modules", () => {
     ]);
   });
 });
+
+describe("a generated module that does not load", () => {
+  test("is a clear error naming the spec, not a crash", async () => {
+    await expect(importGeneratedModule("export const x = <T>() => 1;", "odd.yaml")).rejects.toThrow(
+      // Node reports a SyntaxError; under the test runner the module goes through its transform first.
+      /^the validators generated from odd\.yaml do not load \((SyntaxError|RolldownError): [^\n]+\); this is a defect of the generator, please report it with the spec$/,
+    );
+  });
+});
