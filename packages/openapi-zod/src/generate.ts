@@ -1,0 +1,502 @@
+import { OpenApiZodError } from "./errors.js";
+import { loadDocument } from "./load.js";
+import { canonicalPointer, childPointer } from "./pointer.js";
+import { helperClosure, helpers, renderHelper } from "./runtime-helpers.js";
+import { type Definition, propertyKey, SchemaCompiler, type Variant } from "./schema-compiler.js";
+
+/** Options of {@link generateZod}. */
+export interface GenerateOptions {
+  /** `ts` (default) emits TypeScript; `js` emits an ES module with the same exports. */
+  readonly language?: "ts" | "js";
+  /** Shown in the header comment as the document the module was generated from. */
+  readonly source?: string;
+}
+
+type JsonObject = Record<string, unknown>;
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+const OPEN_RESPONSE: Variant = { strict: false, request: false, closed: false };
+const STRICT_RESPONSE: Variant = { strict: true, request: false, closed: true };
+const OPEN_REQUEST: Variant = { strict: false, request: true, closed: false };
+const STRICT_REQUEST: Variant = { strict: true, request: true, closed: true };
+
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const RESERVED = new Set(
+  "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await z schemas strictSchemas requestSchemas strictRequestSchemas operations webhooks schemaPointers".split(
+    " ",
+  ),
+);
+
+/**
+ * A valid identifier derived from an OpenAPI name: characters outside `[A-Za-z0-9_$]` become `_`,
+ * a leading digit gets a `_` prefix. `microsoft.graph.call` -> `microsoft_graph_call`.
+ */
+export function identifierFor(name: string): string {
+  let id = name.replace(/[^A-Za-z0-9_$]/g, "_");
+  if (id === "" || /^[0-9]/.test(id)) id = `_${id}`;
+  return id;
+}
+
+/** Exported name of a component's validator in a given variant. */
+export function componentExportName(
+  name: string,
+  variant: { strict: boolean; request: boolean },
+): string {
+  return `${identifierFor(name)}${variant.strict ? "Strict" : ""}${variant.request ? "Request" : ""}Schema`;
+}
+
+/** A media type whose body is JSON (`application/json`, `application/*+json`, with parameters). */
+export function isJsonMediaType(mediaType: string): boolean {
+  const essence = mediaType.split(";")[0]?.trim().toLowerCase() ?? "";
+  return (
+    essence === "application/json" || /^[a-z]+\/[^/]*\+json$/.test(essence) || essence === "*/*"
+  );
+}
+
+interface BodyPair {
+  open: Definition;
+  strict: Definition;
+}
+interface OperationEntry {
+  key: string;
+  method: string;
+  path?: string;
+  request?: BodyPair;
+  responses: Array<[string, BodyPair]>;
+}
+
+/**
+ * Generates one Zod 4 module from an OpenAPI 3.x document (already parsed).
+ *
+ * @example
+ * const code = generateZod(parseDocument(readFileSync("openapi.yaml", "utf8")), { language: "ts" });
+ */
+export function generateZod(document: JsonObject, options: GenerateOptions = {}): string {
+  const language = options.language ?? "ts";
+  const version = document.openapi;
+  if (typeof version !== "string" || !/^3\.[01]\./.test(version)) {
+    throw new OpenApiZodError({
+      kind: "document",
+      pointer: "#/openapi",
+      message: `Unsupported OpenAPI version ${JSON.stringify(version)}`,
+      hint: "Pass an OpenAPI 3.0.x or 3.1.x document.",
+    });
+  }
+  const compiler = new SchemaCompiler(document, { openapi30: version.startsWith("3.0.") });
+  const names = new Set<string>(RESERVED);
+  const claim = (wanted: string): string => {
+    let name = wanted;
+    for (let n = 2; names.has(name); n++) name = `${wanted}${n}`;
+    names.add(name);
+    return name;
+  };
+
+  const components =
+    isObject(document.components) && isObject(document.components.schemas)
+      ? document.components.schemas
+      : {};
+  const aliases: Array<[string, Definition]> = [];
+  const componentEntries: Array<
+    [string, Record<"open" | "strict" | "openRequest" | "strictRequest", Definition>]
+  > = [];
+  for (const name of Object.keys(components)) {
+    const pointer = childPointer("#/components/schemas", name);
+    const set = {
+      open: compiler.definition(pointer, OPEN_RESPONSE),
+      strict: compiler.definition(pointer, STRICT_RESPONSE),
+      openRequest: compiler.definition(pointer, OPEN_REQUEST),
+      strictRequest: compiler.definition(pointer, STRICT_REQUEST),
+    };
+    const variants: Array<[Definition, Variant]> = [
+      [set.open, OPEN_RESPONSE],
+      [set.strict, STRICT_RESPONSE],
+      [set.openRequest, OPEN_REQUEST],
+      [set.strictRequest, STRICT_REQUEST],
+    ];
+    for (const [definition, variant] of variants) {
+      if (definition.name === "" && definition.pointer === pointer) {
+        definition.name = claim(componentExportName(name, variant));
+        definition.exported = true;
+      } else {
+        // Same validator as another variant (or a pure alias of another component): export the name anyway.
+        aliases.push([claim(componentExportName(name, variant)), definition]);
+      }
+    }
+    componentEntries.push([name, set]);
+  }
+
+  const bodies: Array<[string, BodyPair]> = [];
+  const bodyPair = (pointer: string, request: boolean, baseName: string): BodyPair => {
+    const pair = {
+      open: compiler.definition(pointer, request ? OPEN_REQUEST : OPEN_RESPONSE),
+      strict: compiler.definition(pointer, request ? STRICT_REQUEST : STRICT_RESPONSE),
+    };
+    if (pair.open.name === "" && pair.open.pointer === pointer) {
+      pair.open.name = claim(`${baseName}Schema`);
+      pair.open.exported = true;
+    }
+    if (pair.strict.name === "" && pair.strict.pointer === pointer) {
+      pair.strict.name = claim(`${baseName}StrictSchema`);
+      pair.strict.exported = true;
+    }
+    bodies.push([pointer, pair]);
+    return pair;
+  };
+
+  const operations: OperationEntry[] = [];
+  const paths = isObject(document.paths) ? document.paths : {};
+  for (const [path, rawItem] of Object.entries(paths)) {
+    const itemPointer = childPointer("#/paths", path);
+    const [item, itemAt] = resolveObject(compiler, rawItem, itemPointer);
+    for (const method of METHODS) {
+      if (!isObject(item[method])) continue;
+      const operation = item[method] as JsonObject;
+      const at = childPointer(itemAt, method);
+      const key =
+        typeof operation.operationId === "string"
+          ? operation.operationId
+          : `${method.toUpperCase()} ${path}`;
+      operations.push(collectOperation(compiler, operation, at, key, method, path, bodyPair));
+    }
+  }
+  const webhookEntries: OperationEntry[] = [];
+  const webhooks = isObject(document.webhooks) ? document.webhooks : {};
+  for (const [name, rawItem] of Object.entries(webhooks)) {
+    const [item, itemAt] = resolveObject(compiler, rawItem, childPointer("#/webhooks", name));
+    const method = METHODS.find((m) => isObject(item[m]));
+    if (method === undefined) continue;
+    webhookEntries.push(
+      collectOperation(
+        compiler,
+        item[method] as JsonObject,
+        childPointer(itemAt, method),
+        name,
+        method,
+        undefined,
+        bodyPair,
+      ),
+    );
+  }
+
+  compiler.compilePending();
+  const ordered = orderDefinitions(compiler.definitions);
+  let anonymous = 0;
+  for (const definition of compiler.definitions) {
+    if (definition.name === "") {
+      const tokens = definition.pointer.split("/").slice(-2).join("_");
+      const suffix = `${definition.variant.strict ? "Strict" : ""}${definition.variant.request ? "Request" : ""}${definition.variant.strict && !definition.variant.closed ? "Open" : ""}`;
+      definition.name = claim(`_${identifierFor(tokens.replace(/^#_?/, ""))}${suffix}`);
+      anonymous++;
+    }
+  }
+  void anonymous;
+
+  const ts = language === "ts";
+  const lines: string[] = [];
+  lines.push(
+    `// Generated by @graph-recording/openapi-zod from ${options.source ?? "an OpenAPI document"}. Do not edit: regenerate instead.`,
+    "",
+    'import * as z from "zod";',
+    "",
+  );
+  if (compiler.helpers.size > 0) {
+    for (const name of helperClosure(compiler.helpers)) {
+      lines.push(renderHelper((helpers[name] as { code: string }).code, language), "");
+    }
+  }
+  const byId = compiler.definitions;
+  for (const { definition, cyclic, component } of ordered) {
+    const expression = definition.expression
+      .replace(/\uE000(\d+)\uE000/g, (_, id: string) => {
+        const target = byId[Number(id)] as Definition;
+        return component.has(target.id) && cyclic ? `z.lazy(() => ${target.name})` : target.name;
+      })
+      .replace(/\uE001(\d+)\uE001/g, (_, id: string) => (byId[Number(id)] as Definition).name);
+    const annotation = ts && cyclic ? ": z.ZodType" : "";
+    lines.push(`/** ${describeDefinition(definition)} */`);
+    lines.push(
+      `${definition.exported ? "export " : ""}const ${definition.name}${annotation} = ${expression};`,
+      "",
+    );
+  }
+
+  for (const [alias, definition] of aliases) {
+    lines.push(
+      `/** Same validator as \`${definition.name}\`. */`,
+      `export const ${alias} = ${definition.name};`,
+      "",
+    );
+  }
+
+  const record = (exportName: string, doc: string, entries: Array<[string, Definition]>) => {
+    lines.push(`/** ${doc} */`);
+    if (entries.length === 0) {
+      lines.push(`export const ${exportName} = {}${ts ? " as Record<string, never>" : ""};`, "");
+      return;
+    }
+    lines.push(`export const ${exportName} = {`);
+    for (const [key, definition] of entries)
+      lines.push(`  ${propertyKey(key)}: ${definition.name},`);
+    lines.push("};", "");
+  };
+  record(
+    "schemas",
+    "Open-mode validators of `components.schemas`, response direction, keyed by component name.",
+    componentEntries.map(([n, s]) => [n, s.open]),
+  );
+  record(
+    "strictSchemas",
+    "Strict-mode validators of `components.schemas`, response direction.",
+    componentEntries.map(([n, s]) => [n, s.strict]),
+  );
+  record(
+    "requestSchemas",
+    "Open-mode validators of `components.schemas`, request direction.",
+    componentEntries.map(([n, s]) => [n, s.openRequest]),
+  );
+  record(
+    "strictRequestSchemas",
+    "Strict-mode validators of `components.schemas`, request direction.",
+    componentEntries.map(([n, s]) => [n, s.strictRequest]),
+  );
+
+  const pair = (p: BodyPair) => `{ open: ${p.open.name}, strict: ${p.strict.name} }`;
+  const renderOperations = (
+    exportName: string,
+    doc: string,
+    entries: OperationEntry[],
+    withPath: boolean,
+  ) => {
+    lines.push(`/** ${doc} */`);
+    lines.push(`export const ${exportName} = {`);
+    for (const entry of entries) {
+      lines.push(`  ${propertyKey(entry.key)}: {`);
+      lines.push(`    method: ${JSON.stringify(entry.method)},`);
+      if (withPath) lines.push(`    path: ${JSON.stringify(entry.path)},`);
+      if (entry.request) lines.push(`    request: ${pair(entry.request)},`);
+      if (entry.responses.length === 0) lines.push("    responses: {},");
+      else {
+        lines.push("    responses: {");
+        for (const [status, body] of entry.responses)
+          lines.push(`      ${propertyKey(status)}: ${pair(body)},`);
+        lines.push("    },");
+      }
+      lines.push("  },");
+    }
+    lines.push(`}${ts ? " as const" : ""};`, "");
+  };
+  renderOperations(
+    "operations",
+    "Request and response body validators (JSON media types) by operationId.",
+    operations,
+    true,
+  );
+  renderOperations(
+    "webhooks",
+    "Payload and response body validators (JSON media types) by webhook name.",
+    webhookEntries,
+    false,
+  );
+
+  lines.push(
+    "/** The open and strict validator of every exported schema, keyed by its JSON pointer in the document. */",
+  );
+  lines.push("export const schemaPointers = {");
+  const seenPointers = new Set<string>();
+  for (const [name, set] of componentEntries) {
+    const pointer = childPointer("#/components/schemas", name);
+    seenPointers.add(pointer);
+    lines.push(`  ${JSON.stringify(pointer)}: ${pair({ open: set.open, strict: set.strict })},`);
+  }
+  for (const [pointer, body] of bodies) {
+    if (seenPointers.has(pointer)) continue;
+    seenPointers.add(pointer);
+    lines.push(`  ${JSON.stringify(pointer)}: ${pair(body)},`);
+  }
+  lines.push("};", "");
+  return lines.join("\n");
+}
+
+/** Reads an OpenAPI document (YAML or JSON) from disk and generates the module. */
+export async function generateZodFromFile(
+  path: string,
+  options: GenerateOptions = {},
+): Promise<string> {
+  const document = await loadDocument(path);
+  return generateZod(document, { source: options.source ?? path, ...options });
+}
+
+function describeDefinition(definition: Definition): string {
+  const mode = definition.variant.strict
+    ? definition.variant.closed
+      ? "strict"
+      : "strict, open at this level"
+    : "open";
+  return `\`${definition.pointer}\` (${mode}, ${definition.variant.request ? "request" : "response"}).`;
+}
+
+function resolveObject(
+  compiler: SchemaCompiler,
+  value: unknown,
+  pointer: string,
+): [JsonObject, string] {
+  let current = value;
+  let at = pointer;
+  for (let depth = 0; depth < 32; depth++) {
+    if (!isObject(current)) {
+      throw new OpenApiZodError({
+        kind: "document",
+        pointer: at,
+        message: "Expected an object",
+        hint: "Fix the document structure at this location.",
+      });
+    }
+    if (typeof current.$ref !== "string") return [current, at];
+    if (!current.$ref.startsWith("#")) {
+      throw new OpenApiZodError({
+        kind: "unsupported",
+        pointer: childPointer(at, "$ref"),
+        message: `Remote reference ${JSON.stringify(current.$ref)} is not supported`,
+        hint: "Bundle the document first so that every `$ref` is local.",
+      });
+    }
+    const target = canonicalPointer(current.$ref);
+    if (target === undefined) {
+      throw new OpenApiZodError({
+        kind: "reference",
+        pointer: childPointer(at, "$ref"),
+        message: `Reference ${JSON.stringify(current.$ref)} is not a JSON pointer`,
+        hint: "Use `#/components/...`.",
+      });
+    }
+    current = compiler.schemaAt(target, childPointer(at, "$ref"));
+    at = target;
+  }
+  throw new OpenApiZodError({
+    kind: "reference",
+    pointer,
+    message: "Reference chain too long or cyclic",
+    hint: "Make the `$ref` chain end at an object.",
+  });
+}
+
+function jsonSchemaPointer(
+  compiler: SchemaCompiler,
+  container: JsonObject,
+  at: string,
+): string | undefined {
+  if (!isObject(container.content)) return undefined;
+  for (const [mediaType, media] of Object.entries(container.content)) {
+    if (!isJsonMediaType(mediaType) || !isObject(media) || media.schema === undefined) continue;
+    const pointer = childPointer(at, "content", mediaType, "schema");
+    compiler.schemaAt(pointer, pointer);
+    return pointer;
+  }
+  return undefined;
+}
+
+function collectOperation(
+  compiler: SchemaCompiler,
+  operation: JsonObject,
+  at: string,
+  key: string,
+  method: string,
+  path: string | undefined,
+  bodyPair: (pointer: string, request: boolean, baseName: string) => BodyPair,
+): OperationEntry {
+  const base = identifierFor(key.replace(/[{}]/g, ""));
+  const entry: OperationEntry = { key, method, responses: [] };
+  if (path !== undefined) entry.path = path;
+  if (operation.requestBody !== undefined) {
+    const [body, bodyAt] = resolveObject(
+      compiler,
+      operation.requestBody,
+      childPointer(at, "requestBody"),
+    );
+    const pointer = jsonSchemaPointer(compiler, body, bodyAt);
+    if (pointer !== undefined) entry.request = bodyPair(pointer, true, `${base}RequestBody`);
+  }
+  if (isObject(operation.responses)) {
+    for (const [status, raw] of Object.entries(operation.responses)) {
+      const [response, responseAt] = resolveObject(
+        compiler,
+        raw,
+        childPointer(at, "responses", status),
+      );
+      const pointer = jsonSchemaPointer(compiler, response, responseAt);
+      if (pointer !== undefined)
+        entry.responses.push([
+          status,
+          bodyPair(pointer, false, `${base}Response${identifierFor(status)}`),
+        ]);
+    }
+  }
+  return entry;
+}
+
+interface Ordered {
+  definition: Definition;
+  cyclic: boolean;
+  component: Set<number>;
+}
+
+/** Dependencies first (Tarjan's strongly connected components); members of a cycle reference each other lazily. */
+function orderDefinitions(definitions: Definition[]): Ordered[] {
+  const edges = definitions.map((d) => {
+    const out = new Set<number>();
+    for (const match of d.expression.matchAll(/\uE000(\d+)\uE000/g)) out.add(Number(match[1]));
+    return [...out].sort((a, b) => a - b);
+  });
+  const index = new Array<number>(definitions.length).fill(-1);
+  const low = new Array<number>(definitions.length).fill(0);
+  const onStack = new Array<boolean>(definitions.length).fill(false);
+  const stack: number[] = [];
+  const result: Ordered[] = [];
+  let counter = 0;
+  for (let start = 0; start < definitions.length; start++) {
+    if (index[start] !== -1) continue;
+    // Iterative Tarjan: each frame is [node, next edge position].
+    const frames: Array<[number, number]> = [[start, 0]];
+    index[start] = low[start] = counter++;
+    stack.push(start);
+    onStack[start] = true;
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1] as [number, number];
+      const [node, position] = frame;
+      const next = (edges[node] as number[])[position];
+      if (next !== undefined) {
+        frame[1]++;
+        if (index[next] === -1) {
+          index[next] = low[next] = counter++;
+          stack.push(next);
+          onStack[next] = true;
+          frames.push([next, 0]);
+        } else if (onStack[next]) {
+          low[node] = Math.min(low[node] as number, index[next] as number);
+        }
+        continue;
+      }
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent !== undefined)
+        low[parent[0]] = Math.min(low[parent[0]] as number, low[node] as number);
+      if (low[node] === index[node]) {
+        const members: number[] = [];
+        let member: number;
+        do {
+          member = stack.pop() as number;
+          onStack[member] = false;
+          members.push(member);
+        } while (member !== node);
+        members.sort((a, b) => a - b);
+        const component = new Set(members);
+        const cyclic = members.length > 1 || (edges[node] as number[]).includes(node);
+        for (const id of members)
+          result.push({ definition: definitions[id] as Definition, cyclic, component });
+      }
+    }
+  }
+  return result;
+}

@@ -1,0 +1,12 @@
+export { type CliOptions, type CliStreams, optionsFromArgs, runCli, UsageError } from "./cli.js";
+export { OpenApiZodError, type OpenApiZodErrorKind } from "./errors.js";
+export {
+  componentExportName,
+  type GenerateOptions,
+  generateZod,
+  generateZodFromFile,
+  identifierFor,
+  isJsonMediaType,
+} from "./generate.js";
+export { loadDocument, parseDocument } from "./load.js";
+export { writeFileAtomic } from "./write.js";
