@@ -178,6 +178,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         else io.stdout.write(formatCheckText(report, { color, passes: !flags.failuresOnly }));
         if (flags.format !== "text") io.stderr.write(`${formatCheckSummary(report)}\n`);
         exitCode = report.summary.failed > 0 ? 1 : 0;
+        if (report.summary.examples === 0) {
+          io.stderr.write(`${report.spec.file} has no examples: nothing was checked\n`);
+          exitCode = 1;
+        }
       },
     );
 

@@ -132,8 +132,17 @@ export function harBodies(
       });
     }
     const status = Number(response?.status);
-    const responseText = bodyText(asRecord(response?.content));
-    if (responseText !== undefined) {
+    // A HAR records status 0 for a request that got no response (aborted, blocked).
+    const answered = Number.isInteger(status) && status > 0;
+    const responseText = answered ? bodyText(asRecord(response?.content)) : undefined;
+    if (!answered) {
+      bodies.push({
+        input: `${where} response (${route})`,
+        operationId,
+        direction: "response",
+        skipped: "no response was recorded (status 0)",
+      });
+    } else if (responseText !== undefined) {
       bodies.push({
         input: `${where} response ${status} (${route})`,
         operationId,

@@ -122,6 +122,16 @@ describe("check", () => {
     );
   });
 
+  test("a spec without examples is not a silent pass", async () => {
+    const path = await file(
+      "empty.yaml",
+      "openapi: 3.1.0\ninfo: { title: t, version: '1' }\npaths: {}\n",
+    );
+    const result = await run(["check", path], { validators });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`${path} has no examples: nothing was checked\n`);
+  });
+
   test("no command at all is bad usage", async () => {
     const result = await run([], { validators });
     expect(result.code).toBe(2);
@@ -324,6 +334,13 @@ describe("validate", () => {
             },
             response: { status: 503, content: { mimeType: "application/json", text: "{}" } },
           },
+          {
+            request: {
+              method: "POST",
+              url: "https://graph.example.test/v1.0/communications/calls/abc/record",
+            },
+            response: { status: 0, content: {} },
+          },
         ],
       },
     };
@@ -339,7 +356,8 @@ describe("validate", () => {
       `error   ${path} entries[2] (GET https://graph.example.test/v1.0/users/u/onlineMeetings/m/recordings/r1/content): GET https://graph.example.test/v1.0/users/u/onlineMeetings/m/recordings/r1/content matches no operation of the spec`,
       `valid   ${path} entries[3] response 200 (GET https://graph.example.test/v1.0/users/u/onlineMeetings/m/recordings/r1)`,
       `error   ${path} entries[4] response 503 (POST https://graph.example.test/v1.0/communications/calls/abc/record): operation recordResponse declares no JSON response body for status 503; it declares 200, 400`,
-      "6 payloads (strict): 3 valid, 1 invalid, 2 errors",
+      `skipped ${path} entries[5] response (POST https://graph.example.test/v1.0/communications/calls/abc/record): no response was recorded (status 0)`,
+      "7 payloads (strict): 3 valid, 1 invalid, 2 errors, 1 skipped",
     ]);
   });
 
