@@ -56,12 +56,24 @@ export function operationMatcher(
   };
 }
 
+/** The decoded path of a URL (each segment decoded, so `%27` and `%40` match `'` and `@`). */
 function pathOf(url: string): string {
+  let pathname: string;
   try {
-    return decodeURI(new URL(url, "http://localhost").pathname);
+    pathname = new URL(url, "http://localhost").pathname;
   } catch {
-    return url.split("?")[0] ?? url;
+    pathname = url.split("?")[0] ?? url;
   }
+  return pathname
+    .split("/")
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    })
+    .join("/");
 }
 
 function templatePattern(template: string): RegExp {
@@ -72,18 +84,44 @@ function templatePattern(template: string): RegExp {
   return new RegExp(`^${source}/?$`);
 }
 
-/** The path part of each server URL (`https://graph.microsoft.com/v1.0` -> `/v1.0`). */
+/**
+ * The path part of each server URL, with its variables expanded to every enum value (or the
+ * default): `https://graph.microsoft.com/{version}` -> `/v1.0`, `/beta`.
+ */
 export function serverBasePaths(document: Record<string, unknown>): string[] {
   const servers = Array.isArray(document.servers) ? document.servers : [];
-  const paths = servers.map((server) => {
-    const url = String(asRecord(server)?.url ?? "").replace(/\{[^}]*\}/g, "x");
-    try {
-      return new URL(url, "http://localhost").pathname;
-    } catch {
-      return "";
-    }
+  const paths = servers.flatMap((server) => {
+    const record = asRecord(server);
+    return expandVariables(String(record?.url ?? ""), asRecord(record?.variables) ?? {}).map(
+      pathOfServer,
+    );
   });
-  return [...paths, ""];
+  return [...new Set([...paths, ""])];
+}
+
+function expandVariables(url: string, variables: Record<string, unknown>): string[] {
+  const match = /\{([^}]*)\}/.exec(url);
+  if (!match) return [url];
+  const variable = asRecord(variables[match[1] ?? ""]);
+  const values = Array.isArray(variable?.enum)
+    ? variable.enum.map(String)
+    : variable?.default !== undefined
+      ? [String(variable.default)]
+      : [];
+  return values.flatMap((value) =>
+    expandVariables(
+      url.slice(0, match.index) + value + url.slice(match.index + match[0].length),
+      variables,
+    ),
+  );
+}
+
+function pathOfServer(url: string): string {
+  try {
+    return new URL(url, "http://localhost").pathname.replace(/\/+$/, "");
+  } catch {
+    return "";
+  }
 }
 
 /**
