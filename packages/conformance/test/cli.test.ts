@@ -422,6 +422,30 @@ describe("validate", () => {
     );
   });
 
+  test("a directory given as input exits 2 naming it", async () => {
+    const result = await run(["validate", "--schema", "recordOperation", folder], { validators });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `graph-recording-conformance: ${folder}: cannot read input: is a directory, not a file\n`,
+    );
+  });
+
+  test.each([
+    ["not-har.json", JSON.stringify({ entries: [] }), "not a HAR file: log.entries is missing"],
+    [
+      "broken.har",
+      '{ "log": { "entries": [ }',
+      "invalid JSON at line 1, column 25: expected a value",
+    ],
+  ])("a HAR file that is not one (%s) is a reported failure", async (name, content, message) => {
+    const path = await file(name, content);
+    const result = await run(["validate", "--har", path], { validators });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(
+      `error   ${path}: ${message}\n1 payload (strict): 0 valid, 0 invalid, 1 error\n`,
+    );
+  });
+
   test("flags map onto the library's options", () => {
     expect(
       validateOptionsFromFlags(["a.json"], {
