@@ -7,7 +7,7 @@ import { loadSpec, type SpecDocument, type SpecInput } from "./spec-document.js"
 import {
   type GeneratedValidators,
   generateValidators,
-  loadProjectValidators,
+  projectValidators,
 } from "./validator-source.js";
 import { type SafeParser, type Verdict, verdictFromSafeParse } from "./verdict.js";
 
@@ -52,6 +52,8 @@ export interface CheckSummary {
 /** The result of `checkExamples`. */
 export interface CheckReport {
   spec: { file: string; title?: string; version?: string };
+  /** Where the generated validators came from (`@graph-recording/zod`, generated on the fly, given). */
+  validators: string;
   results: ExampleResult[];
   summary: CheckSummary;
 }
@@ -79,9 +81,14 @@ export async function checkExamples(
   options: CheckOptions = {},
 ): Promise<CheckReport> {
   const loaded = await loadSpec(spec ?? projectSpecPath());
-  const validators =
-    options.validators ??
-    (spec === undefined ? await loadProjectValidators() : await generateValidators(loaded));
+  const { validators, source } = options.validators
+    ? { validators: options.validators, source: "given" }
+    : spec === undefined
+      ? await projectValidators(loaded)
+      : {
+          validators: await generateValidators(loaded),
+          source: `generated from ${loaded.file} by @graph-recording/openapi-zod`,
+        };
   const ajv = createAjvValidators(loaded);
   const results = collectExamples(loaded).map((example) =>
     checkExample({ spec: loaded, example, validators, ajv }),
@@ -93,6 +100,7 @@ export async function checkExamples(
       ...(typeof info?.title === "string" ? { title: info.title } : {}),
       ...(typeof info?.version === "string" ? { version: info.version } : {}),
     },
+    validators: source,
     results,
     summary: summarize(results),
   };

@@ -53,6 +53,8 @@ export {
   generateValidators,
   importGeneratedModule,
   loadProjectValidators,
+  projectValidators,
   type ValidatorPair,
+  type ValidatorsWithSource,
 } from "./validator-source.js";
 export type { Issue, SafeParseIssue, SafeParser, Verdict } from "./verdict.js";

@@ -9,7 +9,7 @@ import { describeFsError, loadSpec } from "./spec-document.js";
 import {
   type GeneratedValidators,
   generateValidators,
-  loadProjectValidators,
+  projectValidators,
 } from "./validator-source.js";
 import { type Issue, type Verdict, verdictFromSafeParse } from "./verdict.js";
 
@@ -71,7 +71,9 @@ const cachedProject: { validators?: Promise<GeneratedValidators> } = {};
 export async function validatorsFor(choice: ValidatorChoice): Promise<GeneratedValidators> {
   if (choice.validators) return choice.validators;
   if (choice.spec) return generateValidators(await loadSpec(choice.spec));
-  cachedProject.validators ??= loadProjectValidators();
+  cachedProject.validators ??= loadSpec(projectSpecPath()).then(
+    async (spec) => (await projectValidators(spec)).validators,
+  );
   return cachedProject.validators;
 }
 

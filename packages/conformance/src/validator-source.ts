@@ -91,6 +91,31 @@ export async function loadProjectValidators(): Promise<GeneratedValidators> {
   return asGeneratedValidators(module, projectModule);
 }
 
+/** Validators and a sentence saying where they came from. */
+export interface ValidatorsWithSource {
+  validators: GeneratedValidators;
+  /** `@graph-recording/zod`, or `generated from <file> by @graph-recording/openapi-zod`. */
+  source: string;
+}
+
+/**
+ * The project's validators: `@graph-recording/zod` when it is installed; when it is not, the same
+ * validators generated from the project spec by `@graph-recording/openapi-zod`.
+ */
+export async function projectValidators(spec: SpecDocument): Promise<ValidatorsWithSource> {
+  try {
+    return { validators: await loadProjectValidators(), source: projectModule };
+  } catch (error) {
+    if (!(error instanceof UsageError) || !/Cannot find (package|module)/.test(error.message)) {
+      throw error;
+    }
+    return {
+      validators: await generateValidators(spec),
+      source: `generated from ${spec.file} by ${generatorModule} (${projectModule} is not installed)`,
+    };
+  }
+}
+
 /** The generator's programmatic API, as far as it is used here. */
 interface GeneratorApi {
   generateZod(document: unknown, options: { language: "js"; source?: string }): string;

@@ -99,3 +99,24 @@ describe("a generated module that does not load", () => {
     );
   });
 });
+
+describe("the project's validators", () => {
+  test("come from @graph-recording/zod when installed, otherwise are generated from the spec", async () => {
+    const { loadSpec, projectValidators } = await import("../src/index.js");
+    const { fixture } = await import("./support/run.js");
+    const spec = await loadSpec(fixture("recording-api.yaml"));
+    const installed = await import("@graph-recording/zod" as string).then(
+      () => true,
+      () => false,
+    );
+    const { source, validators } = await projectValidators(spec);
+    if (installed) {
+      expect(source).toBe("@graph-recording/zod");
+    } else {
+      expect(source).toBe(
+        `generated from ${spec.file} by @graph-recording/openapi-zod (@graph-recording/zod is not installed)`,
+      );
+      expect(Object.keys(validators.operations)).toContain("recordResponse");
+    }
+  });
+});

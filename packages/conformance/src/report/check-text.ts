@@ -15,7 +15,8 @@ export function formatCheckText(report: CheckReport, options: TextReportOptions 
   const style = createStyle(options.color ?? false);
   const lines: string[] = [];
   const title = [report.spec.title, report.spec.version].filter(Boolean).join(" ");
-  lines.push(style.bold(`Examples of ${report.spec.file}${title ? ` (${title})` : ""}`), "");
+  lines.push(style.bold(`Examples of ${report.spec.file}${title ? ` (${title})` : ""}`));
+  lines.push(style.dim(`validators: ${report.validators}; second opinion: Ajv 2020-12`), "");
   for (const [group, results] of groupResults(report.results)) {
     const failed = results.filter((result) => result.status === "fail").length;
     if (failed === 0 && options.passes === false) continue;

@@ -94,7 +94,7 @@ ${nav}
 </nav>
 <main>
 <h1>${escapeHtml(title)}</h1>
-<p class="note">${escapeHtml(report.spec.file)}${report.spec.version ? ` · version ${escapeHtml(report.spec.version)}` : ""}</p>
+<p class="note">${escapeHtml(report.spec.file)}${report.spec.version ? ` · version ${escapeHtml(report.spec.version)}` : ""} · validators: ${escapeHtml(report.validators)}; second opinion: Ajv 2020-12</p>
 <div class="summary" id="summary">
 ${stat("examples", summary.examples)}
 ${stat("passed", summary.passed, "pass")}
