@@ -213,7 +213,8 @@ export function generateZod(document: JsonObject, options: GenerateOptions = {})
         const target = byId[Number(id)] as Definition;
         return component.has(target.id) && cyclic ? `z.lazy(() => ${target.name})` : target.name;
       })
-      .replace(/\uE001(\d+)\uE001/g, (_, id: string) => (byId[Number(id)] as Definition).name);
+      .replace(/\uE001(\d+)\uE001/g, (_, id: string) => (byId[Number(id)] as Definition).name)
+      .replace(/\uE002([^\uE003]*)\uE003/g, (_, type: string) => (ts ? `<${type}>` : ""));
     const annotation = ts && cyclic ? ": z.ZodType" : "";
     lines.push(`/** ${describeDefinition(definition)} */`);
     lines.push(
@@ -230,92 +231,81 @@ export function generateZod(document: JsonObject, options: GenerateOptions = {})
     );
   }
 
-  const record = (exportName: string, doc: string, entries: Array<[string, Definition]>) => {
+  // Lookup tables carry explicit types in TypeScript (`typeof` each constant): declaration emit stays small
+  // and tsc does not re-infer thousands of object members.
+  const emitTable = (exportName: string, doc: string, tree: Tree) => {
     lines.push(`/** ${doc} */`);
-    if (entries.length === 0) {
-      lines.push(`export const ${exportName} = {}${ts ? " as Record<string, never>" : ""};`, "");
-      return;
-    }
-    lines.push(`export const ${exportName} = {`);
-    for (const [key, definition] of entries)
-      lines.push(`  ${propertyKey(key)}: ${definition.name},`);
-    lines.push("};", "");
+    const annotation = ts ? `: ${renderTree(tree, "type", "")}` : "";
+    lines.push(`export const ${exportName}${annotation} = ${renderTree(tree, "value", "")};`, "");
   };
-  record(
+  const ref = (definition: Definition): Tree => ({ ref: definition });
+  const table = (entries: Array<[string, Tree]>): Tree => ({ entries });
+  const pair = (p: BodyPair): Tree =>
+    table([
+      ["open", ref(p.open)],
+      ["strict", ref(p.strict)],
+    ]);
+  const componentTable = (pick: (set: (typeof componentEntries)[number][1]) => Definition) =>
+    table(componentEntries.map(([name, set]) => [name, ref(pick(set))]));
+  emitTable(
     "schemas",
     "Open-mode validators of `components.schemas`, response direction, keyed by component name.",
-    componentEntries.map(([n, s]) => [n, s.open]),
+    componentTable((s) => s.open),
   );
-  record(
+  emitTable(
     "strictSchemas",
     "Strict-mode validators of `components.schemas`, response direction.",
-    componentEntries.map(([n, s]) => [n, s.strict]),
+    componentTable((s) => s.strict),
   );
-  record(
+  emitTable(
     "requestSchemas",
     "Open-mode validators of `components.schemas`, request direction.",
-    componentEntries.map(([n, s]) => [n, s.openRequest]),
+    componentTable((s) => s.openRequest),
   );
-  record(
+  emitTable(
     "strictRequestSchemas",
     "Strict-mode validators of `components.schemas`, request direction.",
-    componentEntries.map(([n, s]) => [n, s.strictRequest]),
+    componentTable((s) => s.strictRequest),
   );
 
-  const pair = (p: BodyPair) => `{ open: ${p.open.name}, strict: ${p.strict.name} }`;
-  const renderOperations = (
-    exportName: string,
-    doc: string,
-    entries: OperationEntry[],
-    withPath: boolean,
-  ) => {
-    lines.push(`/** ${doc} */`);
-    lines.push(`export const ${exportName} = {`);
-    for (const entry of entries) {
-      lines.push(`  ${propertyKey(entry.key)}: {`);
-      lines.push(`    method: ${JSON.stringify(entry.method)},`);
-      if (withPath) lines.push(`    path: ${JSON.stringify(entry.path)},`);
-      if (entry.request) lines.push(`    request: ${pair(entry.request)},`);
-      if (entry.responses.length === 0) lines.push("    responses: {},");
-      else {
-        lines.push("    responses: {");
-        for (const [status, body] of entry.responses)
-          lines.push(`      ${propertyKey(status)}: ${pair(body)},`);
-        lines.push("    },");
-      }
-      lines.push("  },");
-    }
-    lines.push(`}${ts ? " as const" : ""};`, "");
+  const operationTree = (entry: OperationEntry, withPath: boolean): Tree => {
+    const entries: Array<[string, Tree]> = [["method", { literal: JSON.stringify(entry.method) }]];
+    if (withPath) entries.push(["path", { literal: JSON.stringify(entry.path) }]);
+    if (entry.request) entries.push(["request", pair(entry.request)]);
+    entries.push([
+      "responses",
+      table(entry.responses.map(([status, body]) => [status, pair(body)])),
+    ]);
+    return table(entries);
   };
-  renderOperations(
+  emitTable(
     "operations",
     "Request and response body validators (JSON media types) by operationId.",
-    operations,
-    true,
+    table(operations.map((entry) => [entry.key, operationTree(entry, true)])),
   );
-  renderOperations(
+  emitTable(
     "webhooks",
     "Payload and response body validators (JSON media types) by webhook name.",
-    webhookEntries,
-    false,
+    table(webhookEntries.map((entry) => [entry.key, operationTree(entry, false)])),
   );
 
-  lines.push(
-    "/** The open and strict validator of every exported schema, keyed by its JSON pointer in the document. */",
-  );
-  lines.push("export const schemaPointers = {");
+  const pointerEntries: Array<[string, Tree]> = [];
   const seenPointers = new Set<string>();
   for (const [name, set] of componentEntries) {
     const pointer = childPointer("#/components/schemas", name);
     seenPointers.add(pointer);
-    lines.push(`  ${JSON.stringify(pointer)}: ${pair({ open: set.open, strict: set.strict })},`);
+    pointerEntries.push([pointer, pair({ open: set.open, strict: set.strict })]);
   }
   for (const [pointer, body] of bodies) {
     if (seenPointers.has(pointer)) continue;
     seenPointers.add(pointer);
-    lines.push(`  ${JSON.stringify(pointer)}: ${pair(body)},`);
+    pointerEntries.push([pointer, pair(body)]);
   }
-  lines.push("};", "");
+  emitTable(
+    "schemaPointers",
+    "The open and strict validator of every exported schema, keyed by its JSON pointer in the document.",
+    table(pointerEntries),
+  );
   return lines.join("\n");
 }
 
@@ -434,6 +424,26 @@ function collectOperation(
     }
   }
   return entry;
+}
+
+type Tree = { ref: Definition } | { literal: string } | { entries: Array<[string, Tree]> };
+
+/** Renders a lookup table as a value (`{ a: aSchema }`) or as its type (`{ readonly a: typeof aSchema }`). */
+function renderTree(tree: Tree, mode: "value" | "type", indentation: string): string {
+  if ("ref" in tree) return mode === "value" ? tree.ref.name : `typeof ${tree.ref.name}`;
+  if ("literal" in tree) return tree.literal;
+  if (tree.entries.length === 0)
+    return mode === "value" ? "{}" : "{ readonly [key: string]: never }";
+  const key = (k: string) => (mode === "type" ? `readonly ${propertyKey(k)}` : propertyKey(k));
+  const separator = mode === "value" ? "," : ";";
+  const flat = tree.entries.every(([, t]) => !("entries" in t)) && tree.entries.length <= 2;
+  if (flat)
+    return `{ ${tree.entries.map(([k, t]) => `${key(k)}: ${renderTree(t, mode, indentation)}`).join(`${separator} `)} }`;
+  const inner = `${indentation}  `;
+  const body = tree.entries
+    .map(([k, t]) => `${inner}${key(k)}: ${renderTree(t, mode, inner)}${separator}`)
+    .join("\n");
+  return `{\n${body}\n${indentation}}`;
 }
 
 interface Ordered {

@@ -89,7 +89,10 @@ function $length(s/*: string*/)/*: number*/ {
   },
   $multipleOf: {
     uses: [],
-    code: `/** Exact for decimal literals (0.0075 is a multiple of 0.0001), unlike a floating-point remainder. */
+    code: `/**
+ * Decimal semantics (0.0075 is a multiple of 0.0001), unlike a floating-point remainder; integers too large for
+ * the quotient to be finite are checked exactly with BigInt.
+ */
 function $multipleOf(divisor/*: number*/)/*: (v: number) => boolean*/ {
   const decimals = (x/*: number*/)/*: number*/ => {
     const [mantissa = "", exponent = "0"] = String(x).split("e");
@@ -97,13 +100,17 @@ function $multipleOf(divisor/*: number*/)/*: (v: number) => boolean*/ {
     return Math.max(0, fraction.length - Number(exponent));
   };
   const divisorDecimals = decimals(divisor);
+  const [mantissa = "", exponent = "0"] = String(divisor).split("e");
+  const [whole = "", fraction = ""] = mantissa.split(".");
+  const scale = fraction.length - Number(exponent);
+  const digits = BigInt(whole + fraction) * 10n ** BigInt(Math.max(0, -scale));
   return (v) => {
     const quotient = v / divisor;
-    if (!Number.isFinite(quotient)) return false;
     if (Number.isInteger(quotient)) return true;
-    const scale = 10 ** Math.max(divisorDecimals, decimals(v));
-    const a = Math.round(v * scale);
-    const b = Math.round(divisor * scale);
+    if (!Number.isFinite(quotient)) return Number.isInteger(v) && (BigInt(v) * 10n ** BigInt(Math.max(0, scale))) % digits === 0n;
+    const factor = 10 ** Math.max(divisorDecimals, decimals(v));
+    const a = Math.round(v * factor);
+    const b = Math.round(divisor * factor);
     return Number.isSafeInteger(a) && Number.isSafeInteger(b) && b !== 0 && a % b === 0;
   };
 }`,

@@ -345,6 +345,31 @@ export class SchemaCompiler {
     }
   }
 
+  /**
+   * Draft 2019-09's `$recursiveRef: "#"` inside a component whose root says `$recursiveAnchor: true` (as some
+   * published OpenAPI 3.1 documents write recursion) is read as a `$ref` to that component: with no `$id` in the
+   * document, that component is the only recursive anchor in scope. Any other use stays a generation error.
+   */
+  private resolveRecursiveRef(schema: JsonObject, pointer: string): JsonObject {
+    const tokens = canonicalTokens(pointer) ?? [];
+    const componentRoot =
+      tokens.length >= 3 && tokens[0] === "components" && tokens[1] === "schemas";
+    let out = schema;
+    if (componentRoot && tokens.length === 3 && schema.$recursiveAnchor === true) {
+      const { $recursiveAnchor: _anchor, ...rest } = schema;
+      out = rest;
+    }
+    if (schema.$recursiveRef === "#" && componentRoot && schema.$ref === undefined) {
+      const root = childPointer("#", ...tokens.slice(0, 3));
+      const rootSchema = this.schemaAt(root, pointer);
+      if (isObject(rootSchema) && rootSchema.$recursiveAnchor === true) {
+        const { $recursiveRef: _ref, ...rest } = out;
+        out = { ...rest, $ref: root };
+      }
+    }
+    return out;
+  }
+
   private checkSupported(schema: JsonObject, pointer: string): void {
     if (schema.$schema !== undefined && !DIALECTS.has(String(schema.$schema).replace(/#$/, ""))) {
       throw new OpenApiZodError({
@@ -400,6 +425,7 @@ export class SchemaCompiler {
   ): string {
     if (schema === true) return "z.unknown()";
     if (schema === false) return "z.never()";
+    schema = this.resolveRecursiveRef(schema, pointer);
     this.checkSupported(schema, pointer);
     const hasRef = schema.$ref !== undefined;
     const ownSchema = hasRef && this.options.openapi30 ? { $ref: schema.$ref } : schema;
@@ -981,7 +1007,8 @@ export class SchemaCompiler {
         const alternatives = members.map((_, i) =>
           this.reference(childPointer(pointer, keyword, i), { ...variant, closed: false }),
         );
-        return `z.custom<${types.map((t) => `z.output<typeof ${t}>`).join(" | ")}>().superRefine(${this.use("$discriminator")}(${JSON.stringify(discriminator.propertyName)}, ${mapping}, [${alternatives.join(", ")}], ${keyword === "oneOf"}))`;
+        // \uE002...\uE003 marks type arguments: kept in TypeScript output, dropped in JavaScript.
+        return `z.custom\uE002${types.map((t) => `z.output<typeof ${t}>`).join(" | ")}\uE003().superRefine(${this.use("$discriminator")}(${JSON.stringify(discriminator.propertyName)}, ${mapping}, [${alternatives.join(", ")}], ${keyword === "oneOf"}))`;
       }
     }
     if (compiled.length === 1) return compiled[0] as string;
@@ -1081,6 +1108,7 @@ export class SchemaCompiler {
       const at = childPointer(pointer, "contains");
       result.contains.push(this.compile(this.asSchema(schema.contains, at), at, open, false));
     }
+    if (isObject(schema)) schema = this.resolveRecursiveRef(schema, pointer);
     if (typeof schema.$ref === "string") {
       const target = this.refTarget(schema.$ref, childPointer(pointer, "$ref"));
       merge(this.evaluation(this.schemaAt(target, target), target, variant, inner));
