@@ -18,7 +18,7 @@ export default defineConfig([
     },
   },
   {
-    entry: ["src/cli.ts"],
+    entry: ["src/cli.ts", "src/validate-worker.ts"],
     format: ["esm"],
     sourcemap: true,
     target: "node20",

@@ -1,30 +1,26 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import type { ValidationMode } from "./ajv-validators.js";
 import { UsageError } from "./errors.js";
 import { harBodies, operationMatcher, serverBasePaths } from "./har.js";
-import { JsonSyntaxError, parseJson } from "./json-input.js";
+import { parseJson } from "./json-input.js";
+import { type PayloadResult, splitLines, validateLines, validateText } from "./payload-lines.js";
 import { type PayloadTarget, resolveTarget } from "./payload-target.js";
 import { projectSpecPath } from "./project-spec.js";
 import { describeFsError, loadSpec } from "./spec-document.js";
 import {
   type GeneratedValidators,
   generateValidators,
+  moduleSourceOf,
   projectValidators,
+  type ValidatorModuleSource,
 } from "./validator-source.js";
-import { type Issue, type Verdict, verdictFromSafeParse } from "./verdict.js";
+import { type Verdict, verdictFromSafeParse } from "./verdict.js";
 
-/** The outcome for one payload. */
-export interface PayloadResult {
-  /** Which input: `file.json`, `file.ndjson:12`, `<stdin>`, `capture.har entries[3] response ...`. */
-  input: string;
-  /** What it was validated against, e.g. `operation recordResponse response 200 (strict)`. */
-  target?: string;
-  /** `error`: the input could not be validated (not JSON, no matching operation); a failure. */
-  verdict: "valid" | "invalid" | "error" | "skipped";
-  issues: Issue[];
-  /** Why the verdict is `error` or `skipped`. */
-  message?: string;
-}
+export type { PayloadResult } from "./payload-lines.js";
 
 /** Counts over all payloads. */
 export interface ValidateSummary {
@@ -63,6 +59,11 @@ export interface ValidateOptions extends ValidatorChoice {
   mode?: ValidationMode;
   /** Reads standard input; default `process.stdin`. */
   readStdin?: () => Promise<string>;
+  /**
+   * Validate large NDJSON inputs on worker threads (default true; used when the validators can be
+   * loaded again in a worker, i.e. not for a validators object passed in).
+   */
+  parallel?: boolean;
 }
 
 const cachedProject: { validators?: Promise<GeneratedValidators> } = {};
@@ -133,16 +134,29 @@ export async function validateInputs(options: ValidateOptions): Promise<Validate
   const validators = await validatorsFor(options);
   const results: PayloadResult[] = [];
   if (options.target) {
-    const resolved = resolveTarget(validators, { ...options.target, mode });
-    const validate = (input: string, text: string) =>
-      results.push(validateText({ input, text, target: resolved.label, parse: resolved.parser }));
+    const target = { ...options.target, mode };
+    const resolved = resolveTarget(validators, target);
+    const source = options.parallel === false ? undefined : moduleSourceOf(validators);
     for (const input of inputs) {
       const text = texts.get(input) ?? "";
       const name = input === "-" ? "<stdin>" : input;
       if (options.ndjson || /\.(ndjson|jsonl)$/i.test(input)) {
-        forEachLine(text, (line, number) => validate(`${name}:${number}`, line));
+        const threads = source ? threadsFor(text) : 1;
+        results.push(
+          ...(threads > 1 && source
+            ? await validateLinesOnWorkers({ source, target, name, text, threads })
+            : validateLines({
+                name,
+                text,
+                firstLine: 1,
+                target: resolved.label,
+                parser: resolved.parser,
+              })),
+        );
       } else {
-        validate(name, text);
+        results.push(
+          validateText({ input: name, text, target: resolved.label, parser: resolved.parser }),
+        );
       }
     }
   }
@@ -180,41 +194,6 @@ async function readProcessStdin(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function forEachLine(text: string, visit: (line: string, number: number) => void): void {
-  let start = 0;
-  let number = 1;
-  while (start <= text.length) {
-    let end = text.indexOf("\n", start);
-    if (end === -1) end = text.length;
-    const line = text.slice(start, end);
-    if (line.trim() !== "") visit(line, number);
-    start = end + 1;
-    number += 1;
-  }
-}
-
-function validateText(options: {
-  input: string;
-  text: string;
-  target: string;
-  parse: Parameters<typeof verdictFromSafeParse>[0];
-}): PayloadResult {
-  let value: unknown;
-  try {
-    value = parseJson(options.text);
-  } catch (error) {
-    const message = error instanceof JsonSyntaxError ? error.message : String(error);
-    return { input: options.input, target: options.target, verdict: "error", issues: [], message };
-  }
-  const verdict = verdictFromSafeParse(options.parse, value);
-  return {
-    input: options.input,
-    target: options.target,
-    verdict: verdict.valid ? "valid" : "invalid",
-    issues: verdict.issues,
-  };
-}
-
 function validateHar(options: {
   file: string;
   text: string;
@@ -245,7 +224,7 @@ function validateHar(options: {
         input: body.input,
         text: body.text ?? "",
         target: target.label,
-        parse: target.parser,
+        parser: target.parser,
       });
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
@@ -263,4 +242,50 @@ function summarize(results: readonly PayloadResult[]): ValidateSummary {
     else summary.skipped += 1;
   }
   return summary;
+}
+
+/** Built beside this module; absent when running from source, which then stays on one thread. */
+const workerFile = fileURLToPath(new URL("./validate-worker.js", import.meta.url));
+
+/** Below this many characters of NDJSON, starting threads costs more than it saves. */
+const parallelThreshold = 4_000_000;
+
+function threadsFor(text: string): number {
+  if (text.length < parallelThreshold || !existsSync(workerFile)) return 1;
+  return Math.max(1, Math.min(availableParallelism(), 4));
+}
+
+/** Validates the lines of one NDJSON input on worker threads, one piece each, results in order. */
+async function validateLinesOnWorkers(options: {
+  source: ValidatorModuleSource;
+  target: PayloadTarget;
+  name: string;
+  text: string;
+  threads: number;
+}): Promise<PayloadResult[]> {
+  const pieces = splitLines(options.text, options.threads);
+  const answers = await Promise.all(
+    pieces.map(
+      (piece) =>
+        new Promise<PayloadResult[]>((resolve, reject) => {
+          const worker = new Worker(workerFile, {
+            workerData: {
+              source: options.source,
+              target: options.target,
+              name: options.name,
+              ...piece,
+            },
+          });
+          worker.once("message", (results: PayloadResult[]) => {
+            resolve(results);
+            void worker.terminate();
+          });
+          worker.once("error", reject);
+          worker.once("exit", (code) => {
+            if (code !== 0) reject(new Error(`a validation worker stopped with exit code ${code}`));
+          });
+        }),
+    ),
+  );
+  return answers.flat();
 }

@@ -1,6 +1,5 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { UsageError } from "./errors.js";
@@ -88,7 +87,9 @@ export async function loadProjectValidators(): Promise<GeneratedValidators> {
       `cannot load ${projectModule} (${(error as Error).message.split("\n")[0]}); install it beside @graph-recording/conformance`,
     );
   }
-  return asGeneratedValidators(module, projectModule);
+  const validators = asGeneratedValidators(module, projectModule);
+  moduleSources.set(validators, { specifier: projectModule });
+  return validators;
 }
 
 /** Validators and a sentence saying where they came from. */
@@ -148,35 +149,76 @@ export async function generateValidators(spec: SpecDocument): Promise<GeneratedV
   return importGeneratedModule(code, spec.file);
 }
 
+/** How a worker thread can load the same validators: a package name, or the module's code. */
+export type ValidatorModuleSource = { specifier: string } | { code: string };
+
+const moduleSources = new WeakMap<GeneratedValidators, ValidatorModuleSource>();
+
+/** Where validators were loaded from, when a worker thread can load them again. */
+export function moduleSourceOf(validators: GeneratedValidators): ValidatorModuleSource | undefined {
+  return moduleSources.get(validators);
+}
+
+/** The file URL of the ES module entry of the `zod` this package resolves. */
+function zodEntryUrl(): string {
+  const require = createRequire(import.meta.url);
+  const manifestPath = require.resolve("zod/package.json");
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
+    exports?: Record<string, unknown>;
+    module?: string;
+    main?: string;
+  };
+  const root = manifest.exports?.["."];
+  const condition =
+    typeof root === "object" && root !== null ? (root as Record<string, unknown>).import : root;
+  const entry =
+    typeof condition === "string"
+      ? condition
+      : typeof condition === "object" && condition !== null
+        ? String((condition as Record<string, unknown>).default)
+        : (manifest.module ?? manifest.main ?? "index.js");
+  return pathToFileURL(join(dirname(manifestPath), entry)).href;
+}
+
 /**
- * Imports generated JavaScript from a temporary folder in which `zod` resolves to the copy this
- * package uses, then removes the folder.
+ * Rewrites the generated module's `zod` import to the copy this package resolves, so that the
+ * module can be imported from memory (a `data:` URL) with no temporary file.
+ */
+export function linkGeneratedModule(code: string): string {
+  const zod = JSON.stringify(zodEntryUrl());
+  return code.replace(/(\bfrom\s*|\bimport\s*\(?\s*)["']zod["']/g, `$1${zod}`);
+}
+
+/** Imports linked module code from memory. */
+export async function importLinkedModule(linked: string): Promise<unknown> {
+  return import(
+    /* @vite-ignore */ `data:text/javascript;charset=utf-8,${encodeURIComponent(linked)}`
+  );
+}
+
+/**
+ * Imports generated JavaScript (the generator's `js` output) from memory, with its `zod` import
+ * resolved to the copy this package uses.
+ *
+ * @throws UsageError (`no-validators`) when the code does not load or lacks the generated records.
  */
 export async function importGeneratedModule(
   code: string,
   origin: string,
 ): Promise<GeneratedValidators> {
-  const folder = await mkdtemp(join(tmpdir(), "graph-recording-conformance-"));
+  const linked = linkGeneratedModule(code);
+  let module: unknown;
   try {
-    const require = createRequire(import.meta.url);
-    const zodFolder = dirname(require.resolve("zod/package.json"));
-    await mkdir(join(folder, "node_modules"));
-    await symlink(zodFolder, join(folder, "node_modules", "zod"), "junction");
-    const file = join(folder, "validators.mjs");
-    await writeFile(file, code);
-    let module: unknown;
-    try {
-      module = await import(pathToFileURL(file).href);
-    } catch (error) {
-      const reason =
-        error instanceof Error ? `${error.name}: ${error.message.split("\n")[0]}` : String(error);
-      throw new UsageError(
-        "no-validators",
-        `the validators generated from ${origin} do not load (${reason}); this is a defect of the generator, please report it with the spec`,
-      );
-    }
-    return asGeneratedValidators(module, `validators generated from ${origin}`);
-  } finally {
-    await rm(folder, { recursive: true, force: true });
+    module = await importLinkedModule(linked);
+  } catch (error) {
+    const reason =
+      error instanceof Error ? `${error.name}: ${error.message.split("\n")[0]}` : String(error);
+    throw new UsageError(
+      "no-validators",
+      `the validators generated from ${origin} do not load (${reason}); this is a defect of the generator, please report it with the spec`,
+    );
   }
+  const validators = asGeneratedValidators(module, `validators generated from ${origin}`);
+  moduleSources.set(validators, { code: linked });
+  return validators;
 }
