@@ -218,7 +218,7 @@ export function generateZod(document: JsonObject, options: GenerateOptions = {})
     const annotation = ts && cyclic ? ": z.ZodType" : "";
     lines.push(`/** ${describeDefinition(definition)} */`);
     lines.push(
-      `${definition.exported ? "export " : ""}const ${definition.name}${annotation} = ${expression};`,
+      `${definition.exported ? "export " : ""}const ${definition.name}${annotation} = ${pure(expression)};`,
       "",
     );
   }
@@ -424,6 +424,17 @@ function collectOperation(
     }
   }
   return entry;
+}
+
+/**
+ * Marks a schema construction as side-effect free, so bundlers drop the validators a program does not import.
+ * A pure-annotated call still keeps its arguments when they contain calls, so the construction is wrapped in an
+ * argument-less arrow that is called once: dropping it drops everything inside.
+ */
+function pure(expression: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(expression)
+    ? expression
+    : `/* @__PURE__ */ (() => ${expression})()`;
 }
 
 type Tree = { ref: Definition } | { literal: string } | { entries: Array<[string, Tree]> };

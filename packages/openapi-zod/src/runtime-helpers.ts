@@ -218,7 +218,7 @@ function $isUri(s/*: string*/)/*: boolean*/ {
   },
   $uriPattern: {
     uses: [],
-    code: `const $uriPattern = (() => {
+    code: `const $uriPattern = /* @__PURE__ */ (() => {
   const pct = "%[0-9A-Fa-f]{2}";
   const unreserved = "A-Za-z0-9\\\\-._~";
   const subDelims = "!$&'()*+,;=";

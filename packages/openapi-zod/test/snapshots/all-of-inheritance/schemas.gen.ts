@@ -113,31 +113,31 @@ function $unevaluatedProperties(e: $Evaluation, schema: z.ZodType | false, odata
 }
 
 /** `#/components/schemas/entity` (open, response). */
-export const entitySchema = z.looseObject({
+export const entitySchema = /* @__PURE__ */ (() => z.looseObject({
   id: z.string(),
-});
+}))();
 
 /** `#/components/schemas/entity` (strict, response). */
-export const entityStrictSchema = z.looseObject({
+export const entityStrictSchema = /* @__PURE__ */ (() => z.looseObject({
   id: z.string(),
-}).superRefine($unevaluatedProperties({ keys: ["id"] }, false, true));
+}).superRefine($unevaluatedProperties({ keys: ["id"] }, false, true)))();
 
 /** `#/components/schemas/callRecording` (open, response). */
-export const callRecordingSchema = z.intersection(entitySchema, z.looseObject({
+export const callRecordingSchema = /* @__PURE__ */ (() => z.intersection(entitySchema, z.looseObject({
   content: z.string().optional(),
   createdDateTime: z.string().refine($isDateTime, "Invalid date-time").optional(),
-}));
+})))();
 
 /** `#/components/schemas/entity` (strict, open at this level, response). */
-const _schemas_entityStrictOpen = z.looseObject({
+const _schemas_entityStrictOpen = /* @__PURE__ */ (() => z.looseObject({
   id: z.string(),
-});
+}))();
 
 /** `#/components/schemas/callRecording` (strict, response). */
-export const callRecordingStrictSchema = z.intersection(_schemas_entityStrictOpen, z.looseObject({
+export const callRecordingStrictSchema = /* @__PURE__ */ (() => z.intersection(_schemas_entityStrictOpen, z.looseObject({
   content: z.string().optional(),
   createdDateTime: z.string().refine($isDateTime, "Invalid date-time").optional(),
-})).superRefine($unevaluatedProperties({ keys: ["id","content","createdDateTime"] }, false, true));
+})).superRefine($unevaluatedProperties({ keys: ["id","content","createdDateTime"] }, false, true)))();
 
 /** Same validator as `entitySchema`. */
 export const entityRequestSchema = entitySchema;

@@ -39,22 +39,22 @@ function $unique(items: readonly unknown[]): boolean {
 }
 
 /** `#/components/schemas/pair` (open, response). */
-export const pairSchema = z.tuple([z.string().optional(), z.number().refine(Number.isInteger, "Expected an integer").optional()]);
+export const pairSchema = /* @__PURE__ */ (() => z.tuple([z.string().optional(), z.number().refine(Number.isInteger, "Expected an integer").optional()]))();
 
 /** `#/components/schemas/pair` (strict, response). */
-export const pairStrictSchema = z.tuple([z.string().optional(), z.number().refine(Number.isInteger, "Expected an integer").optional()]);
+export const pairStrictSchema = /* @__PURE__ */ (() => z.tuple([z.string().optional(), z.number().refine(Number.isInteger, "Expected an integer").optional()]))();
 
 /** `#/components/schemas/tags` (open, response). */
-export const tagsSchema = z.array(z.string().regex(new RegExp("^[a-z]+$", "u"))).min(1).max(5).refine($unique, "Items must be unique");
+export const tagsSchema = /* @__PURE__ */ (() => z.array(z.string().regex(new RegExp("^[a-z]+$", "u"))).min(1).max(5).refine($unique, "Items must be unique"))();
 
 /** `#/components/schemas/tags` (strict, response). */
-export const tagsStrictSchema = z.array(z.string().regex(new RegExp("^[a-z]+$", "u"))).min(1).max(5).refine($unique, "Items must be unique");
+export const tagsStrictSchema = /* @__PURE__ */ (() => z.array(z.string().regex(new RegExp("^[a-z]+$", "u"))).min(1).max(5).refine($unique, "Items must be unique"))();
 
 /** `#/components/schemas/withOne` (open, response). */
-export const withOneSchema = z.array(z.unknown()).superRefine($contains(z.literal(1), 1, 2));
+export const withOneSchema = /* @__PURE__ */ (() => z.array(z.unknown()).superRefine($contains(z.literal(1), 1, 2)))();
 
 /** `#/components/schemas/withOne` (strict, response). */
-export const withOneStrictSchema = z.array(z.unknown()).superRefine($contains(z.literal(1), 1, 2));
+export const withOneStrictSchema = /* @__PURE__ */ (() => z.array(z.unknown()).superRefine($contains(z.literal(1), 1, 2)))();
 
 /** Same validator as `pairSchema`. */
 export const pairRequestSchema = pairSchema;

@@ -107,7 +107,7 @@ function $unevaluatedProperties(e: $Evaluation, schema: z.ZodType | false, odata
 }
 
 /** `#/components/schemas/address` (open, response). */
-export const addressSchema = z.looseObject({
+export const addressSchema = /* @__PURE__ */ (() => z.looseObject({
   country: z.string().optional(),
   postalCode: z.string().optional(),
 }).superRefine($ifThenElse(z.unknown().superRefine($byType({ object: z.looseObject({
@@ -116,15 +116,15 @@ export const addressSchema = z.looseObject({
   postalCode: z.unknown().superRefine($byType({ string: z.string().regex(new RegExp("^[0-9]{5}$", "u")) })).optional(),
 }) })), z.unknown().superRefine($byType({ object: z.looseObject({
   postalCode: z.unknown().superRefine($byType({ string: z.string().regex(new RegExp("^[A-Z0-9 ]+$", "u")) })).optional(),
-}) }))));
+}) })))))();
 
 /** `#/components/schemas/address/if` (strict, open at this level, response). */
-const _address_ifStrictOpen = z.unknown().superRefine($byType({ object: z.looseObject({
+const _address_ifStrictOpen = /* @__PURE__ */ (() => z.unknown().superRefine($byType({ object: z.looseObject({
   country: z.enum(["US"]),
-}) }));
+}) })))();
 
 /** `#/components/schemas/address` (strict, response). */
-export const addressStrictSchema = z.looseObject({
+export const addressStrictSchema = /* @__PURE__ */ (() => z.looseObject({
   country: z.string().optional(),
   postalCode: z.string().optional(),
 }).superRefine($ifThenElse(z.unknown().superRefine($byType({ object: z.looseObject({
@@ -133,19 +133,19 @@ export const addressStrictSchema = z.looseObject({
   postalCode: z.unknown().superRefine($byType({ string: z.string().regex(new RegExp("^[0-9]{5}$", "u")) })).optional(),
 }) })), z.unknown().superRefine($byType({ object: z.looseObject({
   postalCode: z.unknown().superRefine($byType({ string: z.string().regex(new RegExp("^[A-Z0-9 ]+$", "u")) })).optional(),
-}) })))).superRefine($unevaluatedProperties({ keys: ["country","postalCode"], conditional: [[_address_ifStrictOpen, { keys: ["country"] }, { keys: ["postalCode"] }, { keys: ["postalCode"] }]] }, false, true));
+}) })))).superRefine($unevaluatedProperties({ keys: ["country","postalCode"], conditional: [[_address_ifStrictOpen, { keys: ["country"] }, { keys: ["postalCode"] }, { keys: ["postalCode"] }]] }, false, true)))();
 
 /** `#/components/schemas/notEmpty` (open, response). */
-export const notEmptySchema = z.string().superRefine($not(z.enum([""])));
+export const notEmptySchema = /* @__PURE__ */ (() => z.string().superRefine($not(z.enum([""]))))();
 
 /** `#/components/schemas/notEmpty` (strict, response). */
-export const notEmptyStrictSchema = z.string().superRefine($not(z.enum([""])));
+export const notEmptyStrictSchema = /* @__PURE__ */ (() => z.string().superRefine($not(z.enum([""]))))();
 
 /** `#/components/schemas/anyNumberOrString` (open, response). */
-export const anyNumberOrStringSchema = z.union([z.number(), z.string()]);
+export const anyNumberOrStringSchema = /* @__PURE__ */ (() => z.union([z.number(), z.string()]))();
 
 /** `#/components/schemas/anyNumberOrString` (strict, response). */
-export const anyNumberOrStringStrictSchema = z.union([z.number(), z.string()]);
+export const anyNumberOrStringStrictSchema = /* @__PURE__ */ (() => z.union([z.number(), z.string()]))();
 
 /** Same validator as `addressSchema`. */
 export const addressRequestSchema = addressSchema;

@@ -106,89 +106,89 @@ function $unevaluatedProperties(e: $Evaluation, schema: z.ZodType | false, odata
 }
 
 /** `#/components/schemas/recordOperation` (open, response). */
-export const recordOperationSchema = z.looseObject({
+export const recordOperationSchema = /* @__PURE__ */ (() => z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
   recordingLocation: z.union([z.string(), z.null()]).optional(),
-});
+}))();
 
 /** `#/components/schemas/cancelOperation` (open, response). */
-export const cancelOperationSchema = z.looseObject({
+export const cancelOperationSchema = /* @__PURE__ */ (() => z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.cancelOperation"]),
-});
+}))();
 
 /** `#/components/schemas/operation` (open, response). */
-export const operationSchema = z.intersection(z.looseObject({
+export const operationSchema = /* @__PURE__ */ (() => z.intersection(z.looseObject({
   "@odata.type": z.unknown(),
-}), z.custom<z.output<typeof recordOperationSchema> | z.output<typeof cancelOperationSchema>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": recordOperationSchema, "#microsoft.graph.cancelOperation": cancelOperationSchema }, [recordOperationSchema, cancelOperationSchema], true)));
+}), z.custom<z.output<typeof recordOperationSchema> | z.output<typeof cancelOperationSchema>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": recordOperationSchema, "#microsoft.graph.cancelOperation": cancelOperationSchema }, [recordOperationSchema, cancelOperationSchema], true))))();
 
 /** `#/components/schemas/recordOperation` (strict, open at this level, response). */
-const _schemas_recordOperationStrictOpen = z.looseObject({
+const _schemas_recordOperationStrictOpen = /* @__PURE__ */ (() => z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
   recordingLocation: z.union([z.string(), z.null()]).optional(),
-});
+}))();
 
 /** `#/components/schemas/cancelOperation` (strict, open at this level, response). */
-const _schemas_cancelOperationStrictOpen = z.looseObject({
+const _schemas_cancelOperationStrictOpen = /* @__PURE__ */ (() => z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.cancelOperation"]),
-});
+}))();
 
 /** `#/components/schemas/operation` (strict, response). */
-export const operationStrictSchema = z.intersection(z.looseObject({
+export const operationStrictSchema = /* @__PURE__ */ (() => z.intersection(z.looseObject({
   "@odata.type": z.unknown(),
-}), z.custom<z.output<typeof _schemas_recordOperationStrictOpen> | z.output<typeof _schemas_cancelOperationStrictOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictOpen, "#microsoft.graph.cancelOperation": _schemas_cancelOperationStrictOpen }, [_schemas_recordOperationStrictOpen, _schemas_cancelOperationStrictOpen], true))).superRefine($unevaluatedProperties({ when: [[_schemas_recordOperationStrictOpen, { keys: ["@odata.type","recordingLocation"] }], [_schemas_cancelOperationStrictOpen, { keys: ["@odata.type"] }]] }, false, true));
+}), z.custom<z.output<typeof _schemas_recordOperationStrictOpen> | z.output<typeof _schemas_cancelOperationStrictOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictOpen, "#microsoft.graph.cancelOperation": _schemas_cancelOperationStrictOpen }, [_schemas_recordOperationStrictOpen, _schemas_cancelOperationStrictOpen], true))).superRefine($unevaluatedProperties({ when: [[_schemas_recordOperationStrictOpen, { keys: ["@odata.type","recordingLocation"] }], [_schemas_cancelOperationStrictOpen, { keys: ["@odata.type"] }]] }, false, true)))();
 
 /** `#/components/schemas/recordOperation` (strict, response). */
-export const recordOperationStrictSchema = z.looseObject({
+export const recordOperationStrictSchema = /* @__PURE__ */ (() => z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
   recordingLocation: z.union([z.string(), z.null()]).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","recordingLocation"] }, false, true));
+}).superRefine($unevaluatedProperties({ keys: ["@odata.type","recordingLocation"] }, false, true)))();
 
 /** `#/components/schemas/cancelOperation` (strict, response). */
-export const cancelOperationStrictSchema = z.looseObject({
+export const cancelOperationStrictSchema = /* @__PURE__ */ (() => z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.cancelOperation"]),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type"] }, false, true));
+}).superRefine($unevaluatedProperties({ keys: ["@odata.type"] }, false, true)))();
 
 /** `#/components/schemas/cat` (open, response). */
-export const catSchema = z.looseObject({
+export const catSchema = /* @__PURE__ */ (() => z.looseObject({
   kind: z.enum(["cat"]),
   lives: z.number().refine(Number.isInteger, "Expected an integer").optional(),
-});
+}))();
 
 /** `#/components/schemas/dog` (open, response). */
-export const dogSchema = z.looseObject({
+export const dogSchema = /* @__PURE__ */ (() => z.looseObject({
   kind: z.enum(["dog"]),
   barks: z.boolean().optional(),
-});
+}))();
 
 /** `#/components/schemas/pet` (open, response). */
-export const petSchema = z.custom<z.output<typeof catSchema> | z.output<typeof dogSchema>>().superRefine($discriminator("kind", { "cat": catSchema, "dog": dogSchema }, [catSchema, dogSchema], true));
+export const petSchema = /* @__PURE__ */ (() => z.custom<z.output<typeof catSchema> | z.output<typeof dogSchema>>().superRefine($discriminator("kind", { "cat": catSchema, "dog": dogSchema }, [catSchema, dogSchema], true)))();
 
 /** `#/components/schemas/cat` (strict, open at this level, response). */
-const _schemas_catStrictOpen = z.looseObject({
+const _schemas_catStrictOpen = /* @__PURE__ */ (() => z.looseObject({
   kind: z.enum(["cat"]),
   lives: z.number().refine(Number.isInteger, "Expected an integer").optional(),
-});
+}))();
 
 /** `#/components/schemas/dog` (strict, open at this level, response). */
-const _schemas_dogStrictOpen = z.looseObject({
+const _schemas_dogStrictOpen = /* @__PURE__ */ (() => z.looseObject({
   kind: z.enum(["dog"]),
   barks: z.boolean().optional(),
-});
+}))();
 
 /** `#/components/schemas/pet` (strict, response). */
-export const petStrictSchema = z.custom<z.output<typeof _schemas_catStrictOpen> | z.output<typeof _schemas_dogStrictOpen>>().superRefine($discriminator("kind", { "cat": _schemas_catStrictOpen, "dog": _schemas_dogStrictOpen }, [_schemas_catStrictOpen, _schemas_dogStrictOpen], true)).superRefine($unevaluatedProperties({ when: [[_schemas_catStrictOpen, { keys: ["kind","lives"] }], [_schemas_dogStrictOpen, { keys: ["kind","barks"] }]] }, false, true));
+export const petStrictSchema = /* @__PURE__ */ (() => z.custom<z.output<typeof _schemas_catStrictOpen> | z.output<typeof _schemas_dogStrictOpen>>().superRefine($discriminator("kind", { "cat": _schemas_catStrictOpen, "dog": _schemas_dogStrictOpen }, [_schemas_catStrictOpen, _schemas_dogStrictOpen], true)).superRefine($unevaluatedProperties({ when: [[_schemas_catStrictOpen, { keys: ["kind","lives"] }], [_schemas_dogStrictOpen, { keys: ["kind","barks"] }]] }, false, true)))();
 
 /** `#/components/schemas/cat` (strict, response). */
-export const catStrictSchema = z.looseObject({
+export const catStrictSchema = /* @__PURE__ */ (() => z.looseObject({
   kind: z.enum(["cat"]),
   lives: z.number().refine(Number.isInteger, "Expected an integer").optional(),
-}).superRefine($unevaluatedProperties({ keys: ["kind","lives"] }, false, true));
+}).superRefine($unevaluatedProperties({ keys: ["kind","lives"] }, false, true)))();
 
 /** `#/components/schemas/dog` (strict, response). */
-export const dogStrictSchema = z.looseObject({
+export const dogStrictSchema = /* @__PURE__ */ (() => z.looseObject({
   kind: z.enum(["dog"]),
   barks: z.boolean().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["kind","barks"] }, false, true));
+}).superRefine($unevaluatedProperties({ keys: ["kind","barks"] }, false, true)))();
 
 /** Same validator as `operationSchema`. */
 export const operationRequestSchema = operationSchema;

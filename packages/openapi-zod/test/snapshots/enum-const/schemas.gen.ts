@@ -38,28 +38,28 @@ function $oneOfValues(values: readonly unknown[]): (v: unknown) => boolean {
 }
 
 /** `#/components/schemas/status` (open, response). */
-export const statusSchema = z.enum(["notStarted", "running", "completed", "failed"]);
+export const statusSchema = /* @__PURE__ */ (() => z.enum(["notStarted", "running", "completed", "failed"]))();
 
 /** `#/components/schemas/status` (strict, response). */
-export const statusStrictSchema = z.enum(["notStarted", "running", "completed", "failed"]);
+export const statusStrictSchema = /* @__PURE__ */ (() => z.enum(["notStarted", "running", "completed", "failed"]))();
 
 /** `#/components/schemas/mixed` (open, response). */
-export const mixedSchema = z.literal([1, "one", null, false]);
+export const mixedSchema = /* @__PURE__ */ (() => z.literal([1, "one", null, false]))();
 
 /** `#/components/schemas/mixed` (strict, response). */
-export const mixedStrictSchema = z.literal([1, "one", null, false]);
+export const mixedStrictSchema = /* @__PURE__ */ (() => z.literal([1, "one", null, false]))();
 
 /** `#/components/schemas/constantObject` (open, response). */
-export const constantObjectSchema = z.unknown().refine($oneOfValues([{"kind":"fixed","values":[1,2]}]), "Must equal the constant value");
+export const constantObjectSchema = /* @__PURE__ */ (() => z.unknown().refine($oneOfValues([{"kind":"fixed","values":[1,2]}]), "Must equal the constant value"))();
 
 /** `#/components/schemas/constantObject` (strict, response). */
-export const constantObjectStrictSchema = z.unknown().refine($oneOfValues([{"kind":"fixed","values":[1,2]}]), "Must equal the constant value");
+export const constantObjectStrictSchema = /* @__PURE__ */ (() => z.unknown().refine($oneOfValues([{"kind":"fixed","values":[1,2]}]), "Must equal the constant value"))();
 
 /** `#/components/schemas/typedWithLength` (open, response). */
-export const typedWithLengthSchema = z.string().refine((v) => $length(v) <= 2, "Must have at most 2 characters").refine($oneOfValues(["a", "bb", "ccc"]), "Must be one of the allowed values");
+export const typedWithLengthSchema = /* @__PURE__ */ (() => z.string().refine((v) => $length(v) <= 2, "Must have at most 2 characters").refine($oneOfValues(["a", "bb", "ccc"]), "Must be one of the allowed values"))();
 
 /** `#/components/schemas/typedWithLength` (strict, response). */
-export const typedWithLengthStrictSchema = z.string().refine((v) => $length(v) <= 2, "Must have at most 2 characters").refine($oneOfValues(["a", "bb", "ccc"]), "Must be one of the allowed values");
+export const typedWithLengthStrictSchema = /* @__PURE__ */ (() => z.string().refine((v) => $length(v) <= 2, "Must have at most 2 characters").refine($oneOfValues(["a", "bb", "ccc"]), "Must be one of the allowed values"))();
 
 /** Same validator as `statusSchema`. */
 export const statusRequestSchema = statusSchema;

@@ -75,7 +75,7 @@ function $isEmail(s: string): boolean {
   return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(domain);
 }
 
-const $uriPattern = (() => {
+const $uriPattern = /* @__PURE__ */ (() => {
   const pct = "%[0-9A-Fa-f]{2}";
   const unreserved = "A-Za-z0-9\\-._~";
   const subDelims = "!$&'()*+,;=";
@@ -182,7 +182,7 @@ function $unevaluatedProperties(e: $Evaluation, schema: z.ZodType | false, odata
 }
 
 /** `#/components/schemas/formats` (open, response). */
-export const formatsSchema = z.looseObject({
+export const formatsSchema = /* @__PURE__ */ (() => z.looseObject({
   when: z.string().refine($isDateTime, "Invalid date-time").optional(),
   day: z.string().refine($isDate, "Invalid date").optional(),
   at: z.string().refine($isTime, "Invalid time").optional(),
@@ -194,10 +194,10 @@ export const formatsSchema = z.looseObject({
   small: z.number().refine(Number.isInteger, "Expected an integer").refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range").optional(),
   big: z.number().refine(Number.isInteger, "Expected an integer").refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
   other: z.string().optional(),
-});
+}))();
 
 /** `#/components/schemas/formats` (strict, response). */
-export const formatsStrictSchema = z.looseObject({
+export const formatsStrictSchema = /* @__PURE__ */ (() => z.looseObject({
   when: z.string().refine($isDateTime, "Invalid date-time").optional(),
   day: z.string().refine($isDate, "Invalid date").optional(),
   at: z.string().refine($isTime, "Invalid time").optional(),
@@ -209,7 +209,7 @@ export const formatsStrictSchema = z.looseObject({
   small: z.number().refine(Number.isInteger, "Expected an integer").refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range").optional(),
   big: z.number().refine(Number.isInteger, "Expected an integer").refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
   other: z.string().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["when","day","at","id","mail","link","v4","v6","small","big","other"] }, false, true));
+}).superRefine($unevaluatedProperties({ keys: ["when","day","at","id","mail","link","v4","v6","small","big","other"] }, false, true)))();
 
 /** Same validator as `formatsSchema`. */
 export const formatsRequestSchema = formatsSchema;

@@ -82,18 +82,18 @@ function $unevaluatedProperties(e: $Evaluation, schema: z.ZodType | false, odata
 }
 
 /** `#/components/schemas/participant` (open, response). */
-export const participantSchema = z.looseObject({
+export const participantSchema = /* @__PURE__ */ (() => z.looseObject({
   displayName: z.union([z.string(), z.null()]).optional(),
   count: z.union([z.number().refine(Number.isInteger, "Expected an integer").refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range"), z.null()]).optional(),
   exclusive: z.number().gt(0).optional(),
-});
+}))();
 
 /** `#/components/schemas/participant` (strict, response). */
-export const participantStrictSchema = z.looseObject({
+export const participantStrictSchema = /* @__PURE__ */ (() => z.looseObject({
   displayName: z.union([z.string(), z.null()]).optional(),
   count: z.union([z.number().refine(Number.isInteger, "Expected an integer").refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range"), z.null()]).optional(),
   exclusive: z.number().gt(0).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["displayName","count","exclusive"] }, false, true));
+}).superRefine($unevaluatedProperties({ keys: ["displayName","count","exclusive"] }, false, true)))();
 
 /** Same validator as `participantSchema`. */
 export const participantRequestSchema = participantSchema;

@@ -151,22 +151,22 @@ function $unevaluatedProperties(e: $Evaluation, schema: z.ZodType | false, odata
 }
 
 /** `#/components/schemas/headers` (open, response). */
-export const headersSchema = z.looseObject({}).superRefine($properties({ patterns: [[new RegExp("^x-", "u"), z.string()]], declared: new Set([]), additional: false, names: z.unknown().superRefine($byType({ string: z.string().refine((v) => $length(v) <= 20, "Must have at most 20 characters") })) })).refine((v) => Object.keys(v).length >= 1, "Must have at least 1 properties").refine((v) => Object.keys(v).length <= 4, "Must have at most 4 properties");
+export const headersSchema = /* @__PURE__ */ (() => z.looseObject({}).superRefine($properties({ patterns: [[new RegExp("^x-", "u"), z.string()]], declared: new Set([]), additional: false, names: z.unknown().superRefine($byType({ string: z.string().refine((v) => $length(v) <= 20, "Must have at most 20 characters") })) })).refine((v) => Object.keys(v).length >= 1, "Must have at least 1 properties").refine((v) => Object.keys(v).length <= 4, "Must have at most 4 properties"))();
 
 /** `#/components/schemas/headers` (strict, response). */
-export const headersStrictSchema = z.looseObject({}).superRefine($properties({ patterns: [[new RegExp("^x-", "u"), z.string()]], declared: new Set([]), additional: false, names: z.unknown().superRefine($byType({ string: z.string().refine((v) => $length(v) <= 20, "Must have at most 20 characters") })) })).refine((v) => Object.keys(v).length >= 1, "Must have at least 1 properties").refine((v) => Object.keys(v).length <= 4, "Must have at most 4 properties");
+export const headersStrictSchema = /* @__PURE__ */ (() => z.looseObject({}).superRefine($properties({ patterns: [[new RegExp("^x-", "u"), z.string()]], declared: new Set([]), additional: false, names: z.unknown().superRefine($byType({ string: z.string().refine((v) => $length(v) <= 20, "Must have at most 20 characters") })) })).refine((v) => Object.keys(v).length >= 1, "Must have at least 1 properties").refine((v) => Object.keys(v).length <= 4, "Must have at most 4 properties"))();
 
 /** `#/components/schemas/billing` (open, response). */
-export const billingSchema = z.looseObject({
+export const billingSchema = /* @__PURE__ */ (() => z.looseObject({
   creditCard: z.string().optional(),
   billingAddress: z.string().optional(),
-}).superRefine($dependentRequired({"creditCard":["billingAddress"]}));
+}).superRefine($dependentRequired({"creditCard":["billingAddress"]})))();
 
 /** `#/components/schemas/billing` (strict, response). */
-export const billingStrictSchema = z.looseObject({
+export const billingStrictSchema = /* @__PURE__ */ (() => z.looseObject({
   creditCard: z.string().optional(),
   billingAddress: z.string().optional(),
-}).superRefine($dependentRequired({"creditCard":["billingAddress"]})).superRefine($unevaluatedProperties({ keys: ["creditCard","billingAddress"] }, false, true));
+}).superRefine($dependentRequired({"creditCard":["billingAddress"]})).superRefine($unevaluatedProperties({ keys: ["creditCard","billingAddress"] }, false, true)))();
 
 /** Same validator as `headersSchema`. */
 export const headersRequestSchema = headersSchema;

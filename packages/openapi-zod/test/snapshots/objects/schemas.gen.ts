@@ -116,32 +116,32 @@ function $unevaluatedProperties(e: $Evaluation, schema: z.ZodType | false, odata
 }
 
 /** `#/components/schemas/open` (open, response). */
-export const openSchema = z.looseObject({
+export const openSchema = /* @__PURE__ */ (() => z.looseObject({
   id: z.string(),
   size: z.number().refine(Number.isInteger, "Expected an integer").gte(0).optional(),
-});
+}))();
 
 /** `#/components/schemas/open` (strict, response). */
-export const openStrictSchema = z.looseObject({
+export const openStrictSchema = /* @__PURE__ */ (() => z.looseObject({
   id: z.string(),
   size: z.number().refine(Number.isInteger, "Expected an integer").gte(0).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["id","size"] }, false, true));
+}).superRefine($unevaluatedProperties({ keys: ["id","size"] }, false, true)))();
 
 /** `#/components/schemas/closed` (open, response). */
-export const closedSchema = z.strictObject({
+export const closedSchema = /* @__PURE__ */ (() => z.strictObject({
   id: z.string().optional(),
-});
+}))();
 
 /** `#/components/schemas/closed` (strict, response). */
-export const closedStrictSchema = z.looseObject({
+export const closedStrictSchema = /* @__PURE__ */ (() => z.looseObject({
   id: z.string().optional(),
-}).superRefine($properties({ declared: new Set(["id"]), additional: false }));
+}).superRefine($properties({ declared: new Set(["id"]), additional: false })))();
 
 /** `#/components/schemas/map` (open, response). */
-export const mapSchema = z.object({}).catchall(z.number());
+export const mapSchema = /* @__PURE__ */ (() => z.object({}).catchall(z.number()))();
 
 /** `#/components/schemas/map` (strict, response). */
-export const mapStrictSchema = z.object({}).catchall(z.number());
+export const mapStrictSchema = /* @__PURE__ */ (() => z.object({}).catchall(z.number()))();
 
 /** Same validator as `openSchema`. */
 export const openRequestSchema = openSchema;

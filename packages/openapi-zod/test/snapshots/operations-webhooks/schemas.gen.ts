@@ -82,56 +82,56 @@ function $unevaluatedProperties(e: $Evaluation, schema: z.ZodType | false, odata
 }
 
 /** `#/components/schemas/recordOperation` (open, response). */
-export const recordOperationSchema = z.looseObject({
+export const recordOperationSchema = /* @__PURE__ */ (() => z.looseObject({
   id: z.string(),
   status: z.enum(["notStarted", "running", "completed", "failed"]),
-});
+}))();
 
 /** `#/components/schemas/recordOperation` (strict, response). */
-export const recordOperationStrictSchema = z.looseObject({
+export const recordOperationStrictSchema = /* @__PURE__ */ (() => z.looseObject({
   id: z.string(),
   status: z.enum(["notStarted", "running", "completed", "failed"]),
-}).superRefine($unevaluatedProperties({ keys: ["id","status"] }, false, true));
+}).superRefine($unevaluatedProperties({ keys: ["id","status"] }, false, true)))();
 
 /** `#/paths/~1communications~1calls~1{id}~1recordResponse/post/requestBody/content/application~1json/schema` (open, response). */
-export const call_recordResponseRequestBodySchema = z.looseObject({
+export const call_recordResponseRequestBodySchema = /* @__PURE__ */ (() => z.looseObject({
   maxRecordDurationInSeconds: z.number().refine(Number.isInteger, "Expected an integer").gte(1).optional(),
-});
+}))();
 
 /** `#/paths/~1communications~1calls~1{id}~1recordResponse/post/requestBody/content/application~1json/schema` (strict, response). */
-export const call_recordResponseRequestBodyStrictSchema = z.looseObject({
+export const call_recordResponseRequestBodyStrictSchema = /* @__PURE__ */ (() => z.looseObject({
   maxRecordDurationInSeconds: z.number().refine(Number.isInteger, "Expected an integer").gte(1).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["maxRecordDurationInSeconds"] }, false, true));
+}).superRefine($unevaluatedProperties({ keys: ["maxRecordDurationInSeconds"] }, false, true)))();
 
 /** `#/components/responses/error/content/application~1json/schema` (open, response). */
-export const call_recordResponseResponse_400Schema = z.looseObject({
+export const call_recordResponseResponse_400Schema = /* @__PURE__ */ (() => z.looseObject({
   error: z.looseObject({
     code: z.string(),
     message: z.string(),
   }),
-});
+}))();
 
 /** `#/components/responses/error/content/application~1json/schema` (strict, response). */
-export const call_recordResponseResponse_400StrictSchema = z.looseObject({
+export const call_recordResponseResponse_400StrictSchema = /* @__PURE__ */ (() => z.looseObject({
   error: z.looseObject({
     code: z.string(),
     message: z.string(),
   }).superRefine($unevaluatedProperties({ keys: ["code","message"] }, false, true)),
-}).superRefine($unevaluatedProperties({ keys: ["error"] }, false, true));
+}).superRefine($unevaluatedProperties({ keys: ["error"] }, false, true)))();
 
 /** `#/webhooks/commsNotifications/post/requestBody/content/application~1json/schema` (open, response). */
-export const commsNotificationsRequestBodySchema = z.looseObject({
+export const commsNotificationsRequestBodySchema = /* @__PURE__ */ (() => z.looseObject({
   value: z.array(z.looseObject({
     changeType: z.enum(["created", "updated", "deleted"]),
   })),
-});
+}))();
 
 /** `#/webhooks/commsNotifications/post/requestBody/content/application~1json/schema` (strict, response). */
-export const commsNotificationsRequestBodyStrictSchema = z.looseObject({
+export const commsNotificationsRequestBodyStrictSchema = /* @__PURE__ */ (() => z.looseObject({
   value: z.array(z.looseObject({
     changeType: z.enum(["created", "updated", "deleted"]),
   }).superRefine($unevaluatedProperties({ keys: ["changeType"] }, false, true))),
-}).superRefine($unevaluatedProperties({ keys: ["value"] }, false, true));
+}).superRefine($unevaluatedProperties({ keys: ["value"] }, false, true)))();
 
 /** Same validator as `recordOperationSchema`. */
 export const recordOperationRequestSchema = recordOperationSchema;

@@ -82,32 +82,32 @@ function $unevaluatedProperties(e: $Evaluation, schema: z.ZodType | false, odata
 }
 
 /** `#/components/schemas/recording` (open, response). */
-export const recordingSchema = z.looseObject({
+export const recordingSchema = /* @__PURE__ */ (() => z.looseObject({
   id: z.string(),
   content: z.string(),
   uploadToken: z.string().optional(),
-});
+}))();
 
 /** `#/components/schemas/recording` (strict, response). */
-export const recordingStrictSchema = z.looseObject({
+export const recordingStrictSchema = /* @__PURE__ */ (() => z.looseObject({
   id: z.string(),
   content: z.string(),
   uploadToken: z.string().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["id","content","uploadToken"] }, false, true));
+}).superRefine($unevaluatedProperties({ keys: ["id","content","uploadToken"] }, false, true)))();
 
 /** `#/components/schemas/recording` (open, request). */
-export const recordingRequestSchema = z.looseObject({
+export const recordingRequestSchema = /* @__PURE__ */ (() => z.looseObject({
   id: z.string().optional(),
   content: z.string(),
   uploadToken: z.string(),
-});
+}))();
 
 /** `#/components/schemas/recording` (strict, request). */
-export const recordingStrictRequestSchema = z.looseObject({
+export const recordingStrictRequestSchema = /* @__PURE__ */ (() => z.looseObject({
   id: z.string().optional(),
   content: z.string(),
   uploadToken: z.string(),
-}).superRefine($unevaluatedProperties({ keys: ["id","content","uploadToken"] }, false, true));
+}).superRefine($unevaluatedProperties({ keys: ["id","content","uploadToken"] }, false, true)))();
 
 /** Open-mode validators of `components.schemas`, response direction, keyed by component name. */
 export const schemas: { readonly recording: typeof recordingSchema } = { recording: recordingSchema };

@@ -82,16 +82,16 @@ function $unevaluatedProperties(e: $Evaluation, schema: z.ZodType | false, odata
 }
 
 /** `#/components/schemas/node` (open, response). */
-export const nodeSchema: z.ZodType = z.looseObject({
+export const nodeSchema: z.ZodType = /* @__PURE__ */ (() => z.looseObject({
   name: z.string(),
   children: z.array(z.lazy(() => nodeSchema)).optional(),
-});
+}))();
 
 /** `#/components/schemas/node` (strict, response). */
-export const nodeStrictSchema: z.ZodType = z.looseObject({
+export const nodeStrictSchema: z.ZodType = /* @__PURE__ */ (() => z.looseObject({
   name: z.string(),
   children: z.array(z.lazy(() => nodeStrictSchema)).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["name","children"] }, false, true));
+}).superRefine($unevaluatedProperties({ keys: ["name","children"] }, false, true)))();
 
 /** Same validator as `nodeSchema`. */
 export const nodeRequestSchema = nodeSchema;

@@ -107,32 +107,32 @@ function $unevaluatedProperties(e: $Evaluation, schema: z.ZodType | false, odata
 }
 
 /** `#/components/schemas/anything` (open, response). */
-export const anythingSchema = z.unknown();
+export const anythingSchema = /* @__PURE__ */ (() => z.unknown())();
 
 /** `#/components/schemas/anything` (strict, response). */
-export const anythingStrictSchema = z.unknown();
+export const anythingStrictSchema = /* @__PURE__ */ (() => z.unknown())();
 
 /** `#/components/schemas/nothing` (open, response). */
-export const nothingSchema = z.never();
+export const nothingSchema = /* @__PURE__ */ (() => z.never())();
 
 /** `#/components/schemas/nothing` (strict, response). */
-export const nothingStrictSchema = z.never();
+export const nothingStrictSchema = /* @__PURE__ */ (() => z.never())();
 
 /** `#/components/schemas/lengthIfString` (open, response). */
-export const lengthIfStringSchema = z.unknown().superRefine($byType({ string: z.string().refine((v) => $length(v) >= 2, "Must have at least 2 characters") }));
+export const lengthIfStringSchema = /* @__PURE__ */ (() => z.unknown().superRefine($byType({ string: z.string().refine((v) => $length(v) >= 2, "Must have at least 2 characters") })))();
 
 /** `#/components/schemas/lengthIfString` (strict, response). */
-export const lengthIfStringStrictSchema = z.unknown().superRefine($byType({ string: z.string().refine((v) => $length(v) >= 2, "Must have at least 2 characters") }));
+export const lengthIfStringStrictSchema = /* @__PURE__ */ (() => z.unknown().superRefine($byType({ string: z.string().refine((v) => $length(v) >= 2, "Must have at least 2 characters") })))();
 
 /** `#/components/schemas/propertiesIfObject` (open, response). */
-export const propertiesIfObjectSchema = z.unknown().superRefine($byType({ object: z.looseObject({
+export const propertiesIfObjectSchema = /* @__PURE__ */ (() => z.unknown().superRefine($byType({ object: z.looseObject({
   a: z.number().refine(Number.isInteger, "Expected an integer"),
-}) }));
+}) })))();
 
 /** `#/components/schemas/propertiesIfObject` (strict, response). */
-export const propertiesIfObjectStrictSchema = z.unknown().superRefine($byType({ object: z.looseObject({
+export const propertiesIfObjectStrictSchema = /* @__PURE__ */ (() => z.unknown().superRefine($byType({ object: z.looseObject({
   a: z.number().refine(Number.isInteger, "Expected an integer"),
-}) })).superRefine($unevaluatedProperties({ keys: ["a"] }, false, true));
+}) })).superRefine($unevaluatedProperties({ keys: ["a"] }, false, true)))();
 
 /** Same validator as `anythingSchema`. */
 export const anythingRequestSchema = anythingSchema;

@@ -94,29 +94,29 @@ function $unevaluatedProperties(e: $Evaluation, schema: z.ZodType | false, odata
 }
 
 /** `#/components/schemas/base` (open, response). */
-export const baseSchema = z.looseObject({
+export const baseSchema = /* @__PURE__ */ (() => z.looseObject({
   id: z.string().optional(),
-});
+}))();
 
 /** `#/components/schemas/base` (strict, response). */
-export const baseStrictSchema = z.looseObject({
+export const baseStrictSchema = /* @__PURE__ */ (() => z.looseObject({
   id: z.string().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["id"] }, false, true));
+}).superRefine($unevaluatedProperties({ keys: ["id"] }, false, true)))();
 
 /** `#/components/schemas/extended` (open, response). */
-export const extendedSchema = z.intersection(z.unknown().superRefine($byType({ object: z.looseObject({
+export const extendedSchema = /* @__PURE__ */ (() => z.intersection(z.unknown().superRefine($byType({ object: z.looseObject({
   name: z.string().optional(),
-}) })), baseSchema).superRefine($unevaluatedProperties({ keys: ["name","id"] }, false, false));
+}) })), baseSchema).superRefine($unevaluatedProperties({ keys: ["name","id"] }, false, false)))();
 
 /** `#/components/schemas/base` (strict, open at this level, response). */
-const _schemas_baseStrictOpen = z.looseObject({
+const _schemas_baseStrictOpen = /* @__PURE__ */ (() => z.looseObject({
   id: z.string().optional(),
-});
+}))();
 
 /** `#/components/schemas/extended` (strict, response). */
-export const extendedStrictSchema = z.intersection(z.unknown().superRefine($byType({ object: z.looseObject({
+export const extendedStrictSchema = /* @__PURE__ */ (() => z.intersection(z.unknown().superRefine($byType({ object: z.looseObject({
   name: z.string().optional(),
-}) })), _schemas_baseStrictOpen).superRefine($unevaluatedProperties({ keys: ["name","id"] }, false, false));
+}) })), _schemas_baseStrictOpen).superRefine($unevaluatedProperties({ keys: ["name","id"] }, false, false)))();
 
 /** Same validator as `baseSchema`. */
 export const baseRequestSchema = baseSchema;
