@@ -1,6 +1,6 @@
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname } from "node:path";
+import { dirname, isAbsolute, relative } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { type CheckReport, checkExamples } from "./check.js";
 import { UsageError } from "./errors.js";
@@ -105,6 +105,12 @@ export function validateOptionsFromFlags(inputs: string[], flags: ValidateFlags)
   };
 }
 
+/** A path relative to the working directory when it lies below it, as people typed it. */
+function displayPath(file: string): string {
+  const shown = relative(process.cwd(), file);
+  return shown && !shown.startsWith("..") && !isAbsolute(shown) ? shown : file;
+}
+
 function version(): string {
   try {
     return (createRequire(import.meta.url)("../package.json") as { version: string }).version;
@@ -165,10 +171,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         spec: string | undefined,
         flags: { format: string; html?: string; failuresOnly?: boolean },
       ) => {
-        const report: CheckReport = await checkExamples(
+        const checked = await checkExamples(
           spec,
           io.validators ? { validators: io.validators } : {},
         );
+        const report: CheckReport = {
+          ...checked,
+          spec: { ...checked.spec, file: displayPath(checked.spec.file) },
+        };
         if (flags.html) {
           await writeAtomically(flags.html, formatCheckHtml(report));
           io.stderr.write(`wrote ${flags.html}\n`);
