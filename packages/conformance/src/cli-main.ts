@@ -34,6 +34,7 @@ export interface ValidateFlags {
   ndjson?: boolean;
   open?: boolean;
   spec?: string;
+  threads?: string;
   format: "text" | "json" | "junit";
 }
 
@@ -76,6 +77,12 @@ export function validateOptionsFromFlags(inputs: string[], flags: ValidateFlags)
       "--request does not apply to --webhook: its payload is the request",
     );
   }
+  if (flags.threads !== undefined && !/^[1-9][0-9]?$/.test(flags.threads)) {
+    throw new UsageError(
+      "bad-option",
+      `--threads ${flags.threads} is not a number of threads (1 to 99)`,
+    );
+  }
   const mode = flags.open ? "open" : "strict";
   let target: PayloadTarget | undefined;
   if (flags.schema !== undefined)
@@ -102,6 +109,7 @@ export function validateOptionsFromFlags(inputs: string[], flags: ValidateFlags)
     ...(flags.har ? { har: flags.har } : {}),
     ...(flags.ndjson ? { ndjson: true } : {}),
     ...(flags.spec ? { spec: flags.spec } : {}),
+    ...(flags.threads ? { threads: Number(flags.threads) } : {}),
   };
 }
 
@@ -221,6 +229,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option(
       "--spec <file>",
       "validate against another OpenAPI 3.1 document (validators generated on the fly)",
+    )
+    .option(
+      "--threads <n>",
+      "threads for NDJSON inputs of 4 MB or more (default: one per core, at most 4)",
     )
     .addOption(formatOption())
     .action(async (inputs: string[], flags: ValidateFlags) => {

@@ -60,10 +60,11 @@ export interface ValidateOptions extends ValidatorChoice {
   /** Reads standard input; default `process.stdin`. */
   readStdin?: () => Promise<string>;
   /**
-   * Validate large NDJSON inputs on worker threads (default true; used when the validators can be
-   * loaded again in a worker, i.e. not for a validators object passed in).
+   * Threads for a large NDJSON input (4 MB or more): default one per core, at most four; `1` keeps
+   * everything on the calling thread. Threads are used only when the validators can be loaded
+   * again in a worker (not for a validators object passed in).
    */
-  parallel?: boolean;
+  threads?: number;
 }
 
 const cachedProject: { validators?: Promise<GeneratedValidators> } = {};
@@ -136,12 +137,12 @@ export async function validateInputs(options: ValidateOptions): Promise<Validate
   if (options.target) {
     const target = { ...options.target, mode };
     const resolved = resolveTarget(validators, target);
-    const source = options.parallel === false ? undefined : moduleSourceOf(validators);
+    const source = options.threads === 1 ? undefined : moduleSourceOf(validators);
     for (const input of inputs) {
       const text = texts.get(input) ?? "";
       const name = input === "-" ? "<stdin>" : input;
       if (options.ndjson || /\.(ndjson|jsonl)$/i.test(input)) {
-        const threads = source ? threadsFor(text) : 1;
+        const threads = source ? threadsFor(text, options.threads) : 1;
         results.push(
           ...(threads > 1 && source
             ? await validateLinesOnWorkers({ source, target, name, text, threads })
@@ -250,9 +251,9 @@ const workerFile = fileURLToPath(new URL("./validate-worker.js", import.meta.url
 /** Below this many characters of NDJSON, starting threads costs more than it saves. */
 const parallelThreshold = 4_000_000;
 
-function threadsFor(text: string): number {
+function threadsFor(text: string, wanted: number | undefined): number {
   if (text.length < parallelThreshold || !existsSync(workerFile)) return 1;
-  return Math.max(1, Math.min(availableParallelism(), 4));
+  return Math.max(1, wanted ?? Math.min(availableParallelism(), 4));
 }
 
 /** Validates the lines of one NDJSON input on worker threads, one piece each, results in order. */

@@ -399,6 +399,10 @@ describe("validate", () => {
       "no input: pass JSON or NDJSON files, - for standard input, or --har <file>",
     ],
     [
+      ["validate", "--schema", "recordOperation", "--threads", "0", "x.json"],
+      "--threads 0 is not a number of threads (1 to 99)",
+    ],
+    [
       ["validate", "x.json"],
       "say what the inputs should match: --schema, --operation or --webhook",
     ],

@@ -52,8 +52,8 @@ describe.skipIf(!existsSync(dist))(
         target: { schema: "callRecording" },
         inputs: [file],
       };
-      const threaded = await library.validateInputs({ ...options, parallel: true });
-      const single = await library.validateInputs({ ...options, parallel: false });
+      const threaded = await library.validateInputs({ ...options, threads: 3 });
+      const single = await library.validateInputs({ ...options, threads: 1 });
       expect(threaded.results).toEqual(single.results);
       expect(threaded.summary).toEqual({
         inputs: 45_000,
