@@ -25,6 +25,16 @@ describe.skipIf(!existsSync(projectSpec))("the project spec (spec/openapi.yaml)"
   });
 });
 
+describe.skipIf(!existsSync(projectSpec))("the project spec with @graph-recording/zod", () => {
+  test("checkExamples() without a spec uses the committed generated module and passes", async () => {
+    const report = await checkExamples();
+    expect(report.validators).toBe("@graph-recording/zod");
+    expect(report.summary.failed).toBe(0);
+    expect(report.summary.validatorDefects).toBe(0);
+    expect(report.summary.examples).toBeGreaterThan(0);
+  });
+});
+
 describe.skipIf(!existsSync(projectSpec))("captured traffic against the project spec", () => {
   test("a HAR built from the spec's own valid response examples validates entry by entry", async () => {
     const { collectExamples, loadSpec, validateInputs } = await import("../src/index.js");
