@@ -61,10 +61,11 @@ export function createAjvValidators(spec: SpecDocument): AjvValidators {
       if (!validator) {
         const { ajv, key } = instanceFor(mode, direction);
         const reference = { $ref: `${key}#${encodePointer(pointer)}` };
-        const root =
+        const constraint =
           mode === "strict"
-            ? close(spec.document, valueAtPointer(spec.document, pointer), reference)
-            : reference;
+            ? closure(spec.document, valueAtPointer(spec.document, pointer))
+            : undefined;
+        const root = constraint ? { allOf: [reference, constraint] } : reference;
         try {
           validator = ajv.compile(root as Record<string, unknown>);
         } catch (error) {
@@ -105,19 +106,22 @@ function encodePointer(pointer: string): string {
 }
 
 /**
- * Wraps `schema` (applied in place of `original`) so that an object may only carry the property
- * names `original` declares anywhere through `$ref` and composition, plus `@odata.*`. Returns the
- * schema unchanged when it declares no properties or allows additional ones. The names are
+ * The constraint that closes an object where `schema` applies: its property names must be among
+ * those `schema` declares anywhere through `$ref` and composition, or start with `@odata.`.
+ * Undefined when the schema declares no properties or allows additional ones. The names are
  * gathered statically rather than with `unevaluatedProperties`, whose evaluation tracking through
  * `$ref` is where Ajv has known defects.
  */
-function close(document: Record<string, unknown>, original: unknown, schema: unknown): unknown {
-  const declared = declaredNames(document, original);
-  if (!declared || declared.open) return schema;
+function closure(
+  document: Record<string, unknown>,
+  schema: unknown,
+): Record<string, unknown> | undefined {
+  const declared = declaredNames(document, schema);
+  if (!declared || declared.open) return undefined;
   const allowed: unknown[] = [{ pattern: odataAnnotation }];
   if (declared.names.size > 0) allowed.unshift({ enum: [...declared.names] });
   for (const pattern of declared.patterns) allowed.push({ pattern });
-  return { allOf: [schema], propertyNames: { anyOf: allowed } };
+  return { propertyNames: { anyOf: allowed } };
 }
 
 /** Turns Ajv errors into issues whose path names the offending property itself. */
@@ -189,27 +193,31 @@ function transformDocument(
 ): Record<string, unknown> {
   const copy = structuredClone(document);
   const visited = new WeakSet<object>();
+  const closed = new WeakSet<object>();
   const transformSchema = (schema: unknown): void => {
     const record = asRecord(schema);
     if (!record || visited.has(record)) return;
     visited.add(record);
+    // OpenAPI 3.0's `nullable` means nothing in 3.1 (an unknown keyword, so an annotation), but Ajv
+    // gives it 3.0 semantics and refuses it without `type`.
+    delete record.nullable;
     dropDirectionalRequired(document, record, options.direction);
     for (const [path, child] of subschemas(record)) {
       transformSchema(child);
       if (options.mode === "strict" && childLocations.has(String(path[0]))) {
-        const closed = close(document, child, child);
-        if (closed !== child) setAt(record, path, closed);
+        // Added in place (appended to allOf) so that every JSON pointer into the copy still
+        // resolves: other schemas may $ref into this one.
+        const constraint = closure(document, child);
+        const target = asRecord(child);
+        if (constraint && target && !closed.has(target)) {
+          closed.add(target);
+          target.allOf = [...(Array.isArray(target.allOf) ? target.allOf : []), constraint];
+        }
       }
     }
   };
   for (const schema of schemaRoots(copy)) transformSchema(schema);
   return copy;
-}
-
-function setAt(record: Record<string, unknown>, path: Array<string | number>, value: unknown) {
-  let holder: unknown = record;
-  for (const segment of path.slice(0, -1)) holder = (holder as Record<string, unknown>)[segment];
-  (holder as Record<string | number, unknown>)[path.at(-1) as string | number] = value;
 }
 
 /** Every schema written outside another schema: components, and `schema` of media types etc. */

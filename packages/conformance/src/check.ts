@@ -179,7 +179,9 @@ const jsonMediaType = /^application\/(.+\+)?json(;.*)?$/i;
 export function findGeneratedValidator(
   spec: SpecDocument,
   validators: GeneratedValidators,
-  example: Pick<ExampleCase, "schemaPointer" | "direction" | "target">,
+  example: Pick<ExampleCase, "schemaPointer" | "direction" | "target"> & {
+    level?: ExampleCase["level"];
+  },
   mode: ValidationMode,
 ): { parser: SafeParser; via: string } | undefined {
   const byPointer = pointerEntry(validators, example.schemaPointer);
@@ -187,7 +189,8 @@ export function findGeneratedValidator(
     return { parser: byPointer.pair[mode], via: `schemaPointers["${byPointer.key}"].${mode}` };
   const { target } = example;
   const isJson = target.mediaType === undefined || jsonMediaType.test(target.mediaType);
-  if (isJson && target.parameter === undefined) {
+  // The operation and webhook entries validate whole bodies: only for examples of a whole body.
+  if (isJson && target.parameter === undefined && example.level !== "schema") {
     const entry =
       target.kind === "webhook" && target.webhook
         ? { record: validators.webhooks[target.webhook], name: `webhooks.${target.webhook}` }

@@ -46,6 +46,11 @@ export interface ExampleCase {
   value: unknown;
   /** JSON pointer of the schema the example illustrates. */
   schemaPointer: string;
+  /**
+   * `media-type`: written beside a schema (media type, parameter, header), illustrating the whole
+   * body or value; `schema`: written inside a schema, illustrating that (sub)schema only.
+   */
+  level: "media-type" | "schema";
   direction: Direction;
   target: ExampleTarget;
   /** `x-source`: the document the example was taken from. */
@@ -287,6 +292,7 @@ class ExampleWalker {
           schemaPointer: pointer,
           ...context,
           verdict: undefined,
+          level: "schema",
         });
       });
     }
@@ -299,6 +305,7 @@ class ExampleWalker {
         schemaPointer: pointer,
         ...context,
         verdict: undefined,
+        level: "schema",
       });
     }
     for (const [keyword, child] of subschemas(record)) {
@@ -391,6 +398,7 @@ class ExampleWalker {
     direction: Direction;
     /** The Example Object carrying `x-expect` etc., or undefined for bare values. */
     verdict: Record<string, unknown> | undefined;
+    level?: ExampleCase["level"];
     extraProblems?: string[];
   }): void {
     const key = `${input.definitionPointer} ${input.schemaPointer} ${input.direction}`;
@@ -412,6 +420,7 @@ class ExampleWalker {
       ...(location ? { line: location.line } : {}),
       value: input.value,
       schemaPointer: input.schemaPointer,
+      level: input.level ?? "media-type",
       direction: input.direction,
       target: input.target,
       ...(typeof source === "string" ? { source } : {}),

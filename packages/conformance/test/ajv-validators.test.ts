@@ -112,3 +112,54 @@ describe("Ajv second opinion, strict mode emulated", () => {
     expect(check(value, { schema }).valid).toBe(valid);
   });
 });
+
+describe("OpenAPI 3.0 leftovers in a 3.1 document", () => {
+  test("nullable is an annotation, as in 3.1, not Ajv's 3.0 keyword", () => {
+    const leftover = parseSpec(
+      JSON.stringify({
+        openapi: "3.1.0",
+        info: { title: "t", version: "1" },
+        paths: {},
+        components: { schemas: { name: { nullable: true, anyOf: [{ type: "string" }] } } },
+      }),
+      "leftover.json",
+    );
+    const verdict = createAjvValidators(leftover).validate(
+      { pointer: "/components/schemas/name", mode: "strict", direction: "response" },
+      null,
+    );
+    expect(verdict.issues.map((issue) => issue.message)).toEqual([
+      "must be string",
+      "must match a schema in anyOf",
+    ]);
+  });
+});
+
+describe("validating a nested schema by its pointer", () => {
+  test("resolves in strict mode, where closing objects must not move any schema", () => {
+    const verdict = ajv.validate(
+      {
+        pointer: "/components/schemas/recording/allOf/1/properties/tags/items",
+        mode: "strict",
+        direction: "response",
+      },
+      { name: "a", extra: 1 },
+    );
+    expect(verdict).toEqual({ valid: true, issues: [] });
+    const meeting = ajv.validate(
+      {
+        pointer: "/components/schemas/recording/allOf/1/properties/meeting",
+        mode: "strict",
+        direction: "response",
+      },
+      { subject: "x", topic: "y" },
+    );
+    expect(meeting.issues).toEqual([
+      {
+        path: "/topic",
+        message: 'property "topic" is not declared by the schema',
+        code: "undeclared",
+      },
+    ]);
+  });
+});
