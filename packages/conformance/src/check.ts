@@ -3,6 +3,11 @@ import { asRecord, collectExamples, type ExampleCase } from "./examples.js";
 import { meetsExpectation } from "./expectation.js";
 import { valueAtPointer } from "./json-pointer.js";
 import { projectSpecPath } from "./project-spec.js";
+import {
+  type SourceCoverage,
+  type SourceCoverageOptions,
+  sourceCoverage,
+} from "./source-coverage.js";
 import { loadSpec, type SpecDocument, type SpecInput } from "./spec-document.js";
 import {
   type GeneratedValidators,
@@ -56,10 +61,17 @@ export interface CheckReport {
   validators: string;
   results: ExampleResult[];
   summary: CheckSummary;
+  /** Present when `sources` was given. */
+  sources?: SourceCoverage;
 }
 
 /** Options of `checkExamples`. */
 export interface CheckOptions {
+  /**
+   * Source folders whose every file must be accounted for (named by an example's `x-source`, or
+   * mentioned in one of `accountedIn`); an unaccounted file fails the check.
+   */
+  sources?: SourceCoverageOptions;
   /**
    * The generated validators to check with. Default: `@graph-recording/zod` for the project spec,
    * otherwise validators generated on the fly with `@graph-recording/openapi-zod`.
@@ -94,6 +106,8 @@ export async function checkExamples(
     checkExample({ spec: loaded, example, validators, ajv }),
   );
   const info = asRecord(loaded.document.info);
+  const named = results.flatMap((result) => (result.example.source ? [result.example.source] : []));
+  const sources = options.sources ? await sourceCoverage(named, options.sources) : undefined;
   return {
     spec: {
       file: loaded.file,
@@ -103,6 +117,7 @@ export async function checkExamples(
     validators: source,
     results,
     summary: summarize(results),
+    ...(sources ? { sources } : {}),
   };
 }
 

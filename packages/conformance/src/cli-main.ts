@@ -2,10 +2,10 @@ import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, isAbsolute, relative } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { type CheckReport, checkExamples } from "./check.js";
+import { type CheckOptions, type CheckReport, checkExamples } from "./check.js";
 import { UsageError } from "./errors.js";
 import type { PayloadTarget } from "./payload-target.js";
-import { formatCheckSummary, formatCheckText } from "./report/check-text.js";
+import { checkFailed, formatCheckSummary, formatCheckText } from "./report/check-text.js";
 import { formatCheckHtml } from "./report/html.js";
 import { formatCheckJunit, formatValidateJunit } from "./report/junit.js";
 import { shouldColor } from "./report/style.js";
@@ -21,6 +21,37 @@ export interface CliIo {
   readStdin?: () => Promise<string>;
   /** Validators to use instead of the installed or generated ones (tests). */
   validators?: GeneratedValidators;
+}
+
+/** Flags of `check`, as commander parses them. */
+export interface CheckFlags {
+  format: "text" | "json" | "junit";
+  html?: string;
+  failuresOnly?: boolean;
+  sources?: string[];
+  accountedIn?: string[];
+}
+
+/**
+ * Maps `check`'s flags onto the options of `checkExamples`.
+ *
+ * @throws UsageError when `--accounted-in` comes without `--sources`.
+ */
+export function checkOptionsFromFlags(flags: CheckFlags): CheckOptions {
+  if (flags.accountedIn && !flags.sources) {
+    throw new UsageError(
+      "bad-option",
+      "--accounted-in needs --sources: the folders whose documents it accounts for",
+    );
+  }
+  return flags.sources
+    ? {
+        sources: {
+          folders: flags.sources,
+          ...(flags.accountedIn ? { accountedIn: flags.accountedIn } : {}),
+        },
+      }
+    : {};
 }
 
 /** Flags of `validate`, as commander parses them. */
@@ -174,34 +205,37 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addOption(formatOption())
     .option("--html <file>", "also write a self-contained HTML report to this file")
     .option("--failures-only", "in the text report, list only the examples that fail")
-    .action(
-      async (
-        spec: string | undefined,
-        flags: { format: string; html?: string; failuresOnly?: boolean },
-      ) => {
-        const checked = await checkExamples(
-          spec,
-          io.validators ? { validators: io.validators } : {},
-        );
-        const report: CheckReport = {
-          ...checked,
-          spec: { ...checked.spec, file: displayPath(checked.spec.file) },
-        };
-        if (flags.html) {
-          await writeAtomically(flags.html, formatCheckHtml(report));
-          io.stderr.write(`wrote ${flags.html}\n`);
-        }
-        if (flags.format === "json") io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-        else if (flags.format === "junit") io.stdout.write(formatCheckJunit(report));
-        else io.stdout.write(formatCheckText(report, { color, passes: !flags.failuresOnly }));
-        if (flags.format !== "text") io.stderr.write(`${formatCheckSummary(report)}\n`);
-        exitCode = report.summary.failed > 0 ? 1 : 0;
-        if (report.summary.examples === 0) {
-          io.stderr.write(`${report.spec.file} has no examples: nothing was checked\n`);
-          exitCode = 1;
-        }
-      },
-    );
+    .option(
+      "--sources <folder...>",
+      "folders of source documents that the examples must account for (by x-source)",
+    )
+    .option(
+      "--accounted-in <file...>",
+      "documents that account for a source document by naming its file (with --sources)",
+    )
+    .action(async (spec: string | undefined, flags: CheckFlags) => {
+      const checked = await checkExamples(spec, {
+        ...checkOptionsFromFlags(flags),
+        ...(io.validators ? { validators: io.validators } : {}),
+      });
+      const report: CheckReport = {
+        ...checked,
+        spec: { ...checked.spec, file: displayPath(checked.spec.file) },
+      };
+      if (flags.html) {
+        await writeAtomically(flags.html, formatCheckHtml(report));
+        io.stderr.write(`wrote ${flags.html}\n`);
+      }
+      if (flags.format === "json") io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      else if (flags.format === "junit") io.stdout.write(formatCheckJunit(report));
+      else io.stdout.write(formatCheckText(report, { color, passes: !flags.failuresOnly }));
+      if (flags.format !== "text") io.stderr.write(`${formatCheckSummary(report)}\n`);
+      exitCode = checkFailed(report) ? 1 : 0;
+      if (report.summary.examples === 0) {
+        io.stderr.write(`${report.spec.file} has no examples: nothing was checked\n`);
+        exitCode = 1;
+      }
+    });
 
   program
     .command("validate")

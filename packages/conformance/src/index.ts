@@ -29,11 +29,21 @@ export { type ExpectationResult, meetsExpectation } from "./expectation.js";
 export { JsonSyntaxError, parseJson } from "./json-input.js";
 export { type PayloadTarget, type ResolvedTarget, resolveTarget } from "./payload-target.js";
 export { projectSpecPath } from "./project-spec.js";
-export { formatCheckSummary, formatCheckText } from "./report/check-text.js";
+export {
+  checkFailed,
+  describeSources,
+  formatCheckSummary,
+  formatCheckText,
+} from "./report/check-text.js";
 export { formatCheckHtml } from "./report/html.js";
 export { formatCheckJunit, formatValidateJunit } from "./report/junit.js";
 export { shouldColor } from "./report/style.js";
 export { formatValidateSummary, formatValidateText } from "./report/validate-text.js";
+export {
+  type SourceCoverage,
+  type SourceCoverageOptions,
+  sourceCoverage,
+} from "./source-coverage.js";
 export { loadSpec, parseSpec, type SpecDocument, type SpecInput } from "./spec-document.js";
 export {
   createPayloadValidator,

@@ -1,5 +1,6 @@
 import type { CheckReport, ExampleResult } from "../check.js";
 import { displayPointer } from "../json-pointer.js";
+import type { SourceCoverage } from "../source-coverage.js";
 import { exampleRole, groupResults, shownIssues, verdictSummary } from "./labels.js";
 import { createStyle, type Style } from "./style.js";
 
@@ -27,8 +28,27 @@ export function formatCheckText(report: CheckReport, options: TextReportOptions 
     }
     lines.push("");
   }
+  if (report.sources) lines.push(...sourceLines(report.sources, style), "");
   lines.push(formatCheckSummary(report, style));
   return `${lines.join("\n")}\n`;
+}
+
+function sourceLines(sources: SourceCoverage, style: Style): string[] {
+  const lines = [
+    style.bold(`Source documents (${sources.folders.join(", ")})`),
+    `  ${describeSources(sources)}`,
+  ];
+  for (const file of sources.unaccounted) {
+    lines.push(
+      style.red(`  ✗ ${file}: no example names it in x-source and no listed document mentions it`),
+    );
+  }
+  return lines;
+}
+
+/** `81 files: 58 named by examples, 23 mentioned in other documents, 0 unaccounted`. */
+export function describeSources(sources: SourceCoverage): string {
+  return `${sources.files} files: ${sources.namedByExamples} named by examples (x-source), ${sources.mentionedInDocuments} mentioned in the listed documents, ${sources.unaccounted.length} unaccounted`;
 }
 
 function exampleLines(result: ExampleResult, style: Style): string[] {
@@ -83,6 +103,13 @@ export function formatCheckSummary(report: CheckReport, style: Style = createSty
     `${summary.validatorDefects} validator defect${summary.validatorDefects === 1 ? "" : "s"}`,
   ];
   if (summary.ajvOnly > 0) details.push(`${summary.ajvOnly} checked with Ajv only`);
-  const line = `${counts} (${details.join(", ")})`;
-  return summary.failed > 0 ? style.red(style.bold(line)) : style.green(style.bold(line));
+  const unaccounted = report.sources?.unaccounted.length ?? 0;
+  const sources = report.sources ? `; source documents: ${unaccounted} unaccounted` : "";
+  const line = `${counts} (${details.join(", ")})${sources}`;
+  return checkFailed(report) ? style.red(style.bold(line)) : style.green(style.bold(line));
+}
+
+/** True when an example fails or a source document is unaccounted for. */
+export function checkFailed(report: CheckReport): boolean {
+  return report.summary.failed > 0 || (report.sources?.unaccounted.length ?? 0) > 0;
 }

@@ -1,6 +1,8 @@
 import type { CheckReport, ExampleResult } from "../check.js";
 import { childPointer, displayPointer, isAtOrBelow, valueAtPointer } from "../json-pointer.js";
+import type { SourceCoverage } from "../source-coverage.js";
 import type { Issue } from "../verdict.js";
+import { describeSources } from "./check-text.js";
 import { exampleRole, groupResults, shownIssues, verdictSummary } from "./labels.js";
 
 /** Escapes text for HTML content and double-quoted attributes. */
@@ -106,10 +108,26 @@ ${summary.ajvOnly > 0 ? stat("checked with Ajv only", summary.ajvOnly) : ""}
 </div>
 <label class="only-failures"><input type="checkbox" id="only-failures"> show failures only</label>
 ${sections}
+${report.sources ? sourcesSection(report.sources) : ""}
 </main>
 </body>
 </html>
 `;
+}
+
+function sourcesSection(sources: SourceCoverage): string {
+  const failed = sources.unaccounted.length > 0;
+  const list = sources.unaccounted
+    .map((file) => `<li><code>${escapeHtml(file)}</code></li>`)
+    .join("");
+  return `<section id="sources" class="${failed ? "has-failures" : "all-pass"}">
+<h2>Source documents</h2>
+<article class="${failed ? "fail" : "pass"}">
+<header>${failed ? '<span class="badge fail">fail</span>' : '<span class="badge pass">pass</span>'}<h3>${escapeHtml(sources.folders.join(", "))}</h3></header>
+<p>${escapeHtml(describeSources(sources))}</p>
+${failed ? `<p>Neither named by an example's <code>x-source</code> nor mentioned in a listed document:</p><ul class="failures">${list}</ul>` : ""}
+</article>
+</section>`;
 }
 
 function exampleArticle(result: ExampleResult, id: string): string {

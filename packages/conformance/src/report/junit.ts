@@ -1,6 +1,7 @@
 import type { CheckReport, ExampleResult } from "../check.js";
 import { displayPointer } from "../json-pointer.js";
 import type { ValidateReport } from "../validate.js";
+import { describeSources } from "./check-text.js";
 import { exampleRole, groupResults, shownIssues, verdictSummary } from "./labels.js";
 
 /** Escapes text for XML attributes and content, dropping characters XML 1.0 cannot hold. */
@@ -28,7 +29,21 @@ export function formatCheckJunit(report: CheckReport): string {
     return `  <testsuite${attribute("name", group)}${attribute("tests", results.length)}${attribute("failures", failures)} errors="0" skipped="0">\n${cases}  </testsuite>\n`;
   });
   const { summary } = report;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attribute("name", `examples of ${report.spec.file}`)}${attribute("tests", summary.examples)}${attribute("failures", summary.failed)} errors="0">\n${suites.join("")}</testsuites>\n`;
+  let tests = summary.examples;
+  let failures = summary.failed;
+  if (report.sources) {
+    const { unaccounted } = report.sources;
+    tests += 1;
+    failures += unaccounted.length > 0 ? 1 : 0;
+    const failure =
+      unaccounted.length > 0
+        ? `<failure${attribute("message", `${unaccounted.length} source documents unaccounted for`)} type="sources">${escapeXml(unaccounted.join("\n"))}</failure>`
+        : "";
+    suites.push(
+      `  <testsuite name="source documents" tests="1"${attribute("failures", unaccounted.length > 0 ? 1 : 0)} errors="0" skipped="0">\n    <testcase classname="source documents"${attribute("name", describeSources(report.sources))}>${failure}</testcase>\n  </testsuite>\n`,
+    );
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attribute("name", `examples of ${report.spec.file}`)}${attribute("tests", tests)}${attribute("failures", failures)} errors="0">\n${suites.join("")}</testsuites>\n`;
 }
 
 function testCase(group: string, result: ExampleResult, file: string): string {
