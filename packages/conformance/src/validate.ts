@@ -73,8 +73,8 @@ const cachedProject: { validators?: Promise<GeneratedValidators> } = {};
 export async function validatorsFor(choice: ValidatorChoice): Promise<GeneratedValidators> {
   if (choice.validators) return choice.validators;
   if (choice.spec) return generateValidators(await loadSpec(choice.spec));
-  cachedProject.validators ??= loadSpec(projectSpecPath()).then(
-    async (spec) => (await projectValidators(spec)).validators,
+  cachedProject.validators ??= projectValidators(() => loadSpec(projectSpecPath())).then(
+    (found) => found.validators,
   );
   return cachedProject.validators;
 }

@@ -103,13 +103,17 @@ export interface ValidatorsWithSource {
  * The project's validators: `@graph-recording/zod` when it is installed; when it is not, the same
  * validators generated from the project spec by `@graph-recording/openapi-zod`.
  */
-export async function projectValidators(spec: SpecDocument): Promise<ValidatorsWithSource> {
+export async function projectValidators(
+  project: SpecDocument | (() => Promise<SpecDocument>),
+): Promise<ValidatorsWithSource> {
   try {
     return { validators: await loadProjectValidators(), source: projectModule };
   } catch (error) {
     if (!(error instanceof UsageError) || !/Cannot find (package|module)/.test(error.message)) {
       throw error;
     }
+    // The spec is read only when it is needed: the installed module does not need it.
+    const spec = typeof project === "function" ? await project() : project;
     return {
       validators: await generateValidators(spec),
       source: `generated from ${spec.file} by ${generatorModule} (${projectModule} is not installed)`,
