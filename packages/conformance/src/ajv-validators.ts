@@ -2,7 +2,7 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import Ajv2020Module from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { asRecord, type Direction, entries, subschemas } from "./examples.js";
-import { escapeToken, valueAtPointer } from "./json-pointer.js";
+import { childPointer, escapeToken, valueAtPointer } from "./json-pointer.js";
 import type { SpecDocument } from "./spec-document.js";
 import type { Issue, Verdict } from "./verdict.js";
 
@@ -36,7 +36,10 @@ const odataAnnotation = "^@odata\\.";
  * in requests and writeOnly ones in responses.
  */
 export function createAjvValidators(spec: SpecDocument): AjvValidators {
-  const instances = new Map<string, { ajv: InstanceType<typeof Ajv2020>; key: string }>();
+  const instances = new Map<
+    string,
+    { ajv: InstanceType<typeof Ajv2020>; key: string; document: Record<string, unknown> }
+  >();
   const compiled = new Map<string, ValidateFunction | Error>();
 
   const instanceFor = (mode: ValidationMode, direction: Direction) => {
@@ -46,9 +49,9 @@ export function createAjvValidators(spec: SpecDocument): AjvValidators {
       const ajv = new Ajv2020({ allErrors: true, strict: false, logger: false });
       addFormats(ajv);
       const key = `urn:graph-recording-conformance:${name}`;
-      const document = transformDocument(spec.document, { mode, direction });
+      const document = transformDocument(spec.document, { mode, direction, key });
       ajv.addSchema(document, key, undefined, false);
-      entry = { ajv, key };
+      entry = { ajv, key, document };
       instances.set(name, entry);
     }
     return entry;
@@ -59,11 +62,11 @@ export function createAjvValidators(spec: SpecDocument): AjvValidators {
       const cacheKey = `${mode}-${direction}#${pointer}`;
       let validator = compiled.get(cacheKey);
       if (!validator) {
-        const { ajv, key } = instanceFor(mode, direction);
+        const { ajv, key, document } = instanceFor(mode, direction);
         const reference = { $ref: `${key}#${encodePointer(pointer)}` };
         const constraint =
           mode === "strict"
-            ? closure(spec.document, valueAtPointer(spec.document, pointer))
+            ? closure({ document, key }, valueAtPointer(document, pointer), pointer)
             : undefined;
         const root = constraint ? { allOf: [reference, constraint] } : reference;
         try {
@@ -113,15 +116,55 @@ function encodePointer(pointer: string): string {
  * `$ref` is where Ajv has known defects.
  */
 function closure(
-  document: Record<string, unknown>,
+  context: { document: Record<string, unknown>; key: string },
   schema: unknown,
+  pointer: string,
 ): Record<string, unknown> | undefined {
-  const declared = declaredNames(document, schema);
+  const { document, key } = context;
+  const declared = declaredNames(document, schema, { pointer });
   if (!declared || declared.open) return undefined;
+  const constraints: Array<Record<string, unknown>> = [
+    { propertyNames: allowedNames(declared.names, declared.patterns) },
+  ];
+  // Within anyOf / oneOf, the names a payload may carry are those of a branch it matches (plus
+  // those declared outside the alternatives), as with unevaluatedProperties. Branches are
+  // referenced by absolute pointer, so that the constraint resolves wherever it is compiled.
+  for (const alternatives of declared.alternatives) {
+    const outside = declaredNames(document, schema, { pointer, without: alternatives.list });
+    const branches = alternatives.list.map((branch, index) => {
+      const reference = {
+        $ref: `${key}#${encodePointer(childPointer(alternatives.pointer, index))}`,
+      };
+      const own = declaredNames(document, branch, {
+        pointer: childPointer(alternatives.pointer, index),
+      });
+      if (!own || own.open || outside?.open) return reference;
+      const names = new Set([...(outside?.names ?? []), ...own.names]);
+      const patterns = [...(outside?.patterns ?? []), ...own.patterns];
+      return { allOf: [reference], propertyNames: allowedNames(names, patterns) };
+    });
+    constraints.push({ anyOf: branches });
+  }
+  const result =
+    constraints.length === 1 ? (constraints[0] as Record<string, unknown>) : { allOf: constraints };
+  markAdded(result);
+  return result;
+}
+
+/** Marks a constraint and everything in it as added, so that name gathering skips it. */
+function markAdded(value: unknown): void {
+  const record = asRecord(value);
+  if (Array.isArray(value)) for (const item of value) markAdded(item);
+  if (!record) return;
+  addedConstraints.add(record);
+  for (const child of Object.values(record)) markAdded(child);
+}
+
+function allowedNames(names: Set<string>, patterns: readonly string[]): Record<string, unknown> {
   const allowed: unknown[] = [{ pattern: odataAnnotation }];
-  if (declared.names.size > 0) allowed.unshift({ enum: [...declared.names] });
-  for (const pattern of declared.patterns) allowed.push({ pattern });
-  return { propertyNames: { anyOf: allowed } };
+  if (names.size > 0) allowed.unshift({ enum: [...names] });
+  for (const pattern of patterns) allowed.push({ pattern });
+  return { anyOf: allowed };
 }
 
 /** Turns Ajv errors into issues whose path names the offending property itself. */
@@ -189,12 +232,12 @@ const childLocations = new Set([
 /** A deep copy of the document whose schemas are rewritten for one mode and direction. */
 function transformDocument(
   document: Record<string, unknown>,
-  options: { mode: ValidationMode; direction: Direction },
+  options: { mode: ValidationMode; direction: Direction; key: string },
 ): Record<string, unknown> {
   const copy = structuredClone(document);
   const visited = new WeakSet<object>();
   const closed = new WeakSet<object>();
-  const transformSchema = (schema: unknown): void => {
+  const transformSchema = (schema: unknown, pointer: string): void => {
     const record = asRecord(schema);
     if (!record || visited.has(record)) return;
     visited.add(record);
@@ -203,11 +246,12 @@ function transformDocument(
     delete record.nullable;
     dropDirectionalRequired(document, record, options.direction);
     for (const [path, child] of subschemas(record)) {
-      transformSchema(child);
+      const at = childPointer(pointer, ...path);
+      transformSchema(child, at);
       if (options.mode === "strict" && childLocations.has(String(path[0]))) {
         // Added in place (appended to allOf) so that every JSON pointer into the copy still
         // resolves: other schemas may $ref into this one.
-        const constraint = closure(document, child);
+        const constraint = closure({ document: copy, key: options.key }, child, at);
         const target = asRecord(child);
         if (constraint && target && !closed.has(target)) {
           closed.add(target);
@@ -216,33 +260,37 @@ function transformDocument(
       }
     }
   };
-  for (const schema of schemaRoots(copy)) transformSchema(schema);
+  for (const [pointer, schema] of schemaRoots(copy)) transformSchema(schema, pointer);
   return copy;
 }
 
 /** Every schema written outside another schema: components, and `schema` of media types etc. */
-function schemaRoots(document: Record<string, unknown>): unknown[] {
-  const roots: unknown[] = [];
-  for (const [, schema] of entries(asRecord(document.components)?.schemas)) roots.push(schema);
-  const walk = (value: unknown, key: string | undefined): void => {
+function schemaRoots(document: Record<string, unknown>): Array<[string, unknown]> {
+  const roots: Array<[string, unknown]> = [];
+  for (const [name, schema] of entries(asRecord(document.components)?.schemas)) {
+    roots.push([childPointer("/components/schemas", name), schema]);
+  }
+  const walk = (value: unknown, key: string | undefined, pointer: string): void => {
     if (Array.isArray(value)) {
-      for (const item of value) walk(item, undefined);
+      value.forEach((item, index) => {
+        walk(item, undefined, childPointer(pointer, index));
+      });
       return;
     }
     const record = asRecord(value);
     if (!record) return;
     if (key === "schema") {
-      roots.push(record);
+      roots.push([pointer, record]);
       return;
     }
     for (const [childKey, child] of Object.entries(record)) {
       if (childKey === "examples" || childKey === "example" || childKey === "schemas") continue;
-      walk(child, childKey);
+      walk(child, childKey, childPointer(pointer, childKey));
     }
   };
-  walk(document.paths, undefined);
-  walk(document.webhooks, undefined);
-  walk(document.components, undefined);
+  walk(document.paths, undefined, "/paths");
+  walk(document.webhooks, undefined, "/webhooks");
+  walk(document.components, undefined, "/components");
   return roots;
 }
 
@@ -275,23 +323,31 @@ export interface DeclaredNames {
   patterns: string[];
   /** True when additional properties are allowed somewhere (`additionalProperties` not false). */
   open: boolean;
+  /** Each `anyOf` / `oneOf` list met on the way (and its pointer): alternatives at this location. */
+  alternatives: Array<{ list: unknown[]; pointer: string }>;
 }
+
+/** Constraint objects added by this module, which name gathering must not walk into. */
+const addedConstraints = new WeakSet<object>();
 
 /**
  * The property names a schema declares (through `$ref`, `allOf`, `anyOf`, `oneOf`,
  * `if`/`then`/`else`, `dependentSchemas`), or undefined when it declares none: only schemas that
  * declare properties are closed in strict mode; a bare `{ type: object }` stays a free map.
+ * `pointer` is where the schema lives (to name its alternatives); `without` leaves one list of
+ * alternatives out.
  */
 export function declaredNames(
   document: Record<string, unknown>,
   schema: unknown,
+  options: { pointer?: string; without?: unknown[] } = {},
 ): DeclaredNames | undefined {
-  const declared: DeclaredNames = { names: new Set(), patterns: [], open: false };
+  const declared: DeclaredNames = { names: new Set(), patterns: [], open: false, alternatives: [] };
   let shaped = false;
   const seen = new Set<unknown>();
-  const visit = (node: unknown): void => {
+  const visit = (node: unknown, pointer: string): void => {
     const record = asRecord(node);
-    if (!record || seen.has(record)) return;
+    if (!record || seen.has(record) || addedConstraints.has(record)) return;
     seen.add(record);
     const properties = asRecord(record.properties);
     const patterns = asRecord(record.patternProperties);
@@ -302,15 +358,24 @@ export function declaredNames(
       if (record[keyword] !== undefined && record[keyword] !== false) declared.open = true;
     }
     if (typeof record.$ref === "string" && record.$ref.startsWith("#")) {
-      visit(valueAtPointer(document, decodeURIComponent(record.$ref.slice(1))));
+      const target = decodeURIComponent(record.$ref.slice(1));
+      visit(valueAtPointer(document, target), target);
     }
     for (const keyword of ["allOf", "anyOf", "oneOf"]) {
       const list = record[keyword];
-      if (Array.isArray(list)) for (const child of list) visit(child);
+      if (!Array.isArray(list) || list === options.without) continue;
+      const listPointer = childPointer(pointer, keyword);
+      if (keyword !== "allOf") declared.alternatives.push({ list, pointer: listPointer });
+      list.forEach((child, index) => {
+        visit(child, childPointer(listPointer, index));
+      });
     }
-    for (const keyword of ["if", "then", "else"]) visit(record[keyword]);
-    for (const [, child] of entries(record.dependentSchemas)) visit(child);
+    for (const keyword of ["if", "then", "else"])
+      visit(record[keyword], childPointer(pointer, keyword));
+    for (const [name, child] of entries(record.dependentSchemas)) {
+      visit(child, childPointer(pointer, "dependentSchemas", name));
+    }
   };
-  visit(schema);
+  visit(schema, options.pointer ?? "");
   return shaped ? declared : undefined;
 }
