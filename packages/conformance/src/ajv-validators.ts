@@ -29,11 +29,11 @@ const odataAnnotation = "^@odata\\.";
 
 /**
  * Builds Ajv (draft 2020-12, ajv-formats) validators for a spec: the second opinion beside the
- * generated Zod validators. Strict mode is emulated as the generated validators define it: every
- * object schema that declares properties gets `unevaluatedProperties: false` at the place where it
- * is applied to an instance, so `allOf` inheritance still sees the properties of every part, and
- * names starting with `@odata.` stay allowed. Direction drops readOnly properties from `required`
- * in requests and writeOnly ones in responses.
+ * generated Zod validators. Strict mode is emulated as the generated validators define it:
+ * wherever a schema that declares properties is applied to an object (the root, a property, an
+ * item), the object's property names must be among those the schema declares through `$ref` and
+ * composition (within `anyOf`/`oneOf`, those of a matching branch), or start with `@odata.`.
+ * Direction drops readOnly properties from `required` in requests and writeOnly ones in responses.
  */
 export function createAjvValidators(spec: SpecDocument): AjvValidators {
   const instances = new Map<
