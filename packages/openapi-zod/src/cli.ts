@@ -8,6 +8,7 @@ const USAGE = `Usage: openapi-zod <spec.yaml|spec.json> [--out <file.ts>] [--lan
 Generates one Zod 4 module (open and strict validators) from an OpenAPI 3.x document.
   -o, --out <file>       write the module here (atomically); stdout when omitted
   -l, --language <lang>  ts (default) or js
+      --no-fast-path     emit the Zod schemas alone, without the compiled checks that answer valid input
   -h, --help             show this help`;
 
 /** A bad command line (exit code 2). */
@@ -28,10 +29,17 @@ export function optionsFromArgs(args: string[]): CliOptions | "help" {
   const flags = {
     out: { type: "string", short: "o" },
     language: { type: "string", short: "l", default: "ts" },
+    "fast-path": { type: "boolean", default: true },
     help: { type: "boolean", short: "h", default: false },
   } as const;
   try {
-    parsed = parseArgs({ args, options: flags, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args,
+      options: flags,
+      allowPositionals: true,
+      allowNegative: true,
+      strict: true,
+    });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -42,7 +50,10 @@ export function optionsFromArgs(args: string[]): CliOptions | "help" {
   if (language !== "ts" && language !== "js")
     throw new UsageError(`--language must be "ts" or "js", got ${JSON.stringify(language)}`);
   const spec = parsed.positionals[0] as string;
-  const options: CliOptions = { spec, generate: { language, source: spec } };
+  const options: CliOptions = {
+    spec,
+    generate: { language, source: spec, fastPath: parsed.values["fast-path"] },
+  };
   if (parsed.values.out !== undefined) options.out = parsed.values.out;
   return options;
 }

@@ -1,4 +1,5 @@
 import { OpenApiZodError } from "./errors.js";
+import { FastPath } from "./fast-path.js";
 import { loadDocument } from "./load.js";
 import { canonicalPointer, childPointer } from "./pointer.js";
 import { helperClosure, helpers, renderHelper } from "./runtime-helpers.js";
@@ -10,6 +11,11 @@ export interface GenerateOptions {
   readonly language?: "ts" | "js";
   /** Shown in the header comment as the document the module was generated from. */
   readonly source?: string;
+  /**
+   * Give every validator a compiled boolean check (default `true`): valid input is answered without running
+   * the Zod schema, invalid input still gets Zod's issues. `false` emits the Zod schemas alone.
+   */
+  readonly fastPath?: boolean;
 }
 
 type JsonObject = Record<string, unknown>;
@@ -180,6 +186,10 @@ export function generateZod(document: JsonObject, options: GenerateOptions = {})
     );
   }
 
+  const fastPath =
+    options.fastPath === false ? undefined : new FastPath(compiler, language === "ts");
+  compiler.fastPath = fastPath;
+  if (fastPath !== undefined) compiler.use("$withFastPath");
   compiler.compilePending();
   const ordered = orderDefinitions(compiler.definitions);
   let anonymous = 0;
@@ -216,11 +226,39 @@ export function generateZod(document: JsonObject, options: GenerateOptions = {})
       .replace(/\uE001(\d+)\uE001/g, (_, id: string) => (byId[Number(id)] as Definition).name)
       .replace(/\uE002([^\uE003]*)\uE003/g, (_, type: string) => (ts ? `<${type}>` : ""));
     const annotation = ts && cyclic ? ": z.ZodType" : "";
+    const value =
+      definition.fast === undefined
+        ? expression
+        : `$withFastPath(${expression}, ${fastName(definition)})`;
     lines.push(`/** ${describeDefinition(definition)} */`);
     lines.push(
-      `${definition.exported ? "export " : ""}const ${definition.name}${annotation} = ${pure(expression)};`,
+      `${definition.exported ? "export " : ""}const ${definition.name}${annotation} = ${pure(value)};`,
       "",
     );
+  }
+
+  if (fastPath !== undefined) {
+    const resolveFast = (code: string) =>
+      code
+        .replace(/\uE004(\d+)\uE004/g, (_, id: string) => fastName(byId[Number(id)] as Definition))
+        .replace(/\uE000(\d+)\uE000/g, (_, id: string) => {
+          const target = byId[Number(id)] as Definition;
+          return target.fast === undefined ? target.name : fastName(target);
+        });
+    lines.push(
+      "// Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.",
+    );
+    for (const constant of fastPath.constants) lines.push(resolveFast(constant));
+    lines.push("");
+    for (const { definition } of ordered) {
+      if (definition.fast === undefined) continue;
+      lines.push(
+        `function ${fastName(definition)}(v${ts ? ": any" : ""})${ts ? ": boolean" : ""} {`,
+        `  return ${resolveFast(definition.fast)};`,
+        "}",
+        "",
+      );
+    }
   }
 
   for (const [alias, definition] of aliases) {
@@ -317,6 +355,8 @@ export async function generateZodFromFile(
   const document = await loadDocument(path);
   return generateZod(document, { source: options.source ?? path, ...options });
 }
+
+const fastName = (definition: Definition) => `$check_${definition.name}`;
 
 function describeDefinition(definition: Definition): string {
   const mode = definition.variant.strict

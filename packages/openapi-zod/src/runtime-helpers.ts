@@ -19,6 +19,13 @@ export const helpers: Record<string, HelperSource> = {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }`,
   },
+  $isRecord: {
+    uses: [],
+    code: `/** Like $isObject, without narrowing: the compiled checks read members of \`any\` values. */
+function $isRecord(v/*: any*/)/*: boolean*/ {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}`,
+  },
   $issue: {
     uses: [],
     code: `function $issue(ctx/*: z.RefinementCtx*/, message/*: string*/, path/*: PropertyKey[]*/, input/*: unknown*/)/*: void*/ {
@@ -337,15 +344,20 @@ function $properties(spec/*: {
   $evaluated: {
     uses: ["$isObject"],
     code: `/** Which properties / items of an instance the in-place applicators of a schema evaluated (JSON Schema 2020-12, section 11). */
+/** A schema, or the compiled check of the fast path. */
+type $Test = z.ZodType | ((v: unknown) => boolean);
+function $passes(test/*: $Test*/, v/*: unknown*/)/*: boolean*/ {
+  return typeof test === "function" ? test(v) : test.safeParse(v).success;
+}
 interface $Evaluation {
   all?: boolean;
   keys?: readonly string[];
   patterns?: readonly RegExp[];
   items?: number;
   allItems?: boolean;
-  contains?: readonly z.ZodType[];
-  when?: ReadonlyArray<readonly [z.ZodType, $Evaluation]>;
-  conditional?: ReadonlyArray<readonly [z.ZodType, $Evaluation, $Evaluation | undefined, $Evaluation | undefined]>;
+  contains?: ReadonlyArray<$Test>;
+  when?: ReadonlyArray<readonly [$Test, $Evaluation]>;
+  conditional?: ReadonlyArray<readonly [$Test, $Evaluation, $Evaluation | undefined, $Evaluation | undefined]>;
   dependent?: ReadonlyArray<readonly [string, $Evaluation]>;
 }
 interface $Seen {
@@ -363,12 +375,12 @@ function $evaluated(e/*: $Evaluation*/, v/*: unknown*/, seen/*: $Seen*/)/*: void
   if (e.items !== undefined && e.items > seen.items) seen.items = e.items;
   if (e.allItems) seen.allItems = true;
   if (e.contains && Array.isArray(v)) {
-    for (const schema of e.contains) v.forEach((item, i) => { if (schema.safeParse(item).success) seen.indexes.add(i); });
+    for (const schema of e.contains) v.forEach((item, i) => { if ($passes(schema, item)) seen.indexes.add(i); });
   }
-  if (e.when) for (const [schema, inner] of e.when) if (schema.safeParse(v).success) $evaluated(inner, v, seen);
+  if (e.when) for (const [schema, inner] of e.when) if ($passes(schema, v)) $evaluated(inner, v, seen);
   if (e.conditional) {
     for (const [condition, inner, then, otherwise] of e.conditional) {
-      if (condition.safeParse(v).success) {
+      if ($passes(condition, v)) {
         $evaluated(inner, v, seen);
         if (then) $evaluated(then, v, seen);
       } else if (otherwise) $evaluated(otherwise, v, seen);
@@ -442,6 +454,102 @@ function $discriminator(property/*: string*/, mapping/*: Record<string, z.ZodTyp
   },
 };
 
+Object.assign(helpers, {
+  $withFastPath: {
+    uses: [],
+    code: `/**
+ * Answers \`safeParse\`/\`parse\` from the compiled check when the input is valid (returning the input itself,
+ * unchanged) and runs the Zod schema, for its issues and their paths, only when it is not.
+ */
+function $withFastPath/*ts <T extends z.ZodType>*/(schema/*: T*/, test/*: (v: any) => boolean*/)/*: T*/ {
+  const target = schema/*as any*/;
+  const safeParse = target.safeParse;
+  const parse = target.parse;
+  target.safeParse = (data/*: unknown*/, params/*: any*/) => (test(data) ? { success: true, data } : safeParse(data, params));
+  target.parse = (data/*: unknown*/, params/*: any*/) => (test(data) ? data : parse(data, params));
+  return schema;
+}`,
+  },
+  $closedOk: {
+    uses: ["$isObject"],
+    code: `/** Strict mode with statically known properties: every key is declared, matches a pattern, or is \`@odata.*\`. */
+function $closedOk(v/*: any*/, keys/*: ReadonlySet<string>*/, patterns/*: readonly RegExp[]*/)/*: boolean*/ {
+  if (!$isObject(v)) return true;
+  for (const key in v) {
+    if (keys.has(key) || key.startsWith("@odata.")) continue;
+    if (patterns.length === 0 || !patterns.some((p) => p.test(key))) return false;
+  }
+  return true;
+}`,
+  },
+  $everyItem: {
+    uses: [],
+    code: `function $everyItem(items/*: any[]*/, from/*: number*/, test/*: (v: any) => boolean*/)/*: boolean*/ {
+  for (let i = from; i < items.length; i++) if (!test(items[i])) return false;
+  return true;
+}`,
+  },
+  $containsCount: {
+    uses: [],
+    code: `function $containsCount(items/*: any[]*/, test/*: (v: any) => boolean*/, min/*: number*/, max/*: number*/)/*: boolean*/ {
+  let n = 0;
+  for (const item of items) if (test(item)) n++;
+  return n >= min && n <= max;
+}`,
+  },
+  $keysOk: {
+    uses: [],
+    code: `function $keysOk(
+  v/*: any*/,
+  declared/*: ReadonlySet<string>*/,
+  patterns/*: ReadonlyArray<readonly [RegExp, (v: any) => boolean]>*/,
+  additional/*: ((v: any) => boolean) | false | undefined*/,
+  names/*: ((v: any) => boolean) | undefined*/,
+)/*: boolean*/ {
+  for (const key of Object.keys(v)) {
+    if (names !== undefined && !names(key)) return false;
+    let matched = false;
+    for (const [pattern, test] of patterns) {
+      if (pattern.test(key)) {
+        matched = true;
+        if (!test(v[key])) return false;
+      }
+    }
+    if (matched || additional === undefined || declared.has(key)) continue;
+    if (additional === false || !additional(v[key])) return false;
+  }
+  return true;
+}`,
+  },
+  $unevaluatedPropertiesOk: {
+    uses: ["$evaluated", "$isObject"],
+    code: `function $unevaluatedPropertiesOk(e/*: $Evaluation*/, v/*: any*/, test/*: ((v: any) => boolean) | false*/, odata/*: boolean*/)/*: boolean*/ {
+  if (!$isObject(v)) return true;
+  const seen = $seen(e, v);
+  if (seen.allKeys) return true;
+  for (const key of Object.keys(v)) {
+    if (seen.keys.has(key) || seen.patterns.some((p) => p.test(key))) continue;
+    if (odata && key.startsWith("@odata.")) continue;
+    if (test === false || !test(v[key])) return false;
+  }
+  return true;
+}`,
+  },
+  $unevaluatedItemsOk: {
+    uses: ["$evaluated"],
+    code: `function $unevaluatedItemsOk(e/*: $Evaluation*/, v/*: any*/, test/*: ((v: any) => boolean) | false*/)/*: boolean*/ {
+  if (!Array.isArray(v)) return true;
+  const seen = $seen(e, v);
+  if (seen.allItems) return true;
+  for (let i = seen.items; i < v.length; i++) {
+    if (seen.indexes.has(i)) continue;
+    if (test === false || !test(v[i])) return false;
+  }
+  return true;
+}`,
+  },
+});
+
 /** Every helper needed to emit `names`, dependencies first, each once. */
 export function helperClosure(names: Iterable<string>): string[] {
   const ordered: string[] = [];
@@ -460,11 +568,14 @@ export function helperClosure(names: Iterable<string>): string[] {
 export function renderHelper(code: string, language: "ts" | "js"): string {
   if (language === "ts") {
     return code
+      .replace(/\/\*ts ([\s\S]*?)\*\//g, "$1")
       .replace(/\/\*as ([^*]*(?:\*(?!\/)[^*]*)*)\*\//g, " as $1")
       .replace(/\/\*: ([\s\S]*?)\*\//g, ": $1");
   }
   return code
+    .replace(/\/\*ts [\s\S]*?\*\//g, "")
     .replace(/\/\*as [\s\S]*?\*\//g, "")
     .replace(/\/\*: [\s\S]*?\*\//g, "")
-    .replace(/^interface \$\w+ \{[\s\S]*?^\}\n?/gm, "");
+    .replace(/^interface \$\w+ \{[\s\S]*?^\}\n?/gm, "")
+    .replace(/^type \$\w+ = [^\n]*\n/gm, "");
 }

@@ -25,6 +25,8 @@ export interface Definition {
   exported: boolean;
   /** Expression with reference placeholders (`\uE000id\uE000` for values, `\uE001id\uE001` for types). */
   expression: string;
+  /** The compiled boolean check of the fast path (`\uE004id\uE004(x)` placeholders call other checks). */
+  fast?: string;
   compiled: boolean;
 }
 
@@ -124,6 +126,10 @@ const isObject = (value: unknown): value is JsonObject =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+/** A `$ref` with nothing but annotations beside it. */
+export const isAloneRef = (schema: JsonObject): boolean =>
+  Object.keys(schema).every((k) => k === "$ref" || ANNOTATIONS.has(k) || k.startsWith("x-"));
+
 /** A property key as it appears in an object literal. */
 export const propertyKey = (key: string): string =>
   IDENTIFIER.test(key) ? key : JSON.stringify(key);
@@ -137,10 +143,22 @@ export class SchemaCompiler {
   private readonly byKey = new Map<string, Definition>();
   private readonly pending: Definition[] = [];
   private readonly sensitivity = new Map<string, boolean>();
+  /** Set by the module generator when validators get a compiled fast path. */
+  fastPath:
+    | {
+        check(
+          schema: Schema,
+          pointer: string,
+          variant: Variant,
+          closeHere: boolean,
+          x: string,
+        ): string;
+      }
+    | undefined;
 
   constructor(
     private readonly document: JsonObject,
-    private readonly options: SchemaCompilerOptions,
+    readonly options: SchemaCompilerOptions,
   ) {}
 
   /** The definition for the schema at `pointer` (pure `$ref` aliases followed), created on first use. */
@@ -184,6 +202,15 @@ export class SchemaCompiler {
         definition.variant,
         definition.variant.closed,
       );
+      if (this.fastPath !== undefined) {
+        definition.fast = this.fastPath.check(
+          schema,
+          definition.pointer,
+          definition.variant,
+          definition.variant.closed,
+          "v",
+        );
+      }
       definition.compiled = true;
     }
   }
@@ -216,7 +243,7 @@ export class SchemaCompiler {
     return value;
   }
 
-  private use(helper: string): string {
+  use(helper: string): string {
     this.helpers.add(helper);
     return helper;
   }
@@ -230,7 +257,7 @@ export class SchemaCompiler {
   }
 
   /** Resolves a `$ref` value to a canonical local pointer, rejecting what cannot be resolved faithfully. */
-  private refTarget(ref: unknown, at: string): string {
+  refTarget(ref: unknown, at: string): string {
     if (typeof ref !== "string") {
       throw new OpenApiZodError({
         kind: "document",
@@ -350,7 +377,7 @@ export class SchemaCompiler {
    * published OpenAPI 3.1 documents write recursion) is read as a `$ref` to that component: with no `$id` in the
    * document, that component is the only recursive anchor in scope. Any other use stays a generation error.
    */
-  private resolveRecursiveRef(schema: JsonObject, pointer: string): JsonObject {
+  resolveRecursiveRef(schema: JsonObject, pointer: string): JsonObject {
     const tokens = canonicalTokens(pointer) ?? [];
     const componentRoot =
       tokens.length >= 3 && tokens[0] === "components" && tokens[1] === "schemas";
@@ -392,7 +419,7 @@ export class SchemaCompiler {
     }
   }
 
-  private typesOf(schema: JsonObject, pointer: string): string[] | undefined {
+  typesOf(schema: JsonObject, pointer: string): string[] | undefined {
     let types: string[] | undefined;
     if (typeof schema.type === "string") types = [schema.type];
     else if (Array.isArray(schema.type)) types = [...(schema.type as string[])];
@@ -542,7 +569,7 @@ export class SchemaCompiler {
     return expression;
   }
 
-  private asSchema(value: unknown, pointer: string): Schema {
+  asSchema(value: unknown, pointer: string): Schema {
     if (typeof value === "boolean" || isObject(value)) return value;
     throw new OpenApiZodError({
       kind: "document",
@@ -553,7 +580,7 @@ export class SchemaCompiler {
   }
 
   /** Types a schema is statically known to restrict instances to (own `type`, or an `allOf` member's). */
-  private staticTypes(schema: JsonObject, pointer: string, depth = 0): string[] | undefined {
+  staticTypes(schema: JsonObject, pointer: string, depth = 0): string[] | undefined {
     if (depth > 8) return undefined;
     const own = this.typesOf(schema, pointer);
     if (own !== undefined) return own;
@@ -603,13 +630,19 @@ export class SchemaCompiler {
       if (values !== undefined && bare && values.every((v) => !isObject(v) && !Array.isArray(v))) {
         return this.literal(values.filter((v) => types.some((t) => matchesType(v, t))));
       }
-      const branches = types.map((type) => this.compileType(type, schema, pointer, variant, skip));
+      const nonNull = types.filter((type) => type !== "null");
+      const branches = nonNull.map((type) =>
+        this.compileType(type, schema, pointer, variant, skip),
+      );
       let expression =
         branches.length === 0
           ? "z.never()"
           : branches.length === 1
             ? (branches[0] as string)
             : `z.union([${branches.join(", ")}])`;
+      // `type: [T, "null"]` is `T.nullable()`: exact, since no other branch accepts null.
+      if (nonNull.length < types.length)
+        expression = branches.length === 0 ? "z.null()" : `${expression}.nullable()`;
       if (values !== undefined) expression += this.enumRefinement(values);
       return expression;
     }
@@ -633,7 +666,7 @@ export class SchemaCompiler {
     return `${base ?? "z.unknown()"}${this.enumRefinement(values)}`;
   }
 
-  private enumValues(schema: JsonObject, pointer: string): unknown[] | undefined {
+  enumValues(schema: JsonObject, pointer: string): unknown[] | undefined {
     let values: unknown[] | undefined;
     if (schema.enum !== undefined) {
       if (!Array.isArray(schema.enum)) {
@@ -691,7 +724,7 @@ export class SchemaCompiler {
     }
   }
 
-  private number(schema: JsonObject, keyword: string, pointer: string): number | undefined {
+  number(schema: JsonObject, keyword: string, pointer: string): number | undefined {
     const value = schema[keyword];
     if (value === undefined) return undefined;
     if (typeof value !== "number" || !Number.isFinite(value)) {
@@ -710,9 +743,9 @@ export class SchemaCompiler {
     const min = this.number(schema, "minLength", pointer);
     const max = this.number(schema, "maxLength", pointer);
     if (min !== undefined && min > 0)
-      out += `.refine((v) => ${this.use("$length")}(v) >= ${min}, ${JSON.stringify(`Must have at least ${min} characters`)})`;
+      out += `.refine((v) => ${this.use("$length")}(v) >= ${min}, ${JSON.stringify(`Must have at least ${plural(min, "character")}`)})`;
     if (max !== undefined)
-      out += `.refine((v) => ${this.use("$length")}(v) <= ${max}, ${JSON.stringify(`Must have at most ${max} characters`)})`;
+      out += `.refine((v) => ${this.use("$length")}(v) <= ${max}, ${JSON.stringify(`Must have at most ${plural(max, "character")}`)})`;
     if (schema.pattern !== undefined)
       out += `.regex(${this.regex(schema.pattern, childPointer(pointer, "pattern"))})`;
     if (typeof schema.format === "string") {
@@ -724,7 +757,7 @@ export class SchemaCompiler {
   }
 
   /** A RegExp literal expression for an ECMA-262 pattern (Unicode mode when the pattern allows it). */
-  private regex(pattern: unknown, pointer: string): string {
+  regex(pattern: unknown, pointer: string): string {
     if (typeof pattern !== "string") {
       throw new OpenApiZodError({
         kind: "document",
@@ -804,9 +837,9 @@ export class SchemaCompiler {
           : `, ${schema.items === undefined ? "z.unknown()" : sub(schema.items, childPointer(pointer, "items"))}`;
       out = `z.tuple([${positional.join(", ")}]${rest})`;
       if (min !== undefined && min > 0)
-        out += `.refine((v) => v.length >= ${min}, ${JSON.stringify(`Must have at least ${min} items`)})`;
+        out += `.refine((v) => v.length >= ${min}, ${JSON.stringify(`Must have at least ${plural(min, "item")}`)})`;
       if (max !== undefined)
-        out += `.refine((v) => v.length <= ${max}, ${JSON.stringify(`Must have at most ${max} items`)})`;
+        out += `.refine((v) => v.length <= ${max}, ${JSON.stringify(`Must have at most ${plural(max, "item")}`)})`;
     } else {
       out = `z.array(${schema.items === undefined ? "z.unknown()" : sub(schema.items, childPointer(pointer, "items"))})`;
       if (min !== undefined && min > 0) out += `.min(${min})`;
@@ -823,11 +856,7 @@ export class SchemaCompiler {
     return out;
   }
 
-  private isDirectional(
-    value: unknown,
-    keyword: "readOnly" | "writeOnly",
-    pointer: string,
-  ): boolean {
+  isDirectional(value: unknown, keyword: "readOnly" | "writeOnly", pointer: string): boolean {
     for (let depth = 0; depth < 16 && isObject(value); depth++) {
       if (value[keyword] === true) return true;
       if (typeof value.$ref !== "string" || !value.$ref.startsWith("#")) return false;
@@ -839,12 +868,7 @@ export class SchemaCompiler {
   }
 
   /** Names of properties declared readOnly (request) or writeOnly (response) through properties, `$ref` and allOf. */
-  private directionalKeys(
-    schema: Schema,
-    pointer: string,
-    variant: Variant,
-    depth: number,
-  ): string[] {
+  directionalKeys(schema: Schema, pointer: string, variant: Variant, depth: number): string[] {
     if (!isObject(schema) || depth > 16) return [];
     const keyword = variant.request ? "readOnly" : "writeOnly";
     const keys: string[] = [];
@@ -967,9 +991,9 @@ export class SchemaCompiler {
     const minProperties = this.number(schema, "minProperties", pointer);
     const maxProperties = this.number(schema, "maxProperties", pointer);
     if (minProperties !== undefined && minProperties > 0)
-      out += `.refine((v) => Object.keys(v).length >= ${minProperties}, ${JSON.stringify(`Must have at least ${minProperties} properties`)})`;
+      out += `.refine((v) => Object.keys(v).length >= ${minProperties}, ${JSON.stringify(`Must have at least ${plural(minProperties, "property", "properties")}`)})`;
     if (maxProperties !== undefined)
-      out += `.refine((v) => Object.keys(v).length <= ${maxProperties}, ${JSON.stringify(`Must have at most ${maxProperties} properties`)})`;
+      out += `.refine((v) => Object.keys(v).length <= ${maxProperties}, ${JSON.stringify(`Must have at most ${plural(maxProperties, "property", "properties")}`)})`;
     if (isObject(schema.dependentRequired) && Object.keys(schema.dependentRequired).length > 0) {
       out += `.superRefine(${this.use("$dependentRequired")}(${JSON.stringify(schema.dependentRequired)}))`;
     }
@@ -1012,6 +1036,21 @@ export class SchemaCompiler {
       }
     }
     if (compiled.length === 1) return compiled[0] as string;
+    // `oneOf: [X, {type: "null"}]` is `X.nullable()` when X can never accept null: then at most one matches.
+    const nullAt = members.findIndex(
+      (m) =>
+        isObject(m) &&
+        m.type === "null" &&
+        Object.keys(m).every((k) => k === "type" || ANNOTATIONS.has(k)),
+    );
+    if (members.length === 2 && nullAt !== -1) {
+      const other = members[1 - nullAt];
+      const types = isObject(other)
+        ? this.staticTypes(other, childPointer(pointer, keyword, 1 - nullAt))
+        : undefined;
+      if (types !== undefined && !types.includes("null"))
+        return `${compiled[1 - nullAt]}.nullable()`;
+    }
     return `z.${keyword === "oneOf" ? "xor" : "union"}([${compiled.join(", ")}])`;
   }
 
@@ -1051,7 +1090,7 @@ export class SchemaCompiler {
   }
 
   /** Static description of what a schema's in-place applicators evaluate (for unevaluated* and strict mode). */
-  private evaluation(
+  evaluation(
     schema: Schema,
     pointer: string,
     variant: Variant,
@@ -1157,7 +1196,7 @@ export class SchemaCompiler {
     return result;
   }
 
-  private declaresProperties(evaluation: Evaluation): boolean {
+  declaresProperties(evaluation: Evaluation): boolean {
     return (
       evaluation.keys.length > 0 ||
       evaluation.patterns.length > 0 ||
@@ -1169,7 +1208,7 @@ export class SchemaCompiler {
     );
   }
 
-  private renderEvaluation(e: Evaluation): string {
+  renderEvaluation(e: Evaluation): string {
     const fields: string[] = [];
     if (e.all) fields.push("all: true");
     if (e.keys.length > 0) fields.push(`keys: ${JSON.stringify(e.keys)}`);
@@ -1195,6 +1234,8 @@ export class SchemaCompiler {
     return fields.length === 0 ? "{}" : `{ ${fields.join(", ")} }`;
   }
 }
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function isEmpty(e: Evaluation): boolean {
   return (

@@ -82,6 +82,10 @@ const RUNS = 100;
 
 async function compare(document: JsonObject, names: string[], label: string) {
   const module = await importGenerated(generateZod(document, { language: "js" }), label);
+  const zodOnly = await importGenerated(
+    generateZod(document, { language: "js", fastPath: false }),
+    `${label}-zod-only`,
+  );
   const ajv = makeAjv(document);
   let valid = 0;
   let invalid = 0;
@@ -91,7 +95,8 @@ async function compare(document: JsonObject, names: string[], label: string) {
     );
     if (validate === undefined) throw new Error(`Ajv has no schema for ${name}`);
     const zod = module.schemas[name];
-    if (zod === undefined) throw new Error(`${name} missing`);
+    const slow = zodOnly.schemas[name];
+    if (zod === undefined || slow === undefined) throw new Error(`${name} missing`);
     const schema = (document.components as JsonObject & { schemas: JsonObject }).schemas[name];
     const shaped = instanceOf(schema, document);
     const details = fc.check(
@@ -107,7 +112,7 @@ async function compare(document: JsonObject, names: string[], label: string) {
         const actual = zod.safeParse(instance).success;
         if (actual) valid++;
         else invalid++;
-        return actual === expected;
+        return actual === expected && slow.safeParse(instance).success === expected;
       }),
       { numRuns: RUNS, seed: 20261123 },
     );

@@ -304,6 +304,15 @@ describe("CLI", () => {
     expect(readFileSync(target, "utf8")).toContain("export const recordingSchema = ");
   });
 
+  test("--no-fast-path emits the Zod schemas alone", async () => {
+    const { out, io } = capture();
+    expect(await runCli([spec, "--no-fast-path"], io)).toBe(0);
+    expect(out.stdout).not.toContain("$withFastPath");
+    const fast = capture();
+    expect(await runCli([spec], fast.io)).toBe(0);
+    expect(fast.out.stdout).toContain("$withFastPath");
+  });
+
   test("prints the module on stdout without --out", async () => {
     const { out, io } = capture();
     expect(await runCli([spec, "--language", "js"], io)).toBe(0);

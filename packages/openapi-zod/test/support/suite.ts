@@ -19,8 +19,12 @@ export interface CaseResult {
   group: string;
   test: string;
   typedRoot: boolean;
+  /** The schema declares `type` somewhere (the shape of hand-written OpenAPI). */
+  typedAnywhere: boolean;
   expected: boolean;
   actual: boolean;
+  /** The verdict of the Zod schemas alone (generated with `fastPath: false`). */
+  zodOnly: boolean;
 }
 export interface FileResult {
   file: string;
@@ -91,16 +95,27 @@ export async function runSuiteFile(file: string): Promise<FileResult> {
     { language: "js" },
   );
   const module = await importGenerated(code, `suite-${file}`);
+  const slowCode = generateZod(
+    documentFor(Object.fromEntries(supported.map(([name, g]) => [name, g.schema]))),
+    {
+      language: "js",
+      fastPath: false,
+    },
+  );
+  const slowModule = await importGenerated(slowCode, `suite-zod-only-${file}`);
   const cases: CaseResult[] = [];
   for (const [name, group] of supported) {
     const schema = module.schemas[name];
     if (schema === undefined) throw new Error(`${file}: ${name} missing from schemas`);
     const typedRoot =
       typeof group.schema === "object" && group.schema !== null && "type" in group.schema;
+    const typedAnywhere = JSON.stringify(group.schema).includes('"type":');
     for (const test of group.tests) {
       let actual: boolean;
+      let zodOnly: boolean;
       try {
         actual = schema.safeParse(test.data).success;
+        zodOnly = (slowModule.schemas[name] as typeof schema).safeParse(test.data).success;
       } catch (error) {
         throw new Error(
           `${file} / ${group.description} / ${test.description}: validator threw ${(error as Error).message}`,
@@ -111,8 +126,10 @@ export async function runSuiteFile(file: string): Promise<FileResult> {
         group: group.description,
         test: test.description,
         typedRoot,
+        typedAnywhere,
         expected: test.valid,
         actual,
+        zodOnly,
       });
     }
   }

@@ -6,6 +6,16 @@ function $isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** Strict mode with statically known properties: every key is declared, matches a pattern, or is `@odata.*`. */
+function $closedOk(v: any, keys: ReadonlySet<string>, patterns: readonly RegExp[]): boolean {
+  if (!$isObject(v)) return true;
+  for (const key in v) {
+    if (keys.has(key) || key.startsWith("@odata.")) continue;
+    if (patterns.length === 0 || !patterns.some((p) => p.test(key))) return false;
+  }
+  return true;
+}
+
 function $issue(ctx: z.RefinementCtx, message: string, path: PropertyKey[], input: unknown): void {
   ctx.addIssue({ code: "custom", message, path, input });
 }
@@ -44,6 +54,11 @@ function $discriminator(property: string, mapping: Record<string, z.ZodType>, al
   };
 }
 
+function $everyItem(items: any[], from: number, test: (v: any) => boolean): boolean {
+  for (let i = from; i < items.length; i++) if (!test(items[i])) return false;
+  return true;
+}
+
 function $validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
@@ -75,6 +90,11 @@ function $isDateTime(s: string): boolean {
   return t === 10 && $isDate(s.slice(0, 10)) && $isTime(s.slice(11));
 }
 
+/** Like $isObject, without narrowing: the compiled checks read members of `any` values. */
+function $isRecord(v: any): boolean {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
 function $isUuid(s: string): boolean {
   return /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(s);
 }
@@ -93,15 +113,20 @@ function $length(s: string): number {
 }
 
 /** Which properties / items of an instance the in-place applicators of a schema evaluated (JSON Schema 2020-12, section 11). */
+/** A schema, or the compiled check of the fast path. */
+type $Test = z.ZodType | ((v: unknown) => boolean);
+function $passes(test: $Test, v: unknown): boolean {
+  return typeof test === "function" ? test(v) : test.safeParse(v).success;
+}
 interface $Evaluation {
   all?: boolean;
   keys?: readonly string[];
   patterns?: readonly RegExp[];
   items?: number;
   allItems?: boolean;
-  contains?: readonly z.ZodType[];
-  when?: ReadonlyArray<readonly [z.ZodType, $Evaluation]>;
-  conditional?: ReadonlyArray<readonly [z.ZodType, $Evaluation, $Evaluation | undefined, $Evaluation | undefined]>;
+  contains?: ReadonlyArray<$Test>;
+  when?: ReadonlyArray<readonly [$Test, $Evaluation]>;
+  conditional?: ReadonlyArray<readonly [$Test, $Evaluation, $Evaluation | undefined, $Evaluation | undefined]>;
   dependent?: ReadonlyArray<readonly [string, $Evaluation]>;
 }
 interface $Seen {
@@ -119,12 +144,12 @@ function $evaluated(e: $Evaluation, v: unknown, seen: $Seen): void {
   if (e.items !== undefined && e.items > seen.items) seen.items = e.items;
   if (e.allItems) seen.allItems = true;
   if (e.contains && Array.isArray(v)) {
-    for (const schema of e.contains) v.forEach((item, i) => { if (schema.safeParse(item).success) seen.indexes.add(i); });
+    for (const schema of e.contains) v.forEach((item, i) => { if ($passes(schema, item)) seen.indexes.add(i); });
   }
-  if (e.when) for (const [schema, inner] of e.when) if (schema.safeParse(v).success) $evaluated(inner, v, seen);
+  if (e.when) for (const [schema, inner] of e.when) if ($passes(schema, v)) $evaluated(inner, v, seen);
   if (e.conditional) {
     for (const [condition, inner, then, otherwise] of e.conditional) {
-      if (condition.safeParse(v).success) {
+      if ($passes(condition, v)) {
         $evaluated(inner, v, seen);
         if (then) $evaluated(then, v, seen);
       } else if (otherwise) $evaluated(otherwise, v, seen);
@@ -153,307 +178,332 @@ function $unevaluatedProperties(e: $Evaluation, schema: z.ZodType | false, odata
   };
 }
 
+function $unevaluatedPropertiesOk(e: $Evaluation, v: any, test: ((v: any) => boolean) | false, odata: boolean): boolean {
+  if (!$isObject(v)) return true;
+  const seen = $seen(e, v);
+  if (seen.allKeys) return true;
+  for (const key of Object.keys(v)) {
+    if (seen.keys.has(key) || seen.patterns.some((p) => p.test(key))) continue;
+    if (odata && key.startsWith("@odata.")) continue;
+    if (test === false || !test(v[key])) return false;
+  }
+  return true;
+}
+
+/**
+ * Answers `safeParse`/`parse` from the compiled check when the input is valid (returning the input itself,
+ * unchanged) and runs the Zod schema, for its issues and their paths, only when it is not.
+ */
+function $withFastPath<T extends z.ZodType>(schema: T, test: (v: any) => boolean): T {
+  const target = schema as any;
+  const safeParse = target.safeParse;
+  const parse = target.parse;
+  target.safeParse = (data: unknown, params: any) => (test(data) ? { success: true, data } : safeParse(data, params));
+  target.parse = (data: unknown, params: any) => (test(data) ? data : parse(data, params));
+  return schema;
+}
+
 /** `#/components/schemas/dateTimeOffset` (open, response). */
-export const dateTimeOffsetSchema = /* @__PURE__ */ (() => z.string().regex(new RegExp("^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$", "u")).refine($isDateTime, "Invalid date-time"))();
+export const dateTimeOffsetSchema = /* @__PURE__ */ (() => $withFastPath(z.string().regex(new RegExp("^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$", "u")).refine($isDateTime, "Invalid date-time"), $check_dateTimeOffsetSchema))();
 
 /** `#/components/schemas/dateTimeOffset` (strict, response). */
-export const dateTimeOffsetStrictSchema = /* @__PURE__ */ (() => z.string().regex(new RegExp("^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$", "u")).refine($isDateTime, "Invalid date-time"))();
+export const dateTimeOffsetStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.string().regex(new RegExp("^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$", "u")).refine($isDateTime, "Invalid date-time"), $check_dateTimeOffsetStrictSchema))();
 
 /** `#/components/schemas/guid` (open, response). */
-export const guidSchema = /* @__PURE__ */ (() => z.string().regex(new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u")).refine($isUuid, "Invalid uuid"))();
+export const guidSchema = /* @__PURE__ */ (() => $withFastPath(z.string().regex(new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u")).refine($isUuid, "Invalid uuid"), $check_guidSchema))();
 
 /** `#/components/schemas/guid` (strict, response). */
-export const guidStrictSchema = /* @__PURE__ */ (() => z.string().regex(new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u")).refine($isUuid, "Invalid uuid"))();
+export const guidStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.string().regex(new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u")).refine($isUuid, "Invalid uuid"), $check_guidStrictSchema))();
 
 /** `#/components/schemas/operationStatus` (open, response). */
-export const operationStatusSchema = /* @__PURE__ */ (() => z.enum(["notStarted", "running", "completed", "failed"]))();
+export const operationStatusSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["notStarted", "running", "completed", "failed"]), $check_operationStatusSchema))();
 
 /** `#/components/schemas/operationStatus` (strict, response). */
-export const operationStatusStrictSchema = /* @__PURE__ */ (() => z.enum(["notStarted", "running", "completed", "failed"]))();
+export const operationStatusStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["notStarted", "running", "completed", "failed"]), $check_operationStatusStrictSchema))();
 
 /** `#/components/schemas/recordCompletionReason` (open, response). */
-export const recordCompletionReasonSchema = /* @__PURE__ */ (() => z.enum(["operationCanceled", "stopToneDetected", "maxRecordDurationReached", "initialSilenceTimeout", "maxSilenceTimeout", "playPromptFailed", "playBeepFailed", "mediaReceiveTimeout", "unspecifiedError", "none"]))();
+export const recordCompletionReasonSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["operationCanceled", "stopToneDetected", "maxRecordDurationReached", "initialSilenceTimeout", "maxSilenceTimeout", "playPromptFailed", "playBeepFailed", "mediaReceiveTimeout", "unspecifiedError", "none"]), $check_recordCompletionReasonSchema))();
 
 /** `#/components/schemas/recordCompletionReason` (strict, response). */
-export const recordCompletionReasonStrictSchema = /* @__PURE__ */ (() => z.enum(["operationCanceled", "stopToneDetected", "maxRecordDurationReached", "initialSilenceTimeout", "maxSilenceTimeout", "playPromptFailed", "playBeepFailed", "mediaReceiveTimeout", "unspecifiedError", "none"]))();
+export const recordCompletionReasonStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["operationCanceled", "stopToneDetected", "maxRecordDurationReached", "initialSilenceTimeout", "maxSilenceTimeout", "playPromptFailed", "playBeepFailed", "mediaReceiveTimeout", "unspecifiedError", "none"]), $check_recordCompletionReasonStrictSchema))();
 
 /** `#/components/schemas/recordingStatus` (open, response). */
-export const recordingStatusSchema = /* @__PURE__ */ (() => z.enum(["unknown", "notRecording", "recording", "failed", "unknownFutureValue"]))();
+export const recordingStatusSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["unknown", "notRecording", "recording", "failed", "unknownFutureValue"]), $check_recordingStatusSchema))();
 
 /** `#/components/schemas/recordingStatus` (strict, response). */
-export const recordingStatusStrictSchema = /* @__PURE__ */ (() => z.enum(["unknown", "notRecording", "recording", "failed", "unknownFutureValue"]))();
+export const recordingStatusStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["unknown", "notRecording", "recording", "failed", "unknownFutureValue"]), $check_recordingStatusStrictSchema))();
 
 /** `#/components/schemas/changeType` (open, response). */
-export const changeTypeSchema = /* @__PURE__ */ (() => z.enum(["created", "updated", "deleted"]))();
+export const changeTypeSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["created", "updated", "deleted"]), $check_changeTypeSchema))();
 
 /** `#/components/schemas/changeType` (strict, response). */
-export const changeTypeStrictSchema = /* @__PURE__ */ (() => z.enum(["created", "updated", "deleted"]))();
+export const changeTypeStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["created", "updated", "deleted"]), $check_changeTypeStrictSchema))();
 
 /** `#/components/schemas/lifecycleEventType` (open, response). */
-export const lifecycleEventTypeSchema = /* @__PURE__ */ (() => z.enum(["missed", "subscriptionRemoved", "reauthorizationRequired"]))();
+export const lifecycleEventTypeSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["missed", "subscriptionRemoved", "reauthorizationRequired"]), $check_lifecycleEventTypeSchema))();
 
 /** `#/components/schemas/lifecycleEventType` (strict, response). */
-export const lifecycleEventTypeStrictSchema = /* @__PURE__ */ (() => z.enum(["missed", "subscriptionRemoved", "reauthorizationRequired"]))();
+export const lifecycleEventTypeStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["missed", "subscriptionRemoved", "reauthorizationRequired"]), $check_lifecycleEventTypeStrictSchema))();
 
 /** `#/components/schemas/teamworkUserIdentityType` (open, response). */
-export const teamworkUserIdentityTypeSchema = /* @__PURE__ */ (() => z.enum(["aadUser", "onPremiseAadUser", "anonymousGuest", "federatedUser", "personalMicrosoftAccountUser", "skypeUser", "phoneUser", "unknownFutureValue", "emailUser"]))();
+export const teamworkUserIdentityTypeSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["aadUser", "onPremiseAadUser", "anonymousGuest", "federatedUser", "personalMicrosoftAccountUser", "skypeUser", "phoneUser", "unknownFutureValue", "emailUser"]), $check_teamworkUserIdentityTypeSchema))();
 
 /** `#/components/schemas/teamworkUserIdentityType` (strict, response). */
-export const teamworkUserIdentityTypeStrictSchema = /* @__PURE__ */ (() => z.enum(["aadUser", "onPremiseAadUser", "anonymousGuest", "federatedUser", "personalMicrosoftAccountUser", "skypeUser", "phoneUser", "unknownFutureValue", "emailUser"]))();
+export const teamworkUserIdentityTypeStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["aadUser", "onPremiseAadUser", "anonymousGuest", "federatedUser", "personalMicrosoftAccountUser", "skypeUser", "phoneUser", "unknownFutureValue", "emailUser"]), $check_teamworkUserIdentityTypeStrictSchema))();
 
 /** `#/components/schemas/resultInfo` (open, response). */
-export const resultInfoSchema = /* @__PURE__ */ (() => z.looseObject({
+export const resultInfoSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.resultInfo"]).optional(),
   code: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range"),
   subcode: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range"),
-  message: z.union([z.string(), z.null()]).optional(),
-}))();
+  message: z.string().nullable().optional(),
+}), $check_resultInfoSchema))();
 
 /** `#/components/schemas/resultInfo` (strict, response). */
-export const resultInfoStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const resultInfoStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.resultInfo"]).optional(),
   code: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range"),
   subcode: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range"),
-  message: z.union([z.string(), z.null()]).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","code","subcode","message"] }, false, true)))();
+  message: z.string().nullable().optional(),
+}).superRefine($unevaluatedProperties({ keys: ["@odata.type","code","subcode","message"] }, false, true)), $check_resultInfoStrictSchema))();
 
 /** `#/components/schemas/commsOperationBase` (open, response). */
-export const commsOperationBaseSchema = /* @__PURE__ */ (() => z.looseObject({
+export const commsOperationBaseSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.string().optional(),
   id: z.string().optional(),
-  clientContext: z.union([z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters"), z.null()]).optional(),
-  resultInfo: z.xor([resultInfoSchema, z.null()]).optional(),
+  clientContext: z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").nullable().optional(),
+  resultInfo: resultInfoSchema.nullable().optional(),
   status: operationStatusSchema,
-}))();
+}), $check_commsOperationBaseSchema))();
 
 /** `#/components/schemas/resultInfo` (strict, open at this level, response). */
-const _schemas_resultInfoStrictOpen = /* @__PURE__ */ (() => z.looseObject({
+const _schemas_resultInfoStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.resultInfo"]).optional(),
   code: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range"),
   subcode: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range"),
-  message: z.union([z.string(), z.null()]).optional(),
-}))();
+  message: z.string().nullable().optional(),
+}), $check__schemas_resultInfoStrictOpen))();
 
 /** `#/components/schemas/commsOperationBase` (strict, response). */
-export const commsOperationBaseStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const commsOperationBaseStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.string().optional(),
   id: z.string().optional(),
-  clientContext: z.union([z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters"), z.null()]).optional(),
-  resultInfo: z.xor([_schemas_resultInfoStrictOpen, z.null()]).superRefine($unevaluatedProperties({ when: [[_schemas_resultInfoStrictOpen, { keys: ["@odata.type","code","subcode","message"] }]] }, false, true)).optional(),
+  clientContext: z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").nullable().optional(),
+  resultInfo: _schemas_resultInfoStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_resultInfoStrictOpen, { keys: ["@odata.type","code","subcode","message"] }]] }, false, true)).optional(),
   status: operationStatusStrictSchema,
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)), $check_commsOperationBaseStrictSchema))();
 
 /** `#/components/schemas/commsOperationBase` (open, request). */
-export const commsOperationBaseRequestSchema = /* @__PURE__ */ (() => z.looseObject({
+export const commsOperationBaseRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.string().optional(),
   id: z.string().optional(),
-  clientContext: z.union([z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters"), z.null()]).optional(),
-  resultInfo: z.xor([resultInfoSchema, z.null()]).optional(),
+  clientContext: z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").nullable().optional(),
+  resultInfo: resultInfoSchema.nullable().optional(),
   status: operationStatusSchema.optional(),
-}))();
+}), $check_commsOperationBaseRequestSchema))();
 
 /** `#/components/schemas/commsOperationBase` (strict, request). */
-export const commsOperationBaseStrictRequestSchema = /* @__PURE__ */ (() => z.looseObject({
+export const commsOperationBaseStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.string().optional(),
   id: z.string().optional(),
-  clientContext: z.union([z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters"), z.null()]).optional(),
-  resultInfo: z.xor([_schemas_resultInfoStrictOpen, z.null()]).superRefine($unevaluatedProperties({ when: [[_schemas_resultInfoStrictOpen, { keys: ["@odata.type","code","subcode","message"] }]] }, false, true)).optional(),
+  clientContext: z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").nullable().optional(),
+  resultInfo: _schemas_resultInfoStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_resultInfoStrictOpen, { keys: ["@odata.type","code","subcode","message"] }]] }, false, true)).optional(),
   status: operationStatusStrictSchema.optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)), $check_commsOperationBaseStrictRequestSchema))();
 
 /** `#/components/schemas/recordOperation` (open, response). */
-export const recordOperationSchema = /* @__PURE__ */ (() => z.intersection(commsOperationBaseSchema, z.looseObject({
+export const recordOperationSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(commsOperationBaseSchema, z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
-  recordingLocation: z.union([z.string(), z.null()]).optional(),
-  recordingAccessToken: z.union([z.string(), z.null()]).optional(),
-  completionReason: z.xor([recordCompletionReasonSchema, z.null()]).optional(),
-  recordResourceLocation: z.union([z.string(), z.null()]).optional(),
-  recordResourceAccessToken: z.union([z.string(), z.null()]).optional(),
-  createdDateTime: z.xor([dateTimeOffsetSchema, z.null()]).optional(),
-  lastActionDateTime: z.xor([dateTimeOffsetSchema, z.null()]).optional(),
-})))();
+  recordingLocation: z.string().nullable().optional(),
+  recordingAccessToken: z.string().nullable().optional(),
+  completionReason: recordCompletionReasonSchema.nullable().optional(),
+  recordResourceLocation: z.string().nullable().optional(),
+  recordResourceAccessToken: z.string().nullable().optional(),
+  createdDateTime: dateTimeOffsetSchema.nullable().optional(),
+  lastActionDateTime: dateTimeOffsetSchema.nullable().optional(),
+})), $check_recordOperationSchema))();
 
 /** `#/components/schemas/updateRecordingStatusOperation` (open, response). */
-export const updateRecordingStatusOperationSchema = /* @__PURE__ */ (() => z.intersection(commsOperationBaseSchema, z.looseObject({
+export const updateRecordingStatusOperationSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(commsOperationBaseSchema, z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.updateRecordingStatusOperation"]),
-})))();
+})), $check_updateRecordingStatusOperationSchema))();
 
 /** `#/components/schemas/commsOperation` (open, response). */
-export const commsOperationSchema = /* @__PURE__ */ (() => z.intersection(z.looseObject({
+export const commsOperationSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.unknown(),
-}), z.custom<z.output<typeof recordOperationSchema> | z.output<typeof updateRecordingStatusOperationSchema>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": recordOperationSchema, "#microsoft.graph.updateRecordingStatusOperation": updateRecordingStatusOperationSchema }, [recordOperationSchema, updateRecordingStatusOperationSchema], true))))();
+}), z.custom<z.output<typeof recordOperationSchema> | z.output<typeof updateRecordingStatusOperationSchema>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": recordOperationSchema, "#microsoft.graph.updateRecordingStatusOperation": updateRecordingStatusOperationSchema }, [recordOperationSchema, updateRecordingStatusOperationSchema], true))), $check_commsOperationSchema))();
 
 /** `#/components/schemas/commsOperationBase` (strict, open at this level, response). */
-const _schemas_commsOperationBaseStrictOpen = /* @__PURE__ */ (() => z.looseObject({
+const _schemas_commsOperationBaseStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.string().optional(),
   id: z.string().optional(),
-  clientContext: z.union([z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters"), z.null()]).optional(),
-  resultInfo: z.xor([_schemas_resultInfoStrictOpen, z.null()]).superRefine($unevaluatedProperties({ when: [[_schemas_resultInfoStrictOpen, { keys: ["@odata.type","code","subcode","message"] }]] }, false, true)).optional(),
+  clientContext: z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").nullable().optional(),
+  resultInfo: _schemas_resultInfoStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_resultInfoStrictOpen, { keys: ["@odata.type","code","subcode","message"] }]] }, false, true)).optional(),
   status: operationStatusStrictSchema,
-}))();
+}), $check__schemas_commsOperationBaseStrictOpen))();
 
 /** `#/components/schemas/recordCompletionReason` (strict, open at this level, response). */
-const _schemas_recordCompletionReasonStrictOpen = /* @__PURE__ */ (() => z.enum(["operationCanceled", "stopToneDetected", "maxRecordDurationReached", "initialSilenceTimeout", "maxSilenceTimeout", "playPromptFailed", "playBeepFailed", "mediaReceiveTimeout", "unspecifiedError", "none"]))();
+const _schemas_recordCompletionReasonStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.enum(["operationCanceled", "stopToneDetected", "maxRecordDurationReached", "initialSilenceTimeout", "maxSilenceTimeout", "playPromptFailed", "playBeepFailed", "mediaReceiveTimeout", "unspecifiedError", "none"]), $check__schemas_recordCompletionReasonStrictOpen))();
 
 /** `#/components/schemas/dateTimeOffset` (strict, open at this level, response). */
-const _schemas_dateTimeOffsetStrictOpen = /* @__PURE__ */ (() => z.string().regex(new RegExp("^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$", "u")).refine($isDateTime, "Invalid date-time"))();
+const _schemas_dateTimeOffsetStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.string().regex(new RegExp("^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$", "u")).refine($isDateTime, "Invalid date-time"), $check__schemas_dateTimeOffsetStrictOpen))();
 
 /** `#/components/schemas/recordOperation` (strict, open at this level, response). */
-const _schemas_recordOperationStrictOpen = /* @__PURE__ */ (() => z.intersection(_schemas_commsOperationBaseStrictOpen, z.looseObject({
+const _schemas_recordOperationStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(_schemas_commsOperationBaseStrictOpen, z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
-  recordingLocation: z.union([z.string(), z.null()]).optional(),
-  recordingAccessToken: z.union([z.string(), z.null()]).optional(),
-  completionReason: z.xor([_schemas_recordCompletionReasonStrictOpen, z.null()]).optional(),
-  recordResourceLocation: z.union([z.string(), z.null()]).optional(),
-  recordResourceAccessToken: z.union([z.string(), z.null()]).optional(),
-  createdDateTime: z.xor([_schemas_dateTimeOffsetStrictOpen, z.null()]).optional(),
-  lastActionDateTime: z.xor([_schemas_dateTimeOffsetStrictOpen, z.null()]).optional(),
-})))();
+  recordingLocation: z.string().nullable().optional(),
+  recordingAccessToken: z.string().nullable().optional(),
+  completionReason: _schemas_recordCompletionReasonStrictOpen.nullable().optional(),
+  recordResourceLocation: z.string().nullable().optional(),
+  recordResourceAccessToken: z.string().nullable().optional(),
+  createdDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
+  lastActionDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
+})), $check__schemas_recordOperationStrictOpen))();
 
 /** `#/components/schemas/updateRecordingStatusOperation` (strict, open at this level, response). */
-const _schemas_updateRecordingStatusOperationStrictOpen = /* @__PURE__ */ (() => z.intersection(_schemas_commsOperationBaseStrictOpen, z.looseObject({
+const _schemas_updateRecordingStatusOperationStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(_schemas_commsOperationBaseStrictOpen, z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.updateRecordingStatusOperation"]),
-})))();
+})), $check__schemas_updateRecordingStatusOperationStrictOpen))();
 
 /** `#/components/schemas/commsOperation` (strict, response). */
-export const commsOperationStrictSchema = /* @__PURE__ */ (() => z.intersection(z.looseObject({
+export const commsOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.unknown(),
-}), z.custom<z.output<typeof _schemas_recordOperationStrictOpen> | z.output<typeof _schemas_updateRecordingStatusOperationStrictOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictOpen, "#microsoft.graph.updateRecordingStatusOperation": _schemas_updateRecordingStatusOperationStrictOpen }, [_schemas_recordOperationStrictOpen, _schemas_updateRecordingStatusOperationStrictOpen], true))).superRefine($unevaluatedProperties({ when: [[_schemas_recordOperationStrictOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime"] }], [_schemas_updateRecordingStatusOperationStrictOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }, false, true)))();
+}), z.custom<z.output<typeof _schemas_recordOperationStrictOpen> | z.output<typeof _schemas_updateRecordingStatusOperationStrictOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictOpen, "#microsoft.graph.updateRecordingStatusOperation": _schemas_updateRecordingStatusOperationStrictOpen }, [_schemas_recordOperationStrictOpen, _schemas_updateRecordingStatusOperationStrictOpen], true))).superRefine($unevaluatedProperties({ when: [[_schemas_recordOperationStrictOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime"] }], [_schemas_updateRecordingStatusOperationStrictOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }, false, true)), $check_commsOperationStrictSchema))();
 
 /** `#/components/schemas/recordOperation` (open, request). */
-export const recordOperationRequestSchema = /* @__PURE__ */ (() => z.intersection(commsOperationBaseRequestSchema, z.looseObject({
+export const recordOperationRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(commsOperationBaseRequestSchema, z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
-  recordingLocation: z.union([z.string(), z.null()]).optional(),
-  recordingAccessToken: z.union([z.string(), z.null()]).optional(),
-  completionReason: z.xor([recordCompletionReasonSchema, z.null()]).optional(),
-  recordResourceLocation: z.union([z.string(), z.null()]).optional(),
-  recordResourceAccessToken: z.union([z.string(), z.null()]).optional(),
-  createdDateTime: z.xor([dateTimeOffsetSchema, z.null()]).optional(),
-  lastActionDateTime: z.xor([dateTimeOffsetSchema, z.null()]).optional(),
-})))();
+  recordingLocation: z.string().nullable().optional(),
+  recordingAccessToken: z.string().nullable().optional(),
+  completionReason: recordCompletionReasonSchema.nullable().optional(),
+  recordResourceLocation: z.string().nullable().optional(),
+  recordResourceAccessToken: z.string().nullable().optional(),
+  createdDateTime: dateTimeOffsetSchema.nullable().optional(),
+  lastActionDateTime: dateTimeOffsetSchema.nullable().optional(),
+})), $check_recordOperationRequestSchema))();
 
 /** `#/components/schemas/updateRecordingStatusOperation` (open, request). */
-export const updateRecordingStatusOperationRequestSchema = /* @__PURE__ */ (() => z.intersection(commsOperationBaseRequestSchema, z.looseObject({
+export const updateRecordingStatusOperationRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(commsOperationBaseRequestSchema, z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.updateRecordingStatusOperation"]),
-})))();
+})), $check_updateRecordingStatusOperationRequestSchema))();
 
 /** `#/components/schemas/commsOperation` (open, request). */
-export const commsOperationRequestSchema = /* @__PURE__ */ (() => z.intersection(z.looseObject({
+export const commsOperationRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.unknown(),
-}), z.custom<z.output<typeof recordOperationRequestSchema> | z.output<typeof updateRecordingStatusOperationRequestSchema>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": recordOperationRequestSchema, "#microsoft.graph.updateRecordingStatusOperation": updateRecordingStatusOperationRequestSchema }, [recordOperationRequestSchema, updateRecordingStatusOperationRequestSchema], true))))();
+}), z.custom<z.output<typeof recordOperationRequestSchema> | z.output<typeof updateRecordingStatusOperationRequestSchema>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": recordOperationRequestSchema, "#microsoft.graph.updateRecordingStatusOperation": updateRecordingStatusOperationRequestSchema }, [recordOperationRequestSchema, updateRecordingStatusOperationRequestSchema], true))), $check_commsOperationRequestSchema))();
 
 /** `#/components/schemas/commsOperationBase` (strict, open at this level, request). */
-const _schemas_commsOperationBaseStrictRequestOpen = /* @__PURE__ */ (() => z.looseObject({
+const _schemas_commsOperationBaseStrictRequestOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.string().optional(),
   id: z.string().optional(),
-  clientContext: z.union([z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters"), z.null()]).optional(),
-  resultInfo: z.xor([_schemas_resultInfoStrictOpen, z.null()]).superRefine($unevaluatedProperties({ when: [[_schemas_resultInfoStrictOpen, { keys: ["@odata.type","code","subcode","message"] }]] }, false, true)).optional(),
+  clientContext: z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").nullable().optional(),
+  resultInfo: _schemas_resultInfoStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_resultInfoStrictOpen, { keys: ["@odata.type","code","subcode","message"] }]] }, false, true)).optional(),
   status: operationStatusStrictSchema.optional(),
-}))();
+}), $check__schemas_commsOperationBaseStrictRequestOpen))();
 
 /** `#/components/schemas/recordOperation` (strict, open at this level, request). */
-const _schemas_recordOperationStrictRequestOpen = /* @__PURE__ */ (() => z.intersection(_schemas_commsOperationBaseStrictRequestOpen, z.looseObject({
+const _schemas_recordOperationStrictRequestOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(_schemas_commsOperationBaseStrictRequestOpen, z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
-  recordingLocation: z.union([z.string(), z.null()]).optional(),
-  recordingAccessToken: z.union([z.string(), z.null()]).optional(),
-  completionReason: z.xor([_schemas_recordCompletionReasonStrictOpen, z.null()]).optional(),
-  recordResourceLocation: z.union([z.string(), z.null()]).optional(),
-  recordResourceAccessToken: z.union([z.string(), z.null()]).optional(),
-  createdDateTime: z.xor([_schemas_dateTimeOffsetStrictOpen, z.null()]).optional(),
-  lastActionDateTime: z.xor([_schemas_dateTimeOffsetStrictOpen, z.null()]).optional(),
-})))();
+  recordingLocation: z.string().nullable().optional(),
+  recordingAccessToken: z.string().nullable().optional(),
+  completionReason: _schemas_recordCompletionReasonStrictOpen.nullable().optional(),
+  recordResourceLocation: z.string().nullable().optional(),
+  recordResourceAccessToken: z.string().nullable().optional(),
+  createdDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
+  lastActionDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
+})), $check__schemas_recordOperationStrictRequestOpen))();
 
 /** `#/components/schemas/updateRecordingStatusOperation` (strict, open at this level, request). */
-const _schemas_updateRecordingStatusOperationStrictRequestOpen = /* @__PURE__ */ (() => z.intersection(_schemas_commsOperationBaseStrictRequestOpen, z.looseObject({
+const _schemas_updateRecordingStatusOperationStrictRequestOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(_schemas_commsOperationBaseStrictRequestOpen, z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.updateRecordingStatusOperation"]),
-})))();
+})), $check__schemas_updateRecordingStatusOperationStrictRequestOpen))();
 
 /** `#/components/schemas/commsOperation` (strict, request). */
-export const commsOperationStrictRequestSchema = /* @__PURE__ */ (() => z.intersection(z.looseObject({
+export const commsOperationStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.unknown(),
-}), z.custom<z.output<typeof _schemas_recordOperationStrictRequestOpen> | z.output<typeof _schemas_updateRecordingStatusOperationStrictRequestOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictRequestOpen, "#microsoft.graph.updateRecordingStatusOperation": _schemas_updateRecordingStatusOperationStrictRequestOpen }, [_schemas_recordOperationStrictRequestOpen, _schemas_updateRecordingStatusOperationStrictRequestOpen], true))).superRefine($unevaluatedProperties({ when: [[_schemas_recordOperationStrictRequestOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime"] }], [_schemas_updateRecordingStatusOperationStrictRequestOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }, false, true)))();
+}), z.custom<z.output<typeof _schemas_recordOperationStrictRequestOpen> | z.output<typeof _schemas_updateRecordingStatusOperationStrictRequestOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictRequestOpen, "#microsoft.graph.updateRecordingStatusOperation": _schemas_updateRecordingStatusOperationStrictRequestOpen }, [_schemas_recordOperationStrictRequestOpen, _schemas_updateRecordingStatusOperationStrictRequestOpen], true))).superRefine($unevaluatedProperties({ when: [[_schemas_recordOperationStrictRequestOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime"] }], [_schemas_updateRecordingStatusOperationStrictRequestOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }, false, true)), $check_commsOperationStrictRequestSchema))();
 
 /** `#/components/schemas/recordOperation` (strict, response). */
-export const recordOperationStrictSchema = /* @__PURE__ */ (() => z.intersection(_schemas_commsOperationBaseStrictOpen, z.looseObject({
+export const recordOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(_schemas_commsOperationBaseStrictOpen, z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
-  recordingLocation: z.union([z.string(), z.null()]).optional(),
-  recordingAccessToken: z.union([z.string(), z.null()]).optional(),
-  completionReason: z.xor([_schemas_recordCompletionReasonStrictOpen, z.null()]).optional(),
-  recordResourceLocation: z.union([z.string(), z.null()]).optional(),
-  recordResourceAccessToken: z.union([z.string(), z.null()]).optional(),
-  createdDateTime: z.xor([_schemas_dateTimeOffsetStrictOpen, z.null()]).optional(),
-  lastActionDateTime: z.xor([_schemas_dateTimeOffsetStrictOpen, z.null()]).optional(),
-})).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime"] }, false, true)))();
+  recordingLocation: z.string().nullable().optional(),
+  recordingAccessToken: z.string().nullable().optional(),
+  completionReason: _schemas_recordCompletionReasonStrictOpen.nullable().optional(),
+  recordResourceLocation: z.string().nullable().optional(),
+  recordResourceAccessToken: z.string().nullable().optional(),
+  createdDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
+  lastActionDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
+})).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime"] }, false, true)), $check_recordOperationStrictSchema))();
 
 /** `#/components/schemas/recordOperation` (strict, request). */
-export const recordOperationStrictRequestSchema = /* @__PURE__ */ (() => z.intersection(_schemas_commsOperationBaseStrictRequestOpen, z.looseObject({
+export const recordOperationStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(_schemas_commsOperationBaseStrictRequestOpen, z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
-  recordingLocation: z.union([z.string(), z.null()]).optional(),
-  recordingAccessToken: z.union([z.string(), z.null()]).optional(),
-  completionReason: z.xor([_schemas_recordCompletionReasonStrictOpen, z.null()]).optional(),
-  recordResourceLocation: z.union([z.string(), z.null()]).optional(),
-  recordResourceAccessToken: z.union([z.string(), z.null()]).optional(),
-  createdDateTime: z.xor([_schemas_dateTimeOffsetStrictOpen, z.null()]).optional(),
-  lastActionDateTime: z.xor([_schemas_dateTimeOffsetStrictOpen, z.null()]).optional(),
-})).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime"] }, false, true)))();
+  recordingLocation: z.string().nullable().optional(),
+  recordingAccessToken: z.string().nullable().optional(),
+  completionReason: _schemas_recordCompletionReasonStrictOpen.nullable().optional(),
+  recordResourceLocation: z.string().nullable().optional(),
+  recordResourceAccessToken: z.string().nullable().optional(),
+  createdDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
+  lastActionDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
+})).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime"] }, false, true)), $check_recordOperationStrictRequestSchema))();
 
 /** `#/components/schemas/updateRecordingStatusOperation` (strict, response). */
-export const updateRecordingStatusOperationStrictSchema = /* @__PURE__ */ (() => z.intersection(_schemas_commsOperationBaseStrictOpen, z.looseObject({
+export const updateRecordingStatusOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(_schemas_commsOperationBaseStrictOpen, z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.updateRecordingStatusOperation"]),
-})).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)))();
+})).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)), $check_updateRecordingStatusOperationStrictSchema))();
 
 /** `#/components/schemas/updateRecordingStatusOperation` (strict, request). */
-export const updateRecordingStatusOperationStrictRequestSchema = /* @__PURE__ */ (() => z.intersection(_schemas_commsOperationBaseStrictRequestOpen, z.looseObject({
+export const updateRecordingStatusOperationStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(_schemas_commsOperationBaseStrictRequestOpen, z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.updateRecordingStatusOperation"]),
-})).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)))();
+})).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)), $check_updateRecordingStatusOperationStrictRequestSchema))();
 
 /** `#/components/schemas/mediaInfo` (open, response). */
-export const mediaInfoSchema = /* @__PURE__ */ (() => z.looseObject({
+export const mediaInfoSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.mediaInfo"]).optional(),
   uri: z.string(),
-  resourceId: z.union([z.string(), z.null()]).optional(),
-}))();
+  resourceId: z.string().nullable().optional(),
+}), $check_mediaInfoSchema))();
 
 /** `#/components/schemas/mediaInfo` (strict, response). */
-export const mediaInfoStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const mediaInfoStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.mediaInfo"]).optional(),
   uri: z.string(),
-  resourceId: z.union([z.string(), z.null()]).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","uri","resourceId"] }, false, true)))();
+  resourceId: z.string().nullable().optional(),
+}).superRefine($unevaluatedProperties({ keys: ["@odata.type","uri","resourceId"] }, false, true)), $check_mediaInfoStrictSchema))();
 
 /** `#/components/schemas/mediaPrompt` (open, response). */
-export const mediaPromptSchema = /* @__PURE__ */ (() => z.looseObject({
+export const mediaPromptSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.mediaPrompt"]),
   mediaInfo: mediaInfoSchema,
-  loop: z.union([z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range"), z.null()]).optional(),
-}))();
+  loop: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range").nullable().optional(),
+}), $check_mediaPromptSchema))();
 
 /** `#/components/schemas/mediaPrompt` (strict, response). */
-export const mediaPromptStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const mediaPromptStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.mediaPrompt"]),
   mediaInfo: mediaInfoStrictSchema,
-  loop: z.union([z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range"), z.null()]).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","mediaInfo","loop"] }, false, true)))();
+  loop: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range").nullable().optional(),
+}).superRefine($unevaluatedProperties({ keys: ["@odata.type","mediaInfo","loop"] }, false, true)), $check_mediaPromptStrictSchema))();
 
 /** `#/components/schemas/prompt` (open, response). */
-export const promptSchema = /* @__PURE__ */ (() => z.intersection(z.looseObject({
+export const promptSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.unknown(),
-}), z.custom<z.output<typeof mediaPromptSchema>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.mediaPrompt": mediaPromptSchema }, [mediaPromptSchema], true))))();
+}), z.custom<z.output<typeof mediaPromptSchema>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.mediaPrompt": mediaPromptSchema }, [mediaPromptSchema], true))), $check_promptSchema))();
 
 /** `#/components/schemas/mediaPrompt` (strict, open at this level, response). */
-const _schemas_mediaPromptStrictOpen = /* @__PURE__ */ (() => z.looseObject({
+const _schemas_mediaPromptStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.mediaPrompt"]),
   mediaInfo: mediaInfoStrictSchema,
-  loop: z.union([z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range"), z.null()]).optional(),
-}))();
+  loop: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range").nullable().optional(),
+}), $check__schemas_mediaPromptStrictOpen))();
 
 /** `#/components/schemas/prompt` (strict, response). */
-export const promptStrictSchema = /* @__PURE__ */ (() => z.intersection(z.looseObject({
+export const promptStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.unknown(),
-}), z.custom<z.output<typeof _schemas_mediaPromptStrictOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.mediaPrompt": _schemas_mediaPromptStrictOpen }, [_schemas_mediaPromptStrictOpen], true))).superRefine($unevaluatedProperties({ when: [[_schemas_mediaPromptStrictOpen, { keys: ["@odata.type","mediaInfo","loop"] }]] }, false, true)))();
+}), z.custom<z.output<typeof _schemas_mediaPromptStrictOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.mediaPrompt": _schemas_mediaPromptStrictOpen }, [_schemas_mediaPromptStrictOpen], true))).superRefine($unevaluatedProperties({ when: [[_schemas_mediaPromptStrictOpen, { keys: ["@odata.type","mediaInfo","loop"] }]] }, false, true)), $check_promptStrictSchema))();
 
 /** `#/components/schemas/recordResponsePostRequestBody` (open, response). */
-export const recordResponsePostRequestBodySchema = /* @__PURE__ */ (() => z.looseObject({
+export const recordResponsePostRequestBodySchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   prompts: z.array(promptSchema).max(1).optional(),
   bargeInAllowed: z.boolean().optional(),
   initialSilenceTimeoutInSeconds: z.number().refine(Number.isInteger, "Expected an integer").gte(1).lte(120).refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range").optional(),
@@ -463,10 +513,10 @@ export const recordResponsePostRequestBodySchema = /* @__PURE__ */ (() => z.loos
   stopTones: z.array(z.string()).optional(),
   clientContext: z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").optional(),
   streamWhileRecording: z.boolean().optional(),
-}))();
+}), $check_recordResponsePostRequestBodySchema))();
 
 /** `#/components/schemas/recordResponsePostRequestBody` (strict, response). */
-export const recordResponsePostRequestBodyStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const recordResponsePostRequestBodyStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   prompts: z.array(promptStrictSchema).max(1).optional(),
   bargeInAllowed: z.boolean().optional(),
   initialSilenceTimeoutInSeconds: z.number().refine(Number.isInteger, "Expected an integer").gte(1).lte(120).refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range").optional(),
@@ -476,10 +526,10 @@ export const recordResponsePostRequestBodyStrictSchema = /* @__PURE__ */ (() => 
   stopTones: z.array(z.string()).optional(),
   clientContext: z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").optional(),
   streamWhileRecording: z.boolean().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["prompts","bargeInAllowed","initialSilenceTimeoutInSeconds","maxSilenceTimeoutInSeconds","maxRecordDurationInSeconds","playBeep","stopTones","clientContext","streamWhileRecording"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["prompts","bargeInAllowed","initialSilenceTimeoutInSeconds","maxSilenceTimeoutInSeconds","maxRecordDurationInSeconds","playBeep","stopTones","clientContext","streamWhileRecording"] }, false, true)), $check_recordResponsePostRequestBodyStrictSchema))();
 
 /** `#/components/schemas/recordPostRequestBody` (open, response). */
-export const recordPostRequestBodySchema = /* @__PURE__ */ (() => z.looseObject({
+export const recordPostRequestBodySchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   prompts: z.array(promptSchema).optional(),
   bargeInAllowed: z.boolean().optional(),
   initialSilenceTimeoutInSeconds: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range").optional(),
@@ -489,10 +539,10 @@ export const recordPostRequestBodySchema = /* @__PURE__ */ (() => z.looseObject(
   streamWhileRecording: z.boolean().optional(),
   stopTones: z.array(z.string()).optional(),
   clientContext: z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").optional(),
-}))();
+}), $check_recordPostRequestBodySchema))();
 
 /** `#/components/schemas/recordPostRequestBody` (strict, response). */
-export const recordPostRequestBodyStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const recordPostRequestBodyStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   prompts: z.array(promptStrictSchema).optional(),
   bargeInAllowed: z.boolean().optional(),
   initialSilenceTimeoutInSeconds: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range").optional(),
@@ -502,528 +552,1011 @@ export const recordPostRequestBodyStrictSchema = /* @__PURE__ */ (() => z.looseO
   streamWhileRecording: z.boolean().optional(),
   stopTones: z.array(z.string()).optional(),
   clientContext: z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").optional(),
-}).superRefine($unevaluatedProperties({ keys: ["prompts","bargeInAllowed","initialSilenceTimeoutInSeconds","maxSilenceTimeoutInSeconds","maxRecordDurationInSeconds","playBeep","streamWhileRecording","stopTones","clientContext"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["prompts","bargeInAllowed","initialSilenceTimeoutInSeconds","maxSilenceTimeoutInSeconds","maxRecordDurationInSeconds","playBeep","streamWhileRecording","stopTones","clientContext"] }, false, true)), $check_recordPostRequestBodyStrictSchema))();
 
 /** `#/components/schemas/updateRecordingStatusPostRequestBody` (open, response). */
-export const updateRecordingStatusPostRequestBodySchema = /* @__PURE__ */ (() => z.looseObject({
+export const updateRecordingStatusPostRequestBodySchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   status: recordingStatusSchema,
   clientContext: z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").optional(),
-}))();
+}), $check_updateRecordingStatusPostRequestBodySchema))();
 
 /** `#/components/schemas/updateRecordingStatusPostRequestBody` (strict, response). */
-export const updateRecordingStatusPostRequestBodyStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const updateRecordingStatusPostRequestBodyStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   status: recordingStatusStrictSchema,
   clientContext: z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").optional(),
-}).superRefine($unevaluatedProperties({ keys: ["status","clientContext"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["status","clientContext"] }, false, true)), $check_updateRecordingStatusPostRequestBodyStrictSchema))();
 
 /** `#/components/schemas/identity` (open, response). */
-export const identitySchema = /* @__PURE__ */ (() => z.looseObject({
+export const identitySchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.string().optional(),
-  displayName: z.union([z.string(), z.null()]).optional(),
-  id: z.union([z.string(), z.null()]).optional(),
-}))();
+  displayName: z.string().nullable().optional(),
+  id: z.string().nullable().optional(),
+}), $check_identitySchema))();
 
 /** `#/components/schemas/identity` (strict, response). */
-export const identityStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const identityStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.string().optional(),
-  displayName: z.union([z.string(), z.null()]).optional(),
-  id: z.union([z.string(), z.null()]).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","displayName","id"] }, false, true)))();
+  displayName: z.string().nullable().optional(),
+  id: z.string().nullable().optional(),
+}).superRefine($unevaluatedProperties({ keys: ["@odata.type","displayName","id"] }, false, true)), $check_identityStrictSchema))();
 
 /** `#/components/schemas/teamworkUserIdentity` (open, response). */
-export const teamworkUserIdentitySchema = /* @__PURE__ */ (() => z.intersection(identitySchema, z.looseObject({
+export const teamworkUserIdentitySchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(identitySchema, z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.teamworkUserIdentity", "#Microsoft.Teams.GraphSvc.teamworkUserIdentity"]).optional(),
-  userIdentityType: z.xor([teamworkUserIdentityTypeSchema, z.null()]).optional(),
-  tenantId: z.union([z.string(), z.null()]).optional(),
-})))();
+  userIdentityType: teamworkUserIdentityTypeSchema.nullable().optional(),
+  tenantId: z.string().nullable().optional(),
+})), $check_teamworkUserIdentitySchema))();
 
 /** `#/components/schemas/identity` (strict, open at this level, response). */
-const _schemas_identityStrictOpen = /* @__PURE__ */ (() => z.looseObject({
+const _schemas_identityStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.string().optional(),
-  displayName: z.union([z.string(), z.null()]).optional(),
-  id: z.union([z.string(), z.null()]).optional(),
-}))();
+  displayName: z.string().nullable().optional(),
+  id: z.string().nullable().optional(),
+}), $check__schemas_identityStrictOpen))();
 
 /** `#/components/schemas/teamworkUserIdentityType` (strict, open at this level, response). */
-const _schemas_teamworkUserIdentityTypeStrictOpen = /* @__PURE__ */ (() => z.enum(["aadUser", "onPremiseAadUser", "anonymousGuest", "federatedUser", "personalMicrosoftAccountUser", "skypeUser", "phoneUser", "unknownFutureValue", "emailUser"]))();
+const _schemas_teamworkUserIdentityTypeStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.enum(["aadUser", "onPremiseAadUser", "anonymousGuest", "federatedUser", "personalMicrosoftAccountUser", "skypeUser", "phoneUser", "unknownFutureValue", "emailUser"]), $check__schemas_teamworkUserIdentityTypeStrictOpen))();
 
 /** `#/components/schemas/teamworkUserIdentity` (strict, response). */
-export const teamworkUserIdentityStrictSchema = /* @__PURE__ */ (() => z.intersection(_schemas_identityStrictOpen, z.looseObject({
+export const teamworkUserIdentityStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(_schemas_identityStrictOpen, z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.teamworkUserIdentity", "#Microsoft.Teams.GraphSvc.teamworkUserIdentity"]).optional(),
-  userIdentityType: z.xor([_schemas_teamworkUserIdentityTypeStrictOpen, z.null()]).optional(),
-  tenantId: z.union([z.string(), z.null()]).optional(),
-})).superRefine($unevaluatedProperties({ keys: ["@odata.type","displayName","id","userIdentityType","tenantId"] }, false, true)))();
+  userIdentityType: _schemas_teamworkUserIdentityTypeStrictOpen.nullable().optional(),
+  tenantId: z.string().nullable().optional(),
+})).superRefine($unevaluatedProperties({ keys: ["@odata.type","displayName","id","userIdentityType","tenantId"] }, false, true)), $check_teamworkUserIdentityStrictSchema))();
 
 /** `#/components/schemas/identitySet` (open, response). */
-export const identitySetSchema = /* @__PURE__ */ (() => z.looseObject({
+export const identitySetSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.string().optional(),
-  application: z.xor([identitySchema, z.null()]).optional(),
-  device: z.xor([identitySchema, z.null()]).optional(),
+  application: identitySchema.nullable().optional(),
+  device: identitySchema.nullable().optional(),
   user: z.union([teamworkUserIdentitySchema, identitySchema, z.null()]).optional(),
-}))();
+}), $check_identitySetSchema))();
 
 /** `#/components/schemas/teamworkUserIdentity` (strict, open at this level, response). */
-const _schemas_teamworkUserIdentityStrictOpen = /* @__PURE__ */ (() => z.intersection(_schemas_identityStrictOpen, z.looseObject({
+const _schemas_teamworkUserIdentityStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(_schemas_identityStrictOpen, z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.teamworkUserIdentity", "#Microsoft.Teams.GraphSvc.teamworkUserIdentity"]).optional(),
-  userIdentityType: z.xor([_schemas_teamworkUserIdentityTypeStrictOpen, z.null()]).optional(),
-  tenantId: z.union([z.string(), z.null()]).optional(),
-})))();
+  userIdentityType: _schemas_teamworkUserIdentityTypeStrictOpen.nullable().optional(),
+  tenantId: z.string().nullable().optional(),
+})), $check__schemas_teamworkUserIdentityStrictOpen))();
 
 /** `#/components/schemas/identitySet` (strict, response). */
-export const identitySetStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const identitySetStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.string().optional(),
-  application: z.xor([_schemas_identityStrictOpen, z.null()]).superRefine($unevaluatedProperties({ when: [[_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
-  device: z.xor([_schemas_identityStrictOpen, z.null()]).superRefine($unevaluatedProperties({ when: [[_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
+  application: _schemas_identityStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
+  device: _schemas_identityStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
   user: z.union([_schemas_teamworkUserIdentityStrictOpen, _schemas_identityStrictOpen, z.null()]).superRefine($unevaluatedProperties({ when: [[_schemas_teamworkUserIdentityStrictOpen, { keys: ["@odata.type","displayName","id","userIdentityType","tenantId"] }], [_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","application","device","user"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["@odata.type","application","device","user"] }, false, true)), $check_identitySetStrictSchema))();
 
 /** `#/components/schemas/callRecording` (open, response). */
-export const callRecordingSchema = /* @__PURE__ */ (() => z.looseObject({
+export const callRecordingSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.callRecording"]).optional(),
   id: z.string(),
-  callId: z.union([z.string(), z.null()]).optional(),
-  content: z.union([z.string(), z.null()]).optional(),
-  contentCorrelationId: z.union([z.string(), z.null()]).optional(),
-  createdDateTime: z.xor([dateTimeOffsetSchema, z.null()]).optional(),
-  endDateTime: z.xor([dateTimeOffsetSchema, z.null()]).optional(),
-  meetingId: z.union([z.string(), z.null()]).optional(),
-  meetingOrganizer: z.xor([identitySetSchema, z.null()]).optional(),
-  meetingOrganizerId: z.union([z.string(), z.null()]).optional(),
-  recordingContentUrl: z.union([z.string(), z.null()]).optional(),
-}))();
+  callId: z.string().nullable().optional(),
+  content: z.string().nullable().optional(),
+  contentCorrelationId: z.string().nullable().optional(),
+  createdDateTime: dateTimeOffsetSchema.nullable().optional(),
+  endDateTime: dateTimeOffsetSchema.nullable().optional(),
+  meetingId: z.string().nullable().optional(),
+  meetingOrganizer: identitySetSchema.nullable().optional(),
+  meetingOrganizerId: z.string().nullable().optional(),
+  recordingContentUrl: z.string().nullable().optional(),
+}), $check_callRecordingSchema))();
 
 /** `#/components/schemas/identitySet` (strict, open at this level, response). */
-const _schemas_identitySetStrictOpen = /* @__PURE__ */ (() => z.looseObject({
+const _schemas_identitySetStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.string().optional(),
-  application: z.xor([_schemas_identityStrictOpen, z.null()]).superRefine($unevaluatedProperties({ when: [[_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
-  device: z.xor([_schemas_identityStrictOpen, z.null()]).superRefine($unevaluatedProperties({ when: [[_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
+  application: _schemas_identityStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
+  device: _schemas_identityStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
   user: z.union([_schemas_teamworkUserIdentityStrictOpen, _schemas_identityStrictOpen, z.null()]).superRefine($unevaluatedProperties({ when: [[_schemas_teamworkUserIdentityStrictOpen, { keys: ["@odata.type","displayName","id","userIdentityType","tenantId"] }], [_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
-}))();
+}), $check__schemas_identitySetStrictOpen))();
 
 /** `#/components/schemas/callRecording` (strict, response). */
-export const callRecordingStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const callRecordingStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.callRecording"]).optional(),
   id: z.string(),
-  callId: z.union([z.string(), z.null()]).optional(),
-  content: z.union([z.string(), z.null()]).optional(),
-  contentCorrelationId: z.union([z.string(), z.null()]).optional(),
-  createdDateTime: z.xor([_schemas_dateTimeOffsetStrictOpen, z.null()]).optional(),
-  endDateTime: z.xor([_schemas_dateTimeOffsetStrictOpen, z.null()]).optional(),
-  meetingId: z.union([z.string(), z.null()]).optional(),
-  meetingOrganizer: z.xor([_schemas_identitySetStrictOpen, z.null()]).superRefine($unevaluatedProperties({ when: [[_schemas_identitySetStrictOpen, { keys: ["@odata.type","application","device","user"] }]] }, false, true)).optional(),
-  meetingOrganizerId: z.union([z.string(), z.null()]).optional(),
-  recordingContentUrl: z.union([z.string(), z.null()]).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","callId","content","contentCorrelationId","createdDateTime","endDateTime","meetingId","meetingOrganizer","meetingOrganizerId","recordingContentUrl"] }, false, true)))();
+  callId: z.string().nullable().optional(),
+  content: z.string().nullable().optional(),
+  contentCorrelationId: z.string().nullable().optional(),
+  createdDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
+  endDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
+  meetingId: z.string().nullable().optional(),
+  meetingOrganizer: _schemas_identitySetStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_identitySetStrictOpen, { keys: ["@odata.type","application","device","user"] }]] }, false, true)).optional(),
+  meetingOrganizerId: z.string().nullable().optional(),
+  recordingContentUrl: z.string().nullable().optional(),
+}).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","callId","content","contentCorrelationId","createdDateTime","endDateTime","meetingId","meetingOrganizer","meetingOrganizerId","recordingContentUrl"] }, false, true)), $check_callRecordingStrictSchema))();
 
 /** `#/components/schemas/callRecording` (open, request). */
-export const callRecordingRequestSchema = /* @__PURE__ */ (() => z.looseObject({
+export const callRecordingRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.callRecording"]).optional(),
   id: z.string().optional(),
-  callId: z.union([z.string(), z.null()]).optional(),
-  content: z.union([z.string(), z.null()]).optional(),
-  contentCorrelationId: z.union([z.string(), z.null()]).optional(),
-  createdDateTime: z.xor([dateTimeOffsetSchema, z.null()]).optional(),
-  endDateTime: z.xor([dateTimeOffsetSchema, z.null()]).optional(),
-  meetingId: z.union([z.string(), z.null()]).optional(),
-  meetingOrganizer: z.xor([identitySetSchema, z.null()]).optional(),
-  meetingOrganizerId: z.union([z.string(), z.null()]).optional(),
-  recordingContentUrl: z.union([z.string(), z.null()]).optional(),
-}))();
+  callId: z.string().nullable().optional(),
+  content: z.string().nullable().optional(),
+  contentCorrelationId: z.string().nullable().optional(),
+  createdDateTime: dateTimeOffsetSchema.nullable().optional(),
+  endDateTime: dateTimeOffsetSchema.nullable().optional(),
+  meetingId: z.string().nullable().optional(),
+  meetingOrganizer: identitySetSchema.nullable().optional(),
+  meetingOrganizerId: z.string().nullable().optional(),
+  recordingContentUrl: z.string().nullable().optional(),
+}), $check_callRecordingRequestSchema))();
 
 /** `#/components/schemas/callRecording` (strict, request). */
-export const callRecordingStrictRequestSchema = /* @__PURE__ */ (() => z.looseObject({
+export const callRecordingStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.callRecording"]).optional(),
   id: z.string().optional(),
-  callId: z.union([z.string(), z.null()]).optional(),
-  content: z.union([z.string(), z.null()]).optional(),
-  contentCorrelationId: z.union([z.string(), z.null()]).optional(),
-  createdDateTime: z.xor([_schemas_dateTimeOffsetStrictOpen, z.null()]).optional(),
-  endDateTime: z.xor([_schemas_dateTimeOffsetStrictOpen, z.null()]).optional(),
-  meetingId: z.union([z.string(), z.null()]).optional(),
-  meetingOrganizer: z.xor([_schemas_identitySetStrictOpen, z.null()]).superRefine($unevaluatedProperties({ when: [[_schemas_identitySetStrictOpen, { keys: ["@odata.type","application","device","user"] }]] }, false, true)).optional(),
-  meetingOrganizerId: z.union([z.string(), z.null()]).optional(),
-  recordingContentUrl: z.union([z.string(), z.null()]).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","callId","content","contentCorrelationId","createdDateTime","endDateTime","meetingId","meetingOrganizer","meetingOrganizerId","recordingContentUrl"] }, false, true)))();
+  callId: z.string().nullable().optional(),
+  content: z.string().nullable().optional(),
+  contentCorrelationId: z.string().nullable().optional(),
+  createdDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
+  endDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
+  meetingId: z.string().nullable().optional(),
+  meetingOrganizer: _schemas_identitySetStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_identitySetStrictOpen, { keys: ["@odata.type","application","device","user"] }]] }, false, true)).optional(),
+  meetingOrganizerId: z.string().nullable().optional(),
+  recordingContentUrl: z.string().nullable().optional(),
+}).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","callId","content","contentCorrelationId","createdDateTime","endDateTime","meetingId","meetingOrganizer","meetingOrganizerId","recordingContentUrl"] }, false, true)), $check_callRecordingStrictRequestSchema))();
 
 /** `#/components/schemas/callRecordingCollectionResponse` (open, response). */
-export const callRecordingCollectionResponseSchema = /* @__PURE__ */ (() => z.looseObject({
+export const callRecordingCollectionResponseSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.context": z.string().optional(),
   "@odata.count": z.number().refine(Number.isInteger, "Expected an integer").gte(0).refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
-  "@odata.nextLink": z.union([z.string(), z.null()]).optional(),
+  "@odata.nextLink": z.string().nullable().optional(),
   "@microsoft.graph.tips": z.string().optional(),
   value: z.array(callRecordingSchema),
-}))();
+}), $check_callRecordingCollectionResponseSchema))();
 
 /** `#/components/schemas/callRecordingCollectionResponse` (strict, response). */
-export const callRecordingCollectionResponseStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const callRecordingCollectionResponseStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.context": z.string().optional(),
   "@odata.count": z.number().refine(Number.isInteger, "Expected an integer").gte(0).refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
-  "@odata.nextLink": z.union([z.string(), z.null()]).optional(),
+  "@odata.nextLink": z.string().nullable().optional(),
   "@microsoft.graph.tips": z.string().optional(),
   value: z.array(callRecordingStrictSchema),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.context","@odata.count","@odata.nextLink","@microsoft.graph.tips","value"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["@odata.context","@odata.count","@odata.nextLink","@microsoft.graph.tips","value"] }, false, true)), $check_callRecordingCollectionResponseStrictSchema))();
 
 /** `#/components/schemas/callRecordingCollectionResponse` (open, request). */
-export const callRecordingCollectionResponseRequestSchema = /* @__PURE__ */ (() => z.looseObject({
+export const callRecordingCollectionResponseRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.context": z.string().optional(),
   "@odata.count": z.number().refine(Number.isInteger, "Expected an integer").gte(0).refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
-  "@odata.nextLink": z.union([z.string(), z.null()]).optional(),
+  "@odata.nextLink": z.string().nullable().optional(),
   "@microsoft.graph.tips": z.string().optional(),
   value: z.array(callRecordingRequestSchema),
-}))();
+}), $check_callRecordingCollectionResponseRequestSchema))();
 
 /** `#/components/schemas/callRecordingCollectionResponse` (strict, request). */
-export const callRecordingCollectionResponseStrictRequestSchema = /* @__PURE__ */ (() => z.looseObject({
+export const callRecordingCollectionResponseStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.context": z.string().optional(),
   "@odata.count": z.number().refine(Number.isInteger, "Expected an integer").gte(0).refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
-  "@odata.nextLink": z.union([z.string(), z.null()]).optional(),
+  "@odata.nextLink": z.string().nullable().optional(),
   "@microsoft.graph.tips": z.string().optional(),
   value: z.array(callRecordingStrictRequestSchema),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.context","@odata.count","@odata.nextLink","@microsoft.graph.tips","value"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["@odata.context","@odata.count","@odata.nextLink","@microsoft.graph.tips","value"] }, false, true)), $check_callRecordingCollectionResponseStrictRequestSchema))();
 
 /** `#/components/schemas/callRecordingDeltaCollectionResponse` (open, response). */
-export const callRecordingDeltaCollectionResponseSchema = /* @__PURE__ */ (() => z.looseObject({
+export const callRecordingDeltaCollectionResponseSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.context": z.string().optional(),
   "@odata.count": z.number().refine(Number.isInteger, "Expected an integer").gte(0).refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
-  "@odata.nextLink": z.union([z.string(), z.null()]).optional(),
-  "@odata.deltaLink": z.union([z.string(), z.null()]).optional(),
+  "@odata.nextLink": z.string().nullable().optional(),
+  "@odata.deltaLink": z.string().nullable().optional(),
   value: z.array(callRecordingSchema),
-}))();
+}), $check_callRecordingDeltaCollectionResponseSchema))();
 
 /** `#/components/schemas/callRecordingDeltaCollectionResponse` (strict, response). */
-export const callRecordingDeltaCollectionResponseStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const callRecordingDeltaCollectionResponseStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.context": z.string().optional(),
   "@odata.count": z.number().refine(Number.isInteger, "Expected an integer").gte(0).refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
-  "@odata.nextLink": z.union([z.string(), z.null()]).optional(),
-  "@odata.deltaLink": z.union([z.string(), z.null()]).optional(),
+  "@odata.nextLink": z.string().nullable().optional(),
+  "@odata.deltaLink": z.string().nullable().optional(),
   value: z.array(callRecordingStrictSchema),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.context","@odata.count","@odata.nextLink","@odata.deltaLink","value"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["@odata.context","@odata.count","@odata.nextLink","@odata.deltaLink","value"] }, false, true)), $check_callRecordingDeltaCollectionResponseStrictSchema))();
 
 /** `#/components/schemas/callRecordingDeltaCollectionResponse` (open, request). */
-export const callRecordingDeltaCollectionResponseRequestSchema = /* @__PURE__ */ (() => z.looseObject({
+export const callRecordingDeltaCollectionResponseRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.context": z.string().optional(),
   "@odata.count": z.number().refine(Number.isInteger, "Expected an integer").gte(0).refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
-  "@odata.nextLink": z.union([z.string(), z.null()]).optional(),
-  "@odata.deltaLink": z.union([z.string(), z.null()]).optional(),
+  "@odata.nextLink": z.string().nullable().optional(),
+  "@odata.deltaLink": z.string().nullable().optional(),
   value: z.array(callRecordingRequestSchema),
-}))();
+}), $check_callRecordingDeltaCollectionResponseRequestSchema))();
 
 /** `#/components/schemas/callRecordingDeltaCollectionResponse` (strict, request). */
-export const callRecordingDeltaCollectionResponseStrictRequestSchema = /* @__PURE__ */ (() => z.looseObject({
+export const callRecordingDeltaCollectionResponseStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.context": z.string().optional(),
   "@odata.count": z.number().refine(Number.isInteger, "Expected an integer").gte(0).refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
-  "@odata.nextLink": z.union([z.string(), z.null()]).optional(),
-  "@odata.deltaLink": z.union([z.string(), z.null()]).optional(),
+  "@odata.nextLink": z.string().nullable().optional(),
+  "@odata.deltaLink": z.string().nullable().optional(),
   value: z.array(callRecordingStrictRequestSchema),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.context","@odata.count","@odata.nextLink","@odata.deltaLink","value"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["@odata.context","@odata.count","@odata.nextLink","@odata.deltaLink","value"] }, false, true)), $check_callRecordingDeltaCollectionResponseStrictRequestSchema))();
 
 /** `#/components/schemas/commsNotification` (open, response). */
-export const commsNotificationSchema = /* @__PURE__ */ (() => z.looseObject({
+export const commsNotificationSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.commsNotification"]).optional(),
   changeType: changeTypeSchema,
   resourceUrl: z.string().optional(),
   resource: z.string().optional(),
   resourceData: commsOperationSchema.optional(),
-}))();
+}), $check_commsNotificationSchema))();
 
 /** `#/components/schemas/commsNotification` (strict, response). */
-export const commsNotificationStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const commsNotificationStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.commsNotification"]).optional(),
   changeType: changeTypeStrictSchema,
   resourceUrl: z.string().optional(),
   resource: z.string().optional(),
   resourceData: commsOperationStrictSchema.optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","changeType","resourceUrl","resource","resourceData"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["@odata.type","changeType","resourceUrl","resource","resourceData"] }, false, true)), $check_commsNotificationStrictSchema))();
 
 /** `#/components/schemas/commsNotification` (open, request). */
-export const commsNotificationRequestSchema = /* @__PURE__ */ (() => z.looseObject({
+export const commsNotificationRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.commsNotification"]).optional(),
   changeType: changeTypeSchema,
   resourceUrl: z.string().optional(),
   resource: z.string().optional(),
   resourceData: commsOperationRequestSchema.optional(),
-}))();
+}), $check_commsNotificationRequestSchema))();
 
 /** `#/components/schemas/commsNotification` (strict, request). */
-export const commsNotificationStrictRequestSchema = /* @__PURE__ */ (() => z.looseObject({
+export const commsNotificationStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.commsNotification"]).optional(),
   changeType: changeTypeStrictSchema,
   resourceUrl: z.string().optional(),
   resource: z.string().optional(),
   resourceData: commsOperationStrictRequestSchema.optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","changeType","resourceUrl","resource","resourceData"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["@odata.type","changeType","resourceUrl","resource","resourceData"] }, false, true)), $check_commsNotificationStrictRequestSchema))();
 
 /** `#/components/schemas/commsNotifications` (open, response). */
-export const commsNotificationsSchema = /* @__PURE__ */ (() => z.looseObject({
+export const commsNotificationsSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.commsNotifications"]).optional(),
   value: z.array(commsNotificationSchema).optional(),
-}))();
+}), $check_commsNotificationsSchema))();
 
 /** `#/components/schemas/commsNotifications` (strict, response). */
-export const commsNotificationsStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const commsNotificationsStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.commsNotifications"]).optional(),
   value: z.array(commsNotificationStrictSchema).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","value"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["@odata.type","value"] }, false, true)), $check_commsNotificationsStrictSchema))();
 
 /** `#/components/schemas/commsNotifications` (open, request). */
-export const commsNotificationsRequestSchema = /* @__PURE__ */ (() => z.looseObject({
+export const commsNotificationsRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.commsNotifications"]).optional(),
   value: z.array(commsNotificationRequestSchema).optional(),
-}))();
+}), $check_commsNotificationsRequestSchema))();
 
 /** `#/components/schemas/commsNotifications` (strict, request). */
-export const commsNotificationsStrictRequestSchema = /* @__PURE__ */ (() => z.looseObject({
+export const commsNotificationsStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.commsNotifications"]).optional(),
   value: z.array(commsNotificationStrictRequestSchema).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","value"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["@odata.type","value"] }, false, true)), $check_commsNotificationsStrictRequestSchema))();
 
 /** `#/components/schemas/resourceData` (open, response). */
-export const resourceDataSchema = /* @__PURE__ */ (() => z.looseObject({
+export const resourceDataSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.string().optional(),
   "@odata.id": z.string().optional(),
   "@odata.etag": z.string().optional(),
   id: z.string().optional(),
-}))();
+}), $check_resourceDataSchema))();
 
 /** `#/components/schemas/resourceData` (strict, response). */
-export const resourceDataStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const resourceDataStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.string().optional(),
   "@odata.id": z.string().optional(),
   "@odata.etag": z.string().optional(),
   id: z.string().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","@odata.id","@odata.etag","id"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["@odata.type","@odata.id","@odata.etag","id"] }, false, true)), $check_resourceDataStrictSchema))();
 
 /** `#/components/schemas/changeNotificationEncryptedContent` (open, response). */
-export const changeNotificationEncryptedContentSchema = /* @__PURE__ */ (() => z.looseObject({
+export const changeNotificationEncryptedContentSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   data: z.string(),
   dataKey: z.string(),
   dataSignature: z.string(),
   encryptionCertificateId: z.string(),
   encryptionCertificateThumbprint: z.string(),
-}))();
+}), $check_changeNotificationEncryptedContentSchema))();
 
 /** `#/components/schemas/changeNotificationEncryptedContent` (strict, response). */
-export const changeNotificationEncryptedContentStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const changeNotificationEncryptedContentStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   data: z.string(),
   dataKey: z.string(),
   dataSignature: z.string(),
   encryptionCertificateId: z.string(),
   encryptionCertificateThumbprint: z.string(),
-}).superRefine($unevaluatedProperties({ keys: ["data","dataKey","dataSignature","encryptionCertificateId","encryptionCertificateThumbprint"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["data","dataKey","dataSignature","encryptionCertificateId","encryptionCertificateThumbprint"] }, false, true)), $check_changeNotificationEncryptedContentStrictSchema))();
 
 /** `#/components/schemas/changeNotification` (open, response). */
-export const changeNotificationSchema = /* @__PURE__ */ (() => z.looseObject({
+export const changeNotificationSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.changeNotification"]).optional(),
   changeType: changeTypeSchema,
-  clientState: z.union([z.string().refine((v) => $length(v) <= 255, "Must have at most 255 characters"), z.null()]).optional(),
-  encryptedContent: z.xor([changeNotificationEncryptedContentSchema, z.null()]).optional(),
-  id: z.union([z.string(), z.null()]).optional(),
-  lifecycleEvent: z.xor([lifecycleEventTypeSchema, z.null()]).optional(),
+  clientState: z.string().refine((v) => $length(v) <= 255, "Must have at most 255 characters").nullable().optional(),
+  encryptedContent: changeNotificationEncryptedContentSchema.nullable().optional(),
+  id: z.string().nullable().optional(),
+  lifecycleEvent: lifecycleEventTypeSchema.nullable().optional(),
   resource: z.string(),
-  resourceData: z.xor([resourceDataSchema, z.null()]).optional(),
+  resourceData: resourceDataSchema.nullable().optional(),
   subscriptionExpirationDateTime: dateTimeOffsetSchema,
   subscriptionId: guidSchema,
   tenantId: guidSchema,
-}))();
+}), $check_changeNotificationSchema))();
 
 /** `#/components/schemas/changeNotificationEncryptedContent` (strict, open at this level, response). */
-const _schemas_changeNotificationEncryptedContentStrictOpen = /* @__PURE__ */ (() => z.looseObject({
+const _schemas_changeNotificationEncryptedContentStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   data: z.string(),
   dataKey: z.string(),
   dataSignature: z.string(),
   encryptionCertificateId: z.string(),
   encryptionCertificateThumbprint: z.string(),
-}))();
+}), $check__schemas_changeNotificationEncryptedContentStrictOpen))();
 
 /** `#/components/schemas/lifecycleEventType` (strict, open at this level, response). */
-const _schemas_lifecycleEventTypeStrictOpen = /* @__PURE__ */ (() => z.enum(["missed", "subscriptionRemoved", "reauthorizationRequired"]))();
+const _schemas_lifecycleEventTypeStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.enum(["missed", "subscriptionRemoved", "reauthorizationRequired"]), $check__schemas_lifecycleEventTypeStrictOpen))();
 
 /** `#/components/schemas/resourceData` (strict, open at this level, response). */
-const _schemas_resourceDataStrictOpen = /* @__PURE__ */ (() => z.looseObject({
+const _schemas_resourceDataStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.string().optional(),
   "@odata.id": z.string().optional(),
   "@odata.etag": z.string().optional(),
   id: z.string().optional(),
-}))();
+}), $check__schemas_resourceDataStrictOpen))();
 
 /** `#/components/schemas/changeNotification` (strict, response). */
-export const changeNotificationStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const changeNotificationStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.changeNotification"]).optional(),
   changeType: changeTypeStrictSchema,
-  clientState: z.union([z.string().refine((v) => $length(v) <= 255, "Must have at most 255 characters"), z.null()]).optional(),
-  encryptedContent: z.xor([_schemas_changeNotificationEncryptedContentStrictOpen, z.null()]).superRefine($unevaluatedProperties({ when: [[_schemas_changeNotificationEncryptedContentStrictOpen, { keys: ["data","dataKey","dataSignature","encryptionCertificateId","encryptionCertificateThumbprint"] }]] }, false, true)).optional(),
-  id: z.union([z.string(), z.null()]).optional(),
-  lifecycleEvent: z.xor([_schemas_lifecycleEventTypeStrictOpen, z.null()]).optional(),
+  clientState: z.string().refine((v) => $length(v) <= 255, "Must have at most 255 characters").nullable().optional(),
+  encryptedContent: _schemas_changeNotificationEncryptedContentStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_changeNotificationEncryptedContentStrictOpen, { keys: ["data","dataKey","dataSignature","encryptionCertificateId","encryptionCertificateThumbprint"] }]] }, false, true)).optional(),
+  id: z.string().nullable().optional(),
+  lifecycleEvent: _schemas_lifecycleEventTypeStrictOpen.nullable().optional(),
   resource: z.string(),
-  resourceData: z.xor([_schemas_resourceDataStrictOpen, z.null()]).superRefine($unevaluatedProperties({ when: [[_schemas_resourceDataStrictOpen, { keys: ["@odata.type","@odata.id","@odata.etag","id"] }]] }, false, true)).optional(),
+  resourceData: _schemas_resourceDataStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_resourceDataStrictOpen, { keys: ["@odata.type","@odata.id","@odata.etag","id"] }]] }, false, true)).optional(),
   subscriptionExpirationDateTime: dateTimeOffsetStrictSchema,
   subscriptionId: guidStrictSchema,
   tenantId: guidStrictSchema,
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","changeType","clientState","encryptedContent","id","lifecycleEvent","resource","resourceData","subscriptionExpirationDateTime","subscriptionId","tenantId"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["@odata.type","changeType","clientState","encryptedContent","id","lifecycleEvent","resource","resourceData","subscriptionExpirationDateTime","subscriptionId","tenantId"] }, false, true)), $check_changeNotificationStrictSchema))();
 
 /** `#/components/schemas/changeNotificationCollection` (open, response). */
-export const changeNotificationCollectionSchema = /* @__PURE__ */ (() => z.looseObject({
+export const changeNotificationCollectionSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.changeNotificationCollection"]).optional(),
   value: z.array(changeNotificationSchema),
-  validationTokens: z.union([z.array(z.string()), z.null()]).optional(),
-}))();
+  validationTokens: z.array(z.string()).nullable().optional(),
+}), $check_changeNotificationCollectionSchema))();
 
 /** `#/components/schemas/changeNotificationCollection` (strict, response). */
-export const changeNotificationCollectionStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const changeNotificationCollectionStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.changeNotificationCollection"]).optional(),
   value: z.array(changeNotificationStrictSchema),
-  validationTokens: z.union([z.array(z.string()), z.null()]).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","value","validationTokens"] }, false, true)))();
+  validationTokens: z.array(z.string()).nullable().optional(),
+}).superRefine($unevaluatedProperties({ keys: ["@odata.type","value","validationTokens"] }, false, true)), $check_changeNotificationCollectionStrictSchema))();
 
 /** `#/components/schemas/subscription` (open, response). */
-export const subscriptionSchema = /* @__PURE__ */ (() => z.looseObject({
+export const subscriptionSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   id: z.string().optional(),
   changeType: z.string(),
   notificationUrl: z.string(),
   resource: z.string(),
   expirationDateTime: dateTimeOffsetSchema,
-  clientState: z.union([z.string().refine((v) => $length(v) <= 255, "Must have at most 255 characters"), z.null()]).optional(),
-  lifecycleNotificationUrl: z.union([z.string(), z.null()]).optional(),
-  includeResourceData: z.union([z.boolean(), z.null()]).optional(),
-  encryptionCertificate: z.union([z.string(), z.null()]).optional(),
-  encryptionCertificateId: z.union([z.string(), z.null()]).optional(),
-  latestSupportedTlsVersion: z.union([z.string(), z.null()]).optional(),
-  notificationQueryOptions: z.union([z.string(), z.null()]).optional(),
-  notificationUrlAppId: z.union([z.string(), z.null()]).optional(),
-  applicationId: z.union([z.string(), z.null()]).optional(),
-  creatorId: z.union([z.string(), z.null()]).optional(),
-}))();
+  clientState: z.string().refine((v) => $length(v) <= 255, "Must have at most 255 characters").nullable().optional(),
+  lifecycleNotificationUrl: z.string().nullable().optional(),
+  includeResourceData: z.boolean().nullable().optional(),
+  encryptionCertificate: z.string().nullable().optional(),
+  encryptionCertificateId: z.string().nullable().optional(),
+  latestSupportedTlsVersion: z.string().nullable().optional(),
+  notificationQueryOptions: z.string().nullable().optional(),
+  notificationUrlAppId: z.string().nullable().optional(),
+  applicationId: z.string().nullable().optional(),
+  creatorId: z.string().nullable().optional(),
+}), $check_subscriptionSchema))();
 
 /** `#/components/schemas/subscription` (strict, response). */
-export const subscriptionStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const subscriptionStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   id: z.string().optional(),
   changeType: z.string(),
   notificationUrl: z.string(),
   resource: z.string(),
   expirationDateTime: dateTimeOffsetStrictSchema,
-  clientState: z.union([z.string().refine((v) => $length(v) <= 255, "Must have at most 255 characters"), z.null()]).optional(),
-  lifecycleNotificationUrl: z.union([z.string(), z.null()]).optional(),
-  includeResourceData: z.union([z.boolean(), z.null()]).optional(),
-  encryptionCertificate: z.union([z.string(), z.null()]).optional(),
-  encryptionCertificateId: z.union([z.string(), z.null()]).optional(),
-  latestSupportedTlsVersion: z.union([z.string(), z.null()]).optional(),
-  notificationQueryOptions: z.union([z.string(), z.null()]).optional(),
-  notificationUrlAppId: z.union([z.string(), z.null()]).optional(),
-  applicationId: z.union([z.string(), z.null()]).optional(),
-  creatorId: z.union([z.string(), z.null()]).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["id","changeType","notificationUrl","resource","expirationDateTime","clientState","lifecycleNotificationUrl","includeResourceData","encryptionCertificate","encryptionCertificateId","latestSupportedTlsVersion","notificationQueryOptions","notificationUrlAppId","applicationId","creatorId"] }, false, true)))();
+  clientState: z.string().refine((v) => $length(v) <= 255, "Must have at most 255 characters").nullable().optional(),
+  lifecycleNotificationUrl: z.string().nullable().optional(),
+  includeResourceData: z.boolean().nullable().optional(),
+  encryptionCertificate: z.string().nullable().optional(),
+  encryptionCertificateId: z.string().nullable().optional(),
+  latestSupportedTlsVersion: z.string().nullable().optional(),
+  notificationQueryOptions: z.string().nullable().optional(),
+  notificationUrlAppId: z.string().nullable().optional(),
+  applicationId: z.string().nullable().optional(),
+  creatorId: z.string().nullable().optional(),
+}).superRefine($unevaluatedProperties({ keys: ["id","changeType","notificationUrl","resource","expirationDateTime","clientState","lifecycleNotificationUrl","includeResourceData","encryptionCertificate","encryptionCertificateId","latestSupportedTlsVersion","notificationQueryOptions","notificationUrlAppId","applicationId","creatorId"] }, false, true)), $check_subscriptionStrictSchema))();
 
 /** `#/components/schemas/subscription` (open, request). */
-export const subscriptionRequestSchema = /* @__PURE__ */ (() => z.looseObject({
+export const subscriptionRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   id: z.string().optional(),
   changeType: z.string(),
   notificationUrl: z.string(),
   resource: z.string(),
   expirationDateTime: dateTimeOffsetSchema,
-  clientState: z.union([z.string().refine((v) => $length(v) <= 255, "Must have at most 255 characters"), z.null()]).optional(),
-  lifecycleNotificationUrl: z.union([z.string(), z.null()]).optional(),
-  includeResourceData: z.union([z.boolean(), z.null()]).optional(),
-  encryptionCertificate: z.union([z.string(), z.null()]).optional(),
-  encryptionCertificateId: z.union([z.string(), z.null()]).optional(),
-  latestSupportedTlsVersion: z.union([z.string(), z.null()]).optional(),
-  notificationQueryOptions: z.union([z.string(), z.null()]).optional(),
-  notificationUrlAppId: z.union([z.string(), z.null()]).optional(),
-  applicationId: z.union([z.string(), z.null()]).optional(),
-  creatorId: z.union([z.string(), z.null()]).optional(),
-}))();
+  clientState: z.string().refine((v) => $length(v) <= 255, "Must have at most 255 characters").nullable().optional(),
+  lifecycleNotificationUrl: z.string().nullable().optional(),
+  includeResourceData: z.boolean().nullable().optional(),
+  encryptionCertificate: z.string().nullable().optional(),
+  encryptionCertificateId: z.string().nullable().optional(),
+  latestSupportedTlsVersion: z.string().nullable().optional(),
+  notificationQueryOptions: z.string().nullable().optional(),
+  notificationUrlAppId: z.string().nullable().optional(),
+  applicationId: z.string().nullable().optional(),
+  creatorId: z.string().nullable().optional(),
+}), $check_subscriptionRequestSchema))();
 
 /** `#/components/schemas/subscription` (strict, request). */
-export const subscriptionStrictRequestSchema = /* @__PURE__ */ (() => z.looseObject({
+export const subscriptionStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   id: z.string().optional(),
   changeType: z.string(),
   notificationUrl: z.string(),
   resource: z.string(),
   expirationDateTime: dateTimeOffsetStrictSchema,
-  clientState: z.union([z.string().refine((v) => $length(v) <= 255, "Must have at most 255 characters"), z.null()]).optional(),
-  lifecycleNotificationUrl: z.union([z.string(), z.null()]).optional(),
-  includeResourceData: z.union([z.boolean(), z.null()]).optional(),
-  encryptionCertificate: z.union([z.string(), z.null()]).optional(),
-  encryptionCertificateId: z.union([z.string(), z.null()]).optional(),
-  latestSupportedTlsVersion: z.union([z.string(), z.null()]).optional(),
-  notificationQueryOptions: z.union([z.string(), z.null()]).optional(),
-  notificationUrlAppId: z.union([z.string(), z.null()]).optional(),
-  applicationId: z.union([z.string(), z.null()]).optional(),
-  creatorId: z.union([z.string(), z.null()]).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["id","changeType","notificationUrl","resource","expirationDateTime","clientState","lifecycleNotificationUrl","includeResourceData","encryptionCertificate","encryptionCertificateId","latestSupportedTlsVersion","notificationQueryOptions","notificationUrlAppId","applicationId","creatorId"] }, false, true)))();
+  clientState: z.string().refine((v) => $length(v) <= 255, "Must have at most 255 characters").nullable().optional(),
+  lifecycleNotificationUrl: z.string().nullable().optional(),
+  includeResourceData: z.boolean().nullable().optional(),
+  encryptionCertificate: z.string().nullable().optional(),
+  encryptionCertificateId: z.string().nullable().optional(),
+  latestSupportedTlsVersion: z.string().nullable().optional(),
+  notificationQueryOptions: z.string().nullable().optional(),
+  notificationUrlAppId: z.string().nullable().optional(),
+  applicationId: z.string().nullable().optional(),
+  creatorId: z.string().nullable().optional(),
+}).superRefine($unevaluatedProperties({ keys: ["id","changeType","notificationUrl","resource","expirationDateTime","clientState","lifecycleNotificationUrl","includeResourceData","encryptionCertificate","encryptionCertificateId","latestSupportedTlsVersion","notificationQueryOptions","notificationUrlAppId","applicationId","creatorId"] }, false, true)), $check_subscriptionStrictRequestSchema))();
 
 /** `#/components/schemas/subscriptionPatchRequestBody` (open, response). */
-export const subscriptionPatchRequestBodySchema = /* @__PURE__ */ (() => z.looseObject({
+export const subscriptionPatchRequestBodySchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   expirationDateTime: dateTimeOffsetSchema,
   notificationUrl: z.string().optional(),
-}))();
+}), $check_subscriptionPatchRequestBodySchema))();
 
 /** `#/components/schemas/subscriptionPatchRequestBody` (strict, response). */
-export const subscriptionPatchRequestBodyStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const subscriptionPatchRequestBodyStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   expirationDateTime: dateTimeOffsetStrictSchema,
   notificationUrl: z.string().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["expirationDateTime","notificationUrl"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["expirationDateTime","notificationUrl"] }, false, true)), $check_subscriptionPatchRequestBodyStrictSchema))();
 
 /** `#/components/schemas/ErrorDetails` (open, response). */
-export const ErrorDetailsSchema = /* @__PURE__ */ (() => z.looseObject({
+export const ErrorDetailsSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   code: z.string(),
   message: z.string(),
-  target: z.union([z.string(), z.null()]).optional(),
-}))();
+  target: z.string().nullable().optional(),
+}), $check_ErrorDetailsSchema))();
 
 /** `#/components/schemas/InnerError` (open, response). */
-export const InnerErrorSchema = /* @__PURE__ */ (() => z.looseObject({
+export const InnerErrorSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "request-id": z.string().optional(),
   "client-request-id": z.string().optional(),
   date: z.string().optional(),
   code: z.string().optional(),
   message: z.string().optional(),
   status: z.string().optional(),
-}))();
+}), $check_InnerErrorSchema))();
 
 /** `#/components/schemas/MainError` (open, response). */
-export const MainErrorSchema = /* @__PURE__ */ (() => z.looseObject({
+export const MainErrorSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   code: z.string(),
   message: z.string(),
-  target: z.union([z.string(), z.null()]).optional(),
+  target: z.string().nullable().optional(),
   details: z.array(ErrorDetailsSchema).optional(),
   innerError: InnerErrorSchema.optional(),
-}))();
+}), $check_MainErrorSchema))();
 
 /** `#/components/schemas/ODataError` (open, response). */
-export const ODataErrorSchema = /* @__PURE__ */ (() => z.looseObject({
+export const ODataErrorSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   error: MainErrorSchema,
-}))();
+}), $check_ODataErrorSchema))();
 
 /** `#/components/schemas/ErrorDetails` (strict, response). */
-export const ErrorDetailsStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const ErrorDetailsStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   code: z.string(),
   message: z.string(),
-  target: z.union([z.string(), z.null()]).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["code","message","target"] }, false, true)))();
+  target: z.string().nullable().optional(),
+}).superRefine($unevaluatedProperties({ keys: ["code","message","target"] }, false, true)), $check_ErrorDetailsStrictSchema))();
 
 /** `#/components/schemas/InnerError` (strict, response). */
-export const InnerErrorStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const InnerErrorStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "request-id": z.string().optional(),
   "client-request-id": z.string().optional(),
   date: z.string().optional(),
   code: z.string().optional(),
   message: z.string().optional(),
   status: z.string().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["request-id","client-request-id","date","code","message","status"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["request-id","client-request-id","date","code","message","status"] }, false, true)), $check_InnerErrorStrictSchema))();
 
 /** `#/components/schemas/MainError` (strict, response). */
-export const MainErrorStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const MainErrorStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   code: z.string(),
   message: z.string(),
-  target: z.union([z.string(), z.null()]).optional(),
+  target: z.string().nullable().optional(),
   details: z.array(ErrorDetailsStrictSchema).optional(),
   innerError: InnerErrorStrictSchema.optional(),
-}).superRefine($unevaluatedProperties({ keys: ["code","message","target","details","innerError"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["code","message","target","details","innerError"] }, false, true)), $check_MainErrorStrictSchema))();
 
 /** `#/components/schemas/ODataError` (strict, response). */
-export const ODataErrorStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const ODataErrorStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   error: MainErrorStrictSchema,
-}).superRefine($unevaluatedProperties({ keys: ["error"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["error"] }, false, true)), $check_ODataErrorStrictSchema))();
+
+// Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
+const $c0 = /* @__PURE__ */ (() => (new RegExp("^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$", "u")))();
+const $c1 = /* @__PURE__ */ (() => (new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u")))();
+const $c2 = /* @__PURE__ */ (() => (new Set(["@odata.type","code","subcode","message"])))();
+const $c3: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_resultInfoStrictOpen, { keys: ["@odata.type","code","subcode","message"] }]] }))();
+const $c4 = /* @__PURE__ */ (() => (new Set(["@odata.type","id","clientContext","resultInfo","status"])))();
+const $c5: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_recordOperationStrictOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime"] }], [$check__schemas_updateRecordingStatusOperationStrictOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }))();
+const $c6: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_recordOperationStrictRequestOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime"] }], [$check__schemas_updateRecordingStatusOperationStrictRequestOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }))();
+const $c7 = /* @__PURE__ */ (() => (new Set(["@odata.type","id","clientContext","resultInfo","status","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime"])))();
+const $c8 = /* @__PURE__ */ (() => (new Set(["@odata.type","uri","resourceId"])))();
+const $c9 = /* @__PURE__ */ (() => (new Set(["@odata.type","mediaInfo","loop"])))();
+const $c10: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_mediaPromptStrictOpen, { keys: ["@odata.type","mediaInfo","loop"] }]] }))();
+const $c11 = /* @__PURE__ */ (() => (new Set(["prompts","bargeInAllowed","initialSilenceTimeoutInSeconds","maxSilenceTimeoutInSeconds","maxRecordDurationInSeconds","playBeep","stopTones","clientContext","streamWhileRecording"])))();
+const $c12 = /* @__PURE__ */ (() => (new Set(["prompts","bargeInAllowed","initialSilenceTimeoutInSeconds","maxSilenceTimeoutInSeconds","maxRecordDurationInSeconds","playBeep","streamWhileRecording","stopTones","clientContext"])))();
+const $c13 = /* @__PURE__ */ (() => (new Set(["status","clientContext"])))();
+const $c14 = /* @__PURE__ */ (() => (new Set(["@odata.type","displayName","id"])))();
+const $c15 = /* @__PURE__ */ (() => (new Set(["@odata.type","displayName","id","userIdentityType","tenantId"])))();
+const $c16: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }))();
+const $c17: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_teamworkUserIdentityStrictOpen, { keys: ["@odata.type","displayName","id","userIdentityType","tenantId"] }], [$check__schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }))();
+const $c18 = /* @__PURE__ */ (() => (new Set(["@odata.type","application","device","user"])))();
+const $c19: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_identitySetStrictOpen, { keys: ["@odata.type","application","device","user"] }]] }))();
+const $c20 = /* @__PURE__ */ (() => (new Set(["@odata.type","id","callId","content","contentCorrelationId","createdDateTime","endDateTime","meetingId","meetingOrganizer","meetingOrganizerId","recordingContentUrl"])))();
+const $c21 = /* @__PURE__ */ (() => (new Set(["@odata.context","@odata.count","@odata.nextLink","@microsoft.graph.tips","value"])))();
+const $c22 = /* @__PURE__ */ (() => (new Set(["@odata.context","@odata.count","@odata.nextLink","@odata.deltaLink","value"])))();
+const $c23 = /* @__PURE__ */ (() => (new Set(["@odata.type","changeType","resourceUrl","resource","resourceData"])))();
+const $c24 = /* @__PURE__ */ (() => (new Set(["@odata.type","value"])))();
+const $c25 = /* @__PURE__ */ (() => (new Set(["@odata.type","@odata.id","@odata.etag","id"])))();
+const $c26 = /* @__PURE__ */ (() => (new Set(["data","dataKey","dataSignature","encryptionCertificateId","encryptionCertificateThumbprint"])))();
+const $c27: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_changeNotificationEncryptedContentStrictOpen, { keys: ["data","dataKey","dataSignature","encryptionCertificateId","encryptionCertificateThumbprint"] }]] }))();
+const $c28: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_resourceDataStrictOpen, { keys: ["@odata.type","@odata.id","@odata.etag","id"] }]] }))();
+const $c29 = /* @__PURE__ */ (() => (new Set(["@odata.type","changeType","clientState","encryptedContent","id","lifecycleEvent","resource","resourceData","subscriptionExpirationDateTime","subscriptionId","tenantId"])))();
+const $c30 = /* @__PURE__ */ (() => (new Set(["@odata.type","value","validationTokens"])))();
+const $c31 = /* @__PURE__ */ (() => (new Set(["id","changeType","notificationUrl","resource","expirationDateTime","clientState","lifecycleNotificationUrl","includeResourceData","encryptionCertificate","encryptionCertificateId","latestSupportedTlsVersion","notificationQueryOptions","notificationUrlAppId","applicationId","creatorId"])))();
+const $c32 = /* @__PURE__ */ (() => (new Set(["expirationDateTime","notificationUrl"])))();
+const $c33 = /* @__PURE__ */ (() => (new Set(["error"])))();
+const $c34 = /* @__PURE__ */ (() => (new Set(["code","message","target","details","innerError"])))();
+const $c35 = /* @__PURE__ */ (() => (new Set(["code","message","target"])))();
+const $c36 = /* @__PURE__ */ (() => (new Set(["request-id","client-request-id","date","code","message","status"])))();
+
+function $check_dateTimeOffsetSchema(v: any): boolean {
+  return (((typeof v === "string") && (($c0.test(v)) && ($isDateTime(v)))));
+}
+
+function $check_dateTimeOffsetStrictSchema(v: any): boolean {
+  return (((typeof v === "string") && (($c0.test(v)) && ($isDateTime(v)))));
+}
+
+function $check_guidSchema(v: any): boolean {
+  return (((typeof v === "string") && (($c1.test(v)) && ($isUuid(v)))));
+}
+
+function $check_guidStrictSchema(v: any): boolean {
+  return (((typeof v === "string") && (($c1.test(v)) && ($isUuid(v)))));
+}
+
+function $check_operationStatusSchema(v: any): boolean {
+  return (((typeof v === "string") && (true))) && ((v === "notStarted") || (v === "running") || (v === "completed") || (v === "failed"));
+}
+
+function $check_operationStatusStrictSchema(v: any): boolean {
+  return (((typeof v === "string") && (true))) && ((v === "notStarted") || (v === "running") || (v === "completed") || (v === "failed"));
+}
+
+function $check_recordCompletionReasonSchema(v: any): boolean {
+  return (((typeof v === "string") && (true))) && ((v === "operationCanceled") || (v === "stopToneDetected") || (v === "maxRecordDurationReached") || (v === "initialSilenceTimeout") || (v === "maxSilenceTimeout") || (v === "playPromptFailed") || (v === "playBeepFailed") || (v === "mediaReceiveTimeout") || (v === "unspecifiedError") || (v === "none"));
+}
+
+function $check_recordCompletionReasonStrictSchema(v: any): boolean {
+  return (((typeof v === "string") && (true))) && ((v === "operationCanceled") || (v === "stopToneDetected") || (v === "maxRecordDurationReached") || (v === "initialSilenceTimeout") || (v === "maxSilenceTimeout") || (v === "playPromptFailed") || (v === "playBeepFailed") || (v === "mediaReceiveTimeout") || (v === "unspecifiedError") || (v === "none"));
+}
+
+function $check_recordingStatusSchema(v: any): boolean {
+  return (((typeof v === "string") && (true))) && ((v === "unknown") || (v === "notRecording") || (v === "recording") || (v === "failed") || (v === "unknownFutureValue"));
+}
+
+function $check_recordingStatusStrictSchema(v: any): boolean {
+  return (((typeof v === "string") && (true))) && ((v === "unknown") || (v === "notRecording") || (v === "recording") || (v === "failed") || (v === "unknownFutureValue"));
+}
+
+function $check_changeTypeSchema(v: any): boolean {
+  return (((typeof v === "string") && (true))) && ((v === "created") || (v === "updated") || (v === "deleted"));
+}
+
+function $check_changeTypeStrictSchema(v: any): boolean {
+  return (((typeof v === "string") && (true))) && ((v === "created") || (v === "updated") || (v === "deleted"));
+}
+
+function $check_lifecycleEventTypeSchema(v: any): boolean {
+  return (((typeof v === "string") && (true))) && ((v === "missed") || (v === "subscriptionRemoved") || (v === "reauthorizationRequired"));
+}
+
+function $check_lifecycleEventTypeStrictSchema(v: any): boolean {
+  return (((typeof v === "string") && (true))) && ((v === "missed") || (v === "subscriptionRemoved") || (v === "reauthorizationRequired"));
+}
+
+function $check_teamworkUserIdentityTypeSchema(v: any): boolean {
+  return (((typeof v === "string") && (true))) && ((v === "aadUser") || (v === "onPremiseAadUser") || (v === "anonymousGuest") || (v === "federatedUser") || (v === "personalMicrosoftAccountUser") || (v === "skypeUser") || (v === "phoneUser") || (v === "unknownFutureValue") || (v === "emailUser"));
+}
+
+function $check_teamworkUserIdentityTypeStrictSchema(v: any): boolean {
+  return (((typeof v === "string") && (true))) && ((v === "aadUser") || (v === "onPremiseAadUser") || (v === "anonymousGuest") || (v === "federatedUser") || (v === "personalMicrosoftAccountUser") || (v === "skypeUser") || (v === "phoneUser") || (v === "unknownFutureValue") || (v === "emailUser"));
+}
+
+function $check_resultInfoSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["code"] !== undefined) && (v["subcode"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.resultInfo")))) && (!(v["code"] !== undefined) || ((((Number.isInteger(v["code"])) && ((Number.isInteger(v["code"])) && (v["code"] >= -2147483648 && v["code"] < 2147483647) && (v["code"] >= -2147483648) && (v["code"] <= 2147483647)))))) && (!(v["subcode"] !== undefined) || ((((Number.isInteger(v["subcode"])) && ((Number.isInteger(v["subcode"])) && (v["subcode"] >= -2147483648 && v["subcode"] < 2147483647) && (v["subcode"] >= -2147483648) && (v["subcode"] <= 2147483647)))))) && (!(v["message"] !== undefined) || ((((typeof v["message"] === "string") && (true)) || ((v["message"] === null) && (true))))))));
+}
+
+function $check_resultInfoStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["code"] !== undefined) && (v["subcode"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.resultInfo")))) && (!(v["code"] !== undefined) || ((((Number.isInteger(v["code"])) && ((Number.isInteger(v["code"])) && (v["code"] >= -2147483648 && v["code"] < 2147483647) && (v["code"] >= -2147483648) && (v["code"] <= 2147483647)))))) && (!(v["subcode"] !== undefined) || ((((Number.isInteger(v["subcode"])) && ((Number.isInteger(v["subcode"])) && (v["subcode"] >= -2147483648 && v["subcode"] < 2147483647) && (v["subcode"] >= -2147483648) && (v["subcode"] <= 2147483647)))))) && (!(v["message"] !== undefined) || ((((typeof v["message"] === "string") && (true)) || ((v["message"] === null) && (true)))))))) && ($closedOk(v, $c2, []));
+}
+
+function $check_commsOperationBaseSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["status"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))))) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["clientContext"] !== undefined) || ((((typeof v["clientContext"] === "string") && (($length(v["clientContext"]) <= 256))) || ((v["clientContext"] === null) && (true))))) && (!(v["resultInfo"] !== undefined) || (((($check_resultInfoSchema(v["resultInfo"])) ? 1 : 0) + ((((v["resultInfo"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["status"] !== undefined) || (($check_operationStatusSchema(v["status"])))))));
+}
+
+function $check__schemas_resultInfoStrictOpen(v: any): boolean {
+  return ((($isRecord(v)) && ((v["code"] !== undefined) && (v["subcode"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.resultInfo")))) && (!(v["code"] !== undefined) || ((((Number.isInteger(v["code"])) && ((Number.isInteger(v["code"])) && (v["code"] >= -2147483648 && v["code"] < 2147483647) && (v["code"] >= -2147483648) && (v["code"] <= 2147483647)))))) && (!(v["subcode"] !== undefined) || ((((Number.isInteger(v["subcode"])) && ((Number.isInteger(v["subcode"])) && (v["subcode"] >= -2147483648 && v["subcode"] < 2147483647) && (v["subcode"] >= -2147483648) && (v["subcode"] <= 2147483647)))))) && (!(v["message"] !== undefined) || ((((typeof v["message"] === "string") && (true)) || ((v["message"] === null) && (true))))))));
+}
+
+function $check_commsOperationBaseStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["status"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))))) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["clientContext"] !== undefined) || ((((typeof v["clientContext"] === "string") && (($length(v["clientContext"]) <= 256))) || ((v["clientContext"] === null) && (true))))) && (!(v["resultInfo"] !== undefined) || (((($check__schemas_resultInfoStrictOpen(v["resultInfo"])) ? 1 : 0) + ((((v["resultInfo"] === null) && (true))) ? 1 : 0) === 1) && ($unevaluatedPropertiesOk($c3, v["resultInfo"], false, true)))) && (!(v["status"] !== undefined) || (($check_operationStatusStrictSchema(v["status"]))))))) && ($closedOk(v, $c4, []));
+}
+
+function $check_commsOperationBaseRequestSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))))) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["clientContext"] !== undefined) || ((((typeof v["clientContext"] === "string") && (($length(v["clientContext"]) <= 256))) || ((v["clientContext"] === null) && (true))))) && (!(v["resultInfo"] !== undefined) || (((($check_resultInfoSchema(v["resultInfo"])) ? 1 : 0) + ((((v["resultInfo"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["status"] !== undefined) || (($check_operationStatusSchema(v["status"])))))));
+}
+
+function $check_commsOperationBaseStrictRequestSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))))) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["clientContext"] !== undefined) || ((((typeof v["clientContext"] === "string") && (($length(v["clientContext"]) <= 256))) || ((v["clientContext"] === null) && (true))))) && (!(v["resultInfo"] !== undefined) || (((($check__schemas_resultInfoStrictOpen(v["resultInfo"])) ? 1 : 0) + ((((v["resultInfo"] === null) && (true))) ? 1 : 0) === 1) && ($unevaluatedPropertiesOk($c3, v["resultInfo"], false, true)))) && (!(v["status"] !== undefined) || (($check_operationStatusStrictSchema(v["status"]))))))) && ($closedOk(v, $c4, []));
+}
+
+function $check_recordOperationSchema(v: any): boolean {
+  return (($check_commsOperationBaseSchema(v))) && (((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.recordOperation")))) && (!(v["recordingLocation"] !== undefined) || ((((typeof v["recordingLocation"] === "string") && (true)) || ((v["recordingLocation"] === null) && (true))))) && (!(v["recordingAccessToken"] !== undefined) || ((((typeof v["recordingAccessToken"] === "string") && (true)) || ((v["recordingAccessToken"] === null) && (true))))) && (!(v["completionReason"] !== undefined) || (((($check_recordCompletionReasonSchema(v["completionReason"])) ? 1 : 0) + ((((v["completionReason"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["recordResourceLocation"] !== undefined) || ((((typeof v["recordResourceLocation"] === "string") && (true)) || ((v["recordResourceLocation"] === null) && (true))))) && (!(v["recordResourceAccessToken"] !== undefined) || ((((typeof v["recordResourceAccessToken"] === "string") && (true)) || ((v["recordResourceAccessToken"] === null) && (true))))) && (!(v["createdDateTime"] !== undefined) || (((($check_dateTimeOffsetSchema(v["createdDateTime"])) ? 1 : 0) + ((((v["createdDateTime"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["lastActionDateTime"] !== undefined) || (((($check_dateTimeOffsetSchema(v["lastActionDateTime"])) ? 1 : 0) + ((((v["lastActionDateTime"] === null) && (true))) ? 1 : 0) === 1)))))));
+}
+
+function $check_updateRecordingStatusOperationSchema(v: any): boolean {
+  return (($check_commsOperationBaseSchema(v))) && (((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation"))))))));
+}
+
+function $check_commsOperationSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["@odata.type"] !== undefined)))) && ((($check_recordOperationSchema(v)) ? 1 : 0) + (($check_updateRecordingStatusOperationSchema(v)) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check_recordOperationSchema(v) : v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation" ? $check_updateRecordingStatusOperationSchema(v) : false));
+}
+
+function $check__schemas_commsOperationBaseStrictOpen(v: any): boolean {
+  return ((($isRecord(v)) && ((v["status"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))))) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["clientContext"] !== undefined) || ((((typeof v["clientContext"] === "string") && (($length(v["clientContext"]) <= 256))) || ((v["clientContext"] === null) && (true))))) && (!(v["resultInfo"] !== undefined) || (((($check__schemas_resultInfoStrictOpen(v["resultInfo"])) ? 1 : 0) + ((((v["resultInfo"] === null) && (true))) ? 1 : 0) === 1) && ($unevaluatedPropertiesOk($c3, v["resultInfo"], false, true)))) && (!(v["status"] !== undefined) || (($check_operationStatusStrictSchema(v["status"])))))));
+}
+
+function $check__schemas_recordCompletionReasonStrictOpen(v: any): boolean {
+  return (((typeof v === "string") && (true))) && ((v === "operationCanceled") || (v === "stopToneDetected") || (v === "maxRecordDurationReached") || (v === "initialSilenceTimeout") || (v === "maxSilenceTimeout") || (v === "playPromptFailed") || (v === "playBeepFailed") || (v === "mediaReceiveTimeout") || (v === "unspecifiedError") || (v === "none"));
+}
+
+function $check__schemas_dateTimeOffsetStrictOpen(v: any): boolean {
+  return (((typeof v === "string") && (($c0.test(v)) && ($isDateTime(v)))));
+}
+
+function $check__schemas_recordOperationStrictOpen(v: any): boolean {
+  return (($check__schemas_commsOperationBaseStrictOpen(v))) && (((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.recordOperation")))) && (!(v["recordingLocation"] !== undefined) || ((((typeof v["recordingLocation"] === "string") && (true)) || ((v["recordingLocation"] === null) && (true))))) && (!(v["recordingAccessToken"] !== undefined) || ((((typeof v["recordingAccessToken"] === "string") && (true)) || ((v["recordingAccessToken"] === null) && (true))))) && (!(v["completionReason"] !== undefined) || (((($check__schemas_recordCompletionReasonStrictOpen(v["completionReason"])) ? 1 : 0) + ((((v["completionReason"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["recordResourceLocation"] !== undefined) || ((((typeof v["recordResourceLocation"] === "string") && (true)) || ((v["recordResourceLocation"] === null) && (true))))) && (!(v["recordResourceAccessToken"] !== undefined) || ((((typeof v["recordResourceAccessToken"] === "string") && (true)) || ((v["recordResourceAccessToken"] === null) && (true))))) && (!(v["createdDateTime"] !== undefined) || (((($check__schemas_dateTimeOffsetStrictOpen(v["createdDateTime"])) ? 1 : 0) + ((((v["createdDateTime"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["lastActionDateTime"] !== undefined) || (((($check__schemas_dateTimeOffsetStrictOpen(v["lastActionDateTime"])) ? 1 : 0) + ((((v["lastActionDateTime"] === null) && (true))) ? 1 : 0) === 1)))))));
+}
+
+function $check__schemas_updateRecordingStatusOperationStrictOpen(v: any): boolean {
+  return (($check__schemas_commsOperationBaseStrictOpen(v))) && (((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation"))))))));
+}
+
+function $check_commsOperationStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["@odata.type"] !== undefined)))) && ((($check__schemas_recordOperationStrictOpen(v)) ? 1 : 0) + (($check__schemas_updateRecordingStatusOperationStrictOpen(v)) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check__schemas_recordOperationStrictOpen(v) : v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation" ? $check__schemas_updateRecordingStatusOperationStrictOpen(v) : false)) && ($unevaluatedPropertiesOk($c5, v, false, true));
+}
+
+function $check_recordOperationRequestSchema(v: any): boolean {
+  return (($check_commsOperationBaseRequestSchema(v))) && (((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.recordOperation")))) && (!(v["recordingLocation"] !== undefined) || ((((typeof v["recordingLocation"] === "string") && (true)) || ((v["recordingLocation"] === null) && (true))))) && (!(v["recordingAccessToken"] !== undefined) || ((((typeof v["recordingAccessToken"] === "string") && (true)) || ((v["recordingAccessToken"] === null) && (true))))) && (!(v["completionReason"] !== undefined) || (((($check_recordCompletionReasonSchema(v["completionReason"])) ? 1 : 0) + ((((v["completionReason"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["recordResourceLocation"] !== undefined) || ((((typeof v["recordResourceLocation"] === "string") && (true)) || ((v["recordResourceLocation"] === null) && (true))))) && (!(v["recordResourceAccessToken"] !== undefined) || ((((typeof v["recordResourceAccessToken"] === "string") && (true)) || ((v["recordResourceAccessToken"] === null) && (true))))) && (!(v["createdDateTime"] !== undefined) || (((($check_dateTimeOffsetSchema(v["createdDateTime"])) ? 1 : 0) + ((((v["createdDateTime"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["lastActionDateTime"] !== undefined) || (((($check_dateTimeOffsetSchema(v["lastActionDateTime"])) ? 1 : 0) + ((((v["lastActionDateTime"] === null) && (true))) ? 1 : 0) === 1)))))));
+}
+
+function $check_updateRecordingStatusOperationRequestSchema(v: any): boolean {
+  return (($check_commsOperationBaseRequestSchema(v))) && (((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation"))))))));
+}
+
+function $check_commsOperationRequestSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["@odata.type"] !== undefined)))) && ((($check_recordOperationRequestSchema(v)) ? 1 : 0) + (($check_updateRecordingStatusOperationRequestSchema(v)) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check_recordOperationRequestSchema(v) : v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation" ? $check_updateRecordingStatusOperationRequestSchema(v) : false));
+}
+
+function $check__schemas_commsOperationBaseStrictRequestOpen(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))))) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["clientContext"] !== undefined) || ((((typeof v["clientContext"] === "string") && (($length(v["clientContext"]) <= 256))) || ((v["clientContext"] === null) && (true))))) && (!(v["resultInfo"] !== undefined) || (((($check__schemas_resultInfoStrictOpen(v["resultInfo"])) ? 1 : 0) + ((((v["resultInfo"] === null) && (true))) ? 1 : 0) === 1) && ($unevaluatedPropertiesOk($c3, v["resultInfo"], false, true)))) && (!(v["status"] !== undefined) || (($check_operationStatusStrictSchema(v["status"])))))));
+}
+
+function $check__schemas_recordOperationStrictRequestOpen(v: any): boolean {
+  return (($check__schemas_commsOperationBaseStrictRequestOpen(v))) && (((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.recordOperation")))) && (!(v["recordingLocation"] !== undefined) || ((((typeof v["recordingLocation"] === "string") && (true)) || ((v["recordingLocation"] === null) && (true))))) && (!(v["recordingAccessToken"] !== undefined) || ((((typeof v["recordingAccessToken"] === "string") && (true)) || ((v["recordingAccessToken"] === null) && (true))))) && (!(v["completionReason"] !== undefined) || (((($check__schemas_recordCompletionReasonStrictOpen(v["completionReason"])) ? 1 : 0) + ((((v["completionReason"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["recordResourceLocation"] !== undefined) || ((((typeof v["recordResourceLocation"] === "string") && (true)) || ((v["recordResourceLocation"] === null) && (true))))) && (!(v["recordResourceAccessToken"] !== undefined) || ((((typeof v["recordResourceAccessToken"] === "string") && (true)) || ((v["recordResourceAccessToken"] === null) && (true))))) && (!(v["createdDateTime"] !== undefined) || (((($check__schemas_dateTimeOffsetStrictOpen(v["createdDateTime"])) ? 1 : 0) + ((((v["createdDateTime"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["lastActionDateTime"] !== undefined) || (((($check__schemas_dateTimeOffsetStrictOpen(v["lastActionDateTime"])) ? 1 : 0) + ((((v["lastActionDateTime"] === null) && (true))) ? 1 : 0) === 1)))))));
+}
+
+function $check__schemas_updateRecordingStatusOperationStrictRequestOpen(v: any): boolean {
+  return (($check__schemas_commsOperationBaseStrictRequestOpen(v))) && (((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation"))))))));
+}
+
+function $check_commsOperationStrictRequestSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["@odata.type"] !== undefined)))) && ((($check__schemas_recordOperationStrictRequestOpen(v)) ? 1 : 0) + (($check__schemas_updateRecordingStatusOperationStrictRequestOpen(v)) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check__schemas_recordOperationStrictRequestOpen(v) : v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation" ? $check__schemas_updateRecordingStatusOperationStrictRequestOpen(v) : false)) && ($unevaluatedPropertiesOk($c6, v, false, true));
+}
+
+function $check_recordOperationStrictSchema(v: any): boolean {
+  return (($check__schemas_commsOperationBaseStrictOpen(v))) && (((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.recordOperation")))) && (!(v["recordingLocation"] !== undefined) || ((((typeof v["recordingLocation"] === "string") && (true)) || ((v["recordingLocation"] === null) && (true))))) && (!(v["recordingAccessToken"] !== undefined) || ((((typeof v["recordingAccessToken"] === "string") && (true)) || ((v["recordingAccessToken"] === null) && (true))))) && (!(v["completionReason"] !== undefined) || (((($check__schemas_recordCompletionReasonStrictOpen(v["completionReason"])) ? 1 : 0) + ((((v["completionReason"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["recordResourceLocation"] !== undefined) || ((((typeof v["recordResourceLocation"] === "string") && (true)) || ((v["recordResourceLocation"] === null) && (true))))) && (!(v["recordResourceAccessToken"] !== undefined) || ((((typeof v["recordResourceAccessToken"] === "string") && (true)) || ((v["recordResourceAccessToken"] === null) && (true))))) && (!(v["createdDateTime"] !== undefined) || (((($check__schemas_dateTimeOffsetStrictOpen(v["createdDateTime"])) ? 1 : 0) + ((((v["createdDateTime"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["lastActionDateTime"] !== undefined) || (((($check__schemas_dateTimeOffsetStrictOpen(v["lastActionDateTime"])) ? 1 : 0) + ((((v["lastActionDateTime"] === null) && (true))) ? 1 : 0) === 1))))))) && ($closedOk(v, $c7, []));
+}
+
+function $check_recordOperationStrictRequestSchema(v: any): boolean {
+  return (($check__schemas_commsOperationBaseStrictRequestOpen(v))) && (((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.recordOperation")))) && (!(v["recordingLocation"] !== undefined) || ((((typeof v["recordingLocation"] === "string") && (true)) || ((v["recordingLocation"] === null) && (true))))) && (!(v["recordingAccessToken"] !== undefined) || ((((typeof v["recordingAccessToken"] === "string") && (true)) || ((v["recordingAccessToken"] === null) && (true))))) && (!(v["completionReason"] !== undefined) || (((($check__schemas_recordCompletionReasonStrictOpen(v["completionReason"])) ? 1 : 0) + ((((v["completionReason"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["recordResourceLocation"] !== undefined) || ((((typeof v["recordResourceLocation"] === "string") && (true)) || ((v["recordResourceLocation"] === null) && (true))))) && (!(v["recordResourceAccessToken"] !== undefined) || ((((typeof v["recordResourceAccessToken"] === "string") && (true)) || ((v["recordResourceAccessToken"] === null) && (true))))) && (!(v["createdDateTime"] !== undefined) || (((($check__schemas_dateTimeOffsetStrictOpen(v["createdDateTime"])) ? 1 : 0) + ((((v["createdDateTime"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["lastActionDateTime"] !== undefined) || (((($check__schemas_dateTimeOffsetStrictOpen(v["lastActionDateTime"])) ? 1 : 0) + ((((v["lastActionDateTime"] === null) && (true))) ? 1 : 0) === 1))))))) && ($closedOk(v, $c7, []));
+}
+
+function $check_updateRecordingStatusOperationStrictSchema(v: any): boolean {
+  return (($check__schemas_commsOperationBaseStrictOpen(v))) && (((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation")))))))) && ($closedOk(v, $c4, []));
+}
+
+function $check_updateRecordingStatusOperationStrictRequestSchema(v: any): boolean {
+  return (($check__schemas_commsOperationBaseStrictRequestOpen(v))) && (((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation")))))))) && ($closedOk(v, $c4, []));
+}
+
+function $check_mediaInfoSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["uri"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.mediaInfo")))) && (!(v["uri"] !== undefined) || ((((typeof v["uri"] === "string") && (true))))) && (!(v["resourceId"] !== undefined) || ((((typeof v["resourceId"] === "string") && (true)) || ((v["resourceId"] === null) && (true))))))));
+}
+
+function $check_mediaInfoStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["uri"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.mediaInfo")))) && (!(v["uri"] !== undefined) || ((((typeof v["uri"] === "string") && (true))))) && (!(v["resourceId"] !== undefined) || ((((typeof v["resourceId"] === "string") && (true)) || ((v["resourceId"] === null) && (true)))))))) && ($closedOk(v, $c8, []));
+}
+
+function $check_mediaPromptSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (v["mediaInfo"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.mediaPrompt")))) && (!(v["mediaInfo"] !== undefined) || (($check_mediaInfoSchema(v["mediaInfo"])))) && (!(v["loop"] !== undefined) || ((((Number.isInteger(v["loop"])) && ((Number.isInteger(v["loop"])) && (v["loop"] >= -2147483648 && v["loop"] < 2147483647) && (v["loop"] >= -2147483648) && (v["loop"] <= 2147483647))) || ((v["loop"] === null) && (true))))))));
+}
+
+function $check_mediaPromptStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (v["mediaInfo"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.mediaPrompt")))) && (!(v["mediaInfo"] !== undefined) || (($check_mediaInfoStrictSchema(v["mediaInfo"])))) && (!(v["loop"] !== undefined) || ((((Number.isInteger(v["loop"])) && ((Number.isInteger(v["loop"])) && (v["loop"] >= -2147483648 && v["loop"] < 2147483647) && (v["loop"] >= -2147483648) && (v["loop"] <= 2147483647))) || ((v["loop"] === null) && (true)))))))) && ($closedOk(v, $c9, []));
+}
+
+function $check_promptSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["@odata.type"] !== undefined)))) && ((($check_mediaPromptSchema(v)) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.mediaPrompt" ? $check_mediaPromptSchema(v) : false));
+}
+
+function $check__schemas_mediaPromptStrictOpen(v: any): boolean {
+  return ((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (v["mediaInfo"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.mediaPrompt")))) && (!(v["mediaInfo"] !== undefined) || (($check_mediaInfoStrictSchema(v["mediaInfo"])))) && (!(v["loop"] !== undefined) || ((((Number.isInteger(v["loop"])) && ((Number.isInteger(v["loop"])) && (v["loop"] >= -2147483648 && v["loop"] < 2147483647) && (v["loop"] >= -2147483648) && (v["loop"] <= 2147483647))) || ((v["loop"] === null) && (true))))))));
+}
+
+function $check_promptStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["@odata.type"] !== undefined)))) && ((($check__schemas_mediaPromptStrictOpen(v)) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.mediaPrompt" ? $check__schemas_mediaPromptStrictOpen(v) : false)) && ($unevaluatedPropertiesOk($c10, v, false, true));
+}
+
+function $check_recordResponsePostRequestBodySchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["prompts"] !== undefined) || ((((Array.isArray(v["prompts"])) && ((v["prompts"].length <= 1) && ($everyItem(v["prompts"], 0, (v0) => ($check_promptSchema(v0))))))))) && (!(v["bargeInAllowed"] !== undefined) || ((((typeof v["bargeInAllowed"] === "boolean") && (true))))) && (!(v["initialSilenceTimeoutInSeconds"] !== undefined) || ((((Number.isInteger(v["initialSilenceTimeoutInSeconds"])) && ((Number.isInteger(v["initialSilenceTimeoutInSeconds"])) && (v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] < 2147483647) && (v["initialSilenceTimeoutInSeconds"] >= 1) && (v["initialSilenceTimeoutInSeconds"] <= 120)))))) && (!(v["maxSilenceTimeoutInSeconds"] !== undefined) || ((((Number.isInteger(v["maxSilenceTimeoutInSeconds"])) && ((Number.isInteger(v["maxSilenceTimeoutInSeconds"])) && (v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] < 2147483647) && (v["maxSilenceTimeoutInSeconds"] >= 1) && (v["maxSilenceTimeoutInSeconds"] <= 120)))))) && (!(v["maxRecordDurationInSeconds"] !== undefined) || ((((Number.isInteger(v["maxRecordDurationInSeconds"])) && ((Number.isInteger(v["maxRecordDurationInSeconds"])) && (v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] < 2147483647) && (v["maxRecordDurationInSeconds"] >= 1) && (v["maxRecordDurationInSeconds"] <= 120)))))) && (!(v["playBeep"] !== undefined) || ((((typeof v["playBeep"] === "boolean") && (true))))) && (!(v["stopTones"] !== undefined) || ((((Array.isArray(v["stopTones"])) && (($everyItem(v["stopTones"], 0, (v1) => (((typeof v1 === "string") && (true)))))))))) && (!(v["clientContext"] !== undefined) || ((((typeof v["clientContext"] === "string") && (($length(v["clientContext"]) <= 256)))))) && (!(v["streamWhileRecording"] !== undefined) || ((((typeof v["streamWhileRecording"] === "boolean") && (true))))))));
+}
+
+function $check_recordResponsePostRequestBodyStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["prompts"] !== undefined) || ((((Array.isArray(v["prompts"])) && ((v["prompts"].length <= 1) && ($everyItem(v["prompts"], 0, (v2) => ($check_promptStrictSchema(v2))))))))) && (!(v["bargeInAllowed"] !== undefined) || ((((typeof v["bargeInAllowed"] === "boolean") && (true))))) && (!(v["initialSilenceTimeoutInSeconds"] !== undefined) || ((((Number.isInteger(v["initialSilenceTimeoutInSeconds"])) && ((Number.isInteger(v["initialSilenceTimeoutInSeconds"])) && (v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] < 2147483647) && (v["initialSilenceTimeoutInSeconds"] >= 1) && (v["initialSilenceTimeoutInSeconds"] <= 120)))))) && (!(v["maxSilenceTimeoutInSeconds"] !== undefined) || ((((Number.isInteger(v["maxSilenceTimeoutInSeconds"])) && ((Number.isInteger(v["maxSilenceTimeoutInSeconds"])) && (v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] < 2147483647) && (v["maxSilenceTimeoutInSeconds"] >= 1) && (v["maxSilenceTimeoutInSeconds"] <= 120)))))) && (!(v["maxRecordDurationInSeconds"] !== undefined) || ((((Number.isInteger(v["maxRecordDurationInSeconds"])) && ((Number.isInteger(v["maxRecordDurationInSeconds"])) && (v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] < 2147483647) && (v["maxRecordDurationInSeconds"] >= 1) && (v["maxRecordDurationInSeconds"] <= 120)))))) && (!(v["playBeep"] !== undefined) || ((((typeof v["playBeep"] === "boolean") && (true))))) && (!(v["stopTones"] !== undefined) || ((((Array.isArray(v["stopTones"])) && (($everyItem(v["stopTones"], 0, (v3) => (((typeof v3 === "string") && (true)))))))))) && (!(v["clientContext"] !== undefined) || ((((typeof v["clientContext"] === "string") && (($length(v["clientContext"]) <= 256)))))) && (!(v["streamWhileRecording"] !== undefined) || ((((typeof v["streamWhileRecording"] === "boolean") && (true)))))))) && ($closedOk(v, $c11, []));
+}
+
+function $check_recordPostRequestBodySchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["prompts"] !== undefined) || ((((Array.isArray(v["prompts"])) && (($everyItem(v["prompts"], 0, (v4) => ($check_promptSchema(v4))))))))) && (!(v["bargeInAllowed"] !== undefined) || ((((typeof v["bargeInAllowed"] === "boolean") && (true))))) && (!(v["initialSilenceTimeoutInSeconds"] !== undefined) || ((((Number.isInteger(v["initialSilenceTimeoutInSeconds"])) && ((Number.isInteger(v["initialSilenceTimeoutInSeconds"])) && (v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] < 2147483647) && (v["initialSilenceTimeoutInSeconds"] >= -2147483648) && (v["initialSilenceTimeoutInSeconds"] <= 2147483647)))))) && (!(v["maxSilenceTimeoutInSeconds"] !== undefined) || ((((Number.isInteger(v["maxSilenceTimeoutInSeconds"])) && ((Number.isInteger(v["maxSilenceTimeoutInSeconds"])) && (v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] < 2147483647) && (v["maxSilenceTimeoutInSeconds"] >= -2147483648) && (v["maxSilenceTimeoutInSeconds"] <= 2147483647)))))) && (!(v["maxRecordDurationInSeconds"] !== undefined) || ((((Number.isInteger(v["maxRecordDurationInSeconds"])) && ((Number.isInteger(v["maxRecordDurationInSeconds"])) && (v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] < 2147483647) && (v["maxRecordDurationInSeconds"] >= -2147483648) && (v["maxRecordDurationInSeconds"] <= 2147483647)))))) && (!(v["playBeep"] !== undefined) || ((((typeof v["playBeep"] === "boolean") && (true))))) && (!(v["streamWhileRecording"] !== undefined) || ((((typeof v["streamWhileRecording"] === "boolean") && (true))))) && (!(v["stopTones"] !== undefined) || ((((Array.isArray(v["stopTones"])) && (($everyItem(v["stopTones"], 0, (v5) => (((typeof v5 === "string") && (true)))))))))) && (!(v["clientContext"] !== undefined) || ((((typeof v["clientContext"] === "string") && (($length(v["clientContext"]) <= 256)))))))));
+}
+
+function $check_recordPostRequestBodyStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["prompts"] !== undefined) || ((((Array.isArray(v["prompts"])) && (($everyItem(v["prompts"], 0, (v6) => ($check_promptStrictSchema(v6))))))))) && (!(v["bargeInAllowed"] !== undefined) || ((((typeof v["bargeInAllowed"] === "boolean") && (true))))) && (!(v["initialSilenceTimeoutInSeconds"] !== undefined) || ((((Number.isInteger(v["initialSilenceTimeoutInSeconds"])) && ((Number.isInteger(v["initialSilenceTimeoutInSeconds"])) && (v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] < 2147483647) && (v["initialSilenceTimeoutInSeconds"] >= -2147483648) && (v["initialSilenceTimeoutInSeconds"] <= 2147483647)))))) && (!(v["maxSilenceTimeoutInSeconds"] !== undefined) || ((((Number.isInteger(v["maxSilenceTimeoutInSeconds"])) && ((Number.isInteger(v["maxSilenceTimeoutInSeconds"])) && (v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] < 2147483647) && (v["maxSilenceTimeoutInSeconds"] >= -2147483648) && (v["maxSilenceTimeoutInSeconds"] <= 2147483647)))))) && (!(v["maxRecordDurationInSeconds"] !== undefined) || ((((Number.isInteger(v["maxRecordDurationInSeconds"])) && ((Number.isInteger(v["maxRecordDurationInSeconds"])) && (v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] < 2147483647) && (v["maxRecordDurationInSeconds"] >= -2147483648) && (v["maxRecordDurationInSeconds"] <= 2147483647)))))) && (!(v["playBeep"] !== undefined) || ((((typeof v["playBeep"] === "boolean") && (true))))) && (!(v["streamWhileRecording"] !== undefined) || ((((typeof v["streamWhileRecording"] === "boolean") && (true))))) && (!(v["stopTones"] !== undefined) || ((((Array.isArray(v["stopTones"])) && (($everyItem(v["stopTones"], 0, (v7) => (((typeof v7 === "string") && (true)))))))))) && (!(v["clientContext"] !== undefined) || ((((typeof v["clientContext"] === "string") && (($length(v["clientContext"]) <= 256))))))))) && ($closedOk(v, $c12, []));
+}
+
+function $check_updateRecordingStatusPostRequestBodySchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["status"] !== undefined) && (!(v["status"] !== undefined) || (($check_recordingStatusSchema(v["status"])))) && (!(v["clientContext"] !== undefined) || ((((typeof v["clientContext"] === "string") && (($length(v["clientContext"]) <= 256)))))))));
+}
+
+function $check_updateRecordingStatusPostRequestBodyStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["status"] !== undefined) && (!(v["status"] !== undefined) || (($check_recordingStatusStrictSchema(v["status"])))) && (!(v["clientContext"] !== undefined) || ((((typeof v["clientContext"] === "string") && (($length(v["clientContext"]) <= 256))))))))) && ($closedOk(v, $c13, []));
+}
+
+function $check_identitySchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))))) && (!(v["displayName"] !== undefined) || ((((typeof v["displayName"] === "string") && (true)) || ((v["displayName"] === null) && (true))))) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true)) || ((v["id"] === null) && (true))))))));
+}
+
+function $check_identityStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))))) && (!(v["displayName"] !== undefined) || ((((typeof v["displayName"] === "string") && (true)) || ((v["displayName"] === null) && (true))))) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true)) || ((v["id"] === null) && (true)))))))) && ($closedOk(v, $c14, []));
+}
+
+function $check_teamworkUserIdentitySchema(v: any): boolean {
+  return (($check_identitySchema(v))) && (((($isRecord(v)) && ((!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.teamworkUserIdentity") || (v["@odata.type"] === "#Microsoft.Teams.GraphSvc.teamworkUserIdentity")))) && (!(v["userIdentityType"] !== undefined) || (((($check_teamworkUserIdentityTypeSchema(v["userIdentityType"])) ? 1 : 0) + ((((v["userIdentityType"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["tenantId"] !== undefined) || ((((typeof v["tenantId"] === "string") && (true)) || ((v["tenantId"] === null) && (true)))))))));
+}
+
+function $check__schemas_identityStrictOpen(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))))) && (!(v["displayName"] !== undefined) || ((((typeof v["displayName"] === "string") && (true)) || ((v["displayName"] === null) && (true))))) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true)) || ((v["id"] === null) && (true))))))));
+}
+
+function $check__schemas_teamworkUserIdentityTypeStrictOpen(v: any): boolean {
+  return (((typeof v === "string") && (true))) && ((v === "aadUser") || (v === "onPremiseAadUser") || (v === "anonymousGuest") || (v === "federatedUser") || (v === "personalMicrosoftAccountUser") || (v === "skypeUser") || (v === "phoneUser") || (v === "unknownFutureValue") || (v === "emailUser"));
+}
+
+function $check_teamworkUserIdentityStrictSchema(v: any): boolean {
+  return (($check__schemas_identityStrictOpen(v))) && (((($isRecord(v)) && ((!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.teamworkUserIdentity") || (v["@odata.type"] === "#Microsoft.Teams.GraphSvc.teamworkUserIdentity")))) && (!(v["userIdentityType"] !== undefined) || (((($check__schemas_teamworkUserIdentityTypeStrictOpen(v["userIdentityType"])) ? 1 : 0) + ((((v["userIdentityType"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["tenantId"] !== undefined) || ((((typeof v["tenantId"] === "string") && (true)) || ((v["tenantId"] === null) && (true))))))))) && ($closedOk(v, $c15, []));
+}
+
+function $check_identitySetSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))))) && (!(v["application"] !== undefined) || (((($check_identitySchema(v["application"])) ? 1 : 0) + ((((v["application"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["device"] !== undefined) || (((($check_identitySchema(v["device"])) ? 1 : 0) + ((((v["device"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["user"] !== undefined) || (((($check_teamworkUserIdentitySchema(v["user"]))) || (($check_identitySchema(v["user"]))) || ((((v["user"] === null) && (true))))))))));
+}
+
+function $check__schemas_teamworkUserIdentityStrictOpen(v: any): boolean {
+  return (($check__schemas_identityStrictOpen(v))) && (((($isRecord(v)) && ((!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.teamworkUserIdentity") || (v["@odata.type"] === "#Microsoft.Teams.GraphSvc.teamworkUserIdentity")))) && (!(v["userIdentityType"] !== undefined) || (((($check__schemas_teamworkUserIdentityTypeStrictOpen(v["userIdentityType"])) ? 1 : 0) + ((((v["userIdentityType"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["tenantId"] !== undefined) || ((((typeof v["tenantId"] === "string") && (true)) || ((v["tenantId"] === null) && (true)))))))));
+}
+
+function $check_identitySetStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))))) && (!(v["application"] !== undefined) || (((($check__schemas_identityStrictOpen(v["application"])) ? 1 : 0) + ((((v["application"] === null) && (true))) ? 1 : 0) === 1) && ($unevaluatedPropertiesOk($c16, v["application"], false, true)))) && (!(v["device"] !== undefined) || (((($check__schemas_identityStrictOpen(v["device"])) ? 1 : 0) + ((((v["device"] === null) && (true))) ? 1 : 0) === 1) && ($unevaluatedPropertiesOk($c16, v["device"], false, true)))) && (!(v["user"] !== undefined) || (((($check__schemas_teamworkUserIdentityStrictOpen(v["user"]))) || (($check__schemas_identityStrictOpen(v["user"]))) || ((((v["user"] === null) && (true))))) && ($unevaluatedPropertiesOk($c17, v["user"], false, true))))))) && ($closedOk(v, $c18, []));
+}
+
+function $check_callRecordingSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["id"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.callRecording")))) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["callId"] !== undefined) || ((((typeof v["callId"] === "string") && (true)) || ((v["callId"] === null) && (true))))) && (!(v["content"] !== undefined) || ((((typeof v["content"] === "string") && (true)) || ((v["content"] === null) && (true))))) && (!(v["contentCorrelationId"] !== undefined) || ((((typeof v["contentCorrelationId"] === "string") && (true)) || ((v["contentCorrelationId"] === null) && (true))))) && (!(v["createdDateTime"] !== undefined) || (((($check_dateTimeOffsetSchema(v["createdDateTime"])) ? 1 : 0) + ((((v["createdDateTime"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["endDateTime"] !== undefined) || (((($check_dateTimeOffsetSchema(v["endDateTime"])) ? 1 : 0) + ((((v["endDateTime"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["meetingId"] !== undefined) || ((((typeof v["meetingId"] === "string") && (true)) || ((v["meetingId"] === null) && (true))))) && (!(v["meetingOrganizer"] !== undefined) || (((($check_identitySetSchema(v["meetingOrganizer"])) ? 1 : 0) + ((((v["meetingOrganizer"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["meetingOrganizerId"] !== undefined) || ((((typeof v["meetingOrganizerId"] === "string") && (true)) || ((v["meetingOrganizerId"] === null) && (true))))) && (!(v["recordingContentUrl"] !== undefined) || ((((typeof v["recordingContentUrl"] === "string") && (true)) || ((v["recordingContentUrl"] === null) && (true))))))));
+}
+
+function $check__schemas_identitySetStrictOpen(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))))) && (!(v["application"] !== undefined) || (((($check__schemas_identityStrictOpen(v["application"])) ? 1 : 0) + ((((v["application"] === null) && (true))) ? 1 : 0) === 1) && ($unevaluatedPropertiesOk($c16, v["application"], false, true)))) && (!(v["device"] !== undefined) || (((($check__schemas_identityStrictOpen(v["device"])) ? 1 : 0) + ((((v["device"] === null) && (true))) ? 1 : 0) === 1) && ($unevaluatedPropertiesOk($c16, v["device"], false, true)))) && (!(v["user"] !== undefined) || (((($check__schemas_teamworkUserIdentityStrictOpen(v["user"]))) || (($check__schemas_identityStrictOpen(v["user"]))) || ((((v["user"] === null) && (true))))) && ($unevaluatedPropertiesOk($c17, v["user"], false, true)))))));
+}
+
+function $check_callRecordingStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["id"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.callRecording")))) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["callId"] !== undefined) || ((((typeof v["callId"] === "string") && (true)) || ((v["callId"] === null) && (true))))) && (!(v["content"] !== undefined) || ((((typeof v["content"] === "string") && (true)) || ((v["content"] === null) && (true))))) && (!(v["contentCorrelationId"] !== undefined) || ((((typeof v["contentCorrelationId"] === "string") && (true)) || ((v["contentCorrelationId"] === null) && (true))))) && (!(v["createdDateTime"] !== undefined) || (((($check__schemas_dateTimeOffsetStrictOpen(v["createdDateTime"])) ? 1 : 0) + ((((v["createdDateTime"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["endDateTime"] !== undefined) || (((($check__schemas_dateTimeOffsetStrictOpen(v["endDateTime"])) ? 1 : 0) + ((((v["endDateTime"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["meetingId"] !== undefined) || ((((typeof v["meetingId"] === "string") && (true)) || ((v["meetingId"] === null) && (true))))) && (!(v["meetingOrganizer"] !== undefined) || (((($check__schemas_identitySetStrictOpen(v["meetingOrganizer"])) ? 1 : 0) + ((((v["meetingOrganizer"] === null) && (true))) ? 1 : 0) === 1) && ($unevaluatedPropertiesOk($c19, v["meetingOrganizer"], false, true)))) && (!(v["meetingOrganizerId"] !== undefined) || ((((typeof v["meetingOrganizerId"] === "string") && (true)) || ((v["meetingOrganizerId"] === null) && (true))))) && (!(v["recordingContentUrl"] !== undefined) || ((((typeof v["recordingContentUrl"] === "string") && (true)) || ((v["recordingContentUrl"] === null) && (true)))))))) && ($closedOk(v, $c20, []));
+}
+
+function $check_callRecordingRequestSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.callRecording")))) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["callId"] !== undefined) || ((((typeof v["callId"] === "string") && (true)) || ((v["callId"] === null) && (true))))) && (!(v["content"] !== undefined) || ((((typeof v["content"] === "string") && (true)) || ((v["content"] === null) && (true))))) && (!(v["contentCorrelationId"] !== undefined) || ((((typeof v["contentCorrelationId"] === "string") && (true)) || ((v["contentCorrelationId"] === null) && (true))))) && (!(v["createdDateTime"] !== undefined) || (((($check_dateTimeOffsetSchema(v["createdDateTime"])) ? 1 : 0) + ((((v["createdDateTime"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["endDateTime"] !== undefined) || (((($check_dateTimeOffsetSchema(v["endDateTime"])) ? 1 : 0) + ((((v["endDateTime"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["meetingId"] !== undefined) || ((((typeof v["meetingId"] === "string") && (true)) || ((v["meetingId"] === null) && (true))))) && (!(v["meetingOrganizer"] !== undefined) || (((($check_identitySetSchema(v["meetingOrganizer"])) ? 1 : 0) + ((((v["meetingOrganizer"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["meetingOrganizerId"] !== undefined) || ((((typeof v["meetingOrganizerId"] === "string") && (true)) || ((v["meetingOrganizerId"] === null) && (true))))) && (!(v["recordingContentUrl"] !== undefined) || ((((typeof v["recordingContentUrl"] === "string") && (true)) || ((v["recordingContentUrl"] === null) && (true))))))));
+}
+
+function $check_callRecordingStrictRequestSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.callRecording")))) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["callId"] !== undefined) || ((((typeof v["callId"] === "string") && (true)) || ((v["callId"] === null) && (true))))) && (!(v["content"] !== undefined) || ((((typeof v["content"] === "string") && (true)) || ((v["content"] === null) && (true))))) && (!(v["contentCorrelationId"] !== undefined) || ((((typeof v["contentCorrelationId"] === "string") && (true)) || ((v["contentCorrelationId"] === null) && (true))))) && (!(v["createdDateTime"] !== undefined) || (((($check__schemas_dateTimeOffsetStrictOpen(v["createdDateTime"])) ? 1 : 0) + ((((v["createdDateTime"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["endDateTime"] !== undefined) || (((($check__schemas_dateTimeOffsetStrictOpen(v["endDateTime"])) ? 1 : 0) + ((((v["endDateTime"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["meetingId"] !== undefined) || ((((typeof v["meetingId"] === "string") && (true)) || ((v["meetingId"] === null) && (true))))) && (!(v["meetingOrganizer"] !== undefined) || (((($check__schemas_identitySetStrictOpen(v["meetingOrganizer"])) ? 1 : 0) + ((((v["meetingOrganizer"] === null) && (true))) ? 1 : 0) === 1) && ($unevaluatedPropertiesOk($c19, v["meetingOrganizer"], false, true)))) && (!(v["meetingOrganizerId"] !== undefined) || ((((typeof v["meetingOrganizerId"] === "string") && (true)) || ((v["meetingOrganizerId"] === null) && (true))))) && (!(v["recordingContentUrl"] !== undefined) || ((((typeof v["recordingContentUrl"] === "string") && (true)) || ((v["recordingContentUrl"] === null) && (true)))))))) && ($closedOk(v, $c20, []));
+}
+
+function $check_callRecordingCollectionResponseSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["value"] !== undefined) && (!(v["@odata.context"] !== undefined) || ((((typeof v["@odata.context"] === "string") && (true))))) && (!(v["@odata.count"] !== undefined) || ((((Number.isInteger(v["@odata.count"])) && ((Number.isInteger(v["@odata.count"])) && (v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808) && (v["@odata.count"] >= 0)))))) && (!(v["@odata.nextLink"] !== undefined) || ((((typeof v["@odata.nextLink"] === "string") && (true)) || ((v["@odata.nextLink"] === null) && (true))))) && (!(v["@microsoft.graph.tips"] !== undefined) || ((((typeof v["@microsoft.graph.tips"] === "string") && (true))))) && (!(v["value"] !== undefined) || ((((Array.isArray(v["value"])) && (($everyItem(v["value"], 0, (v8) => ($check_callRecordingSchema(v8))))))))))));
+}
+
+function $check_callRecordingCollectionResponseStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["value"] !== undefined) && (!(v["@odata.context"] !== undefined) || ((((typeof v["@odata.context"] === "string") && (true))))) && (!(v["@odata.count"] !== undefined) || ((((Number.isInteger(v["@odata.count"])) && ((Number.isInteger(v["@odata.count"])) && (v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808) && (v["@odata.count"] >= 0)))))) && (!(v["@odata.nextLink"] !== undefined) || ((((typeof v["@odata.nextLink"] === "string") && (true)) || ((v["@odata.nextLink"] === null) && (true))))) && (!(v["@microsoft.graph.tips"] !== undefined) || ((((typeof v["@microsoft.graph.tips"] === "string") && (true))))) && (!(v["value"] !== undefined) || ((((Array.isArray(v["value"])) && (($everyItem(v["value"], 0, (v9) => ($check_callRecordingStrictSchema(v9)))))))))))) && ($closedOk(v, $c21, []));
+}
+
+function $check_callRecordingCollectionResponseRequestSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["value"] !== undefined) && (!(v["@odata.context"] !== undefined) || ((((typeof v["@odata.context"] === "string") && (true))))) && (!(v["@odata.count"] !== undefined) || ((((Number.isInteger(v["@odata.count"])) && ((Number.isInteger(v["@odata.count"])) && (v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808) && (v["@odata.count"] >= 0)))))) && (!(v["@odata.nextLink"] !== undefined) || ((((typeof v["@odata.nextLink"] === "string") && (true)) || ((v["@odata.nextLink"] === null) && (true))))) && (!(v["@microsoft.graph.tips"] !== undefined) || ((((typeof v["@microsoft.graph.tips"] === "string") && (true))))) && (!(v["value"] !== undefined) || ((((Array.isArray(v["value"])) && (($everyItem(v["value"], 0, (v10) => ($check_callRecordingRequestSchema(v10))))))))))));
+}
+
+function $check_callRecordingCollectionResponseStrictRequestSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["value"] !== undefined) && (!(v["@odata.context"] !== undefined) || ((((typeof v["@odata.context"] === "string") && (true))))) && (!(v["@odata.count"] !== undefined) || ((((Number.isInteger(v["@odata.count"])) && ((Number.isInteger(v["@odata.count"])) && (v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808) && (v["@odata.count"] >= 0)))))) && (!(v["@odata.nextLink"] !== undefined) || ((((typeof v["@odata.nextLink"] === "string") && (true)) || ((v["@odata.nextLink"] === null) && (true))))) && (!(v["@microsoft.graph.tips"] !== undefined) || ((((typeof v["@microsoft.graph.tips"] === "string") && (true))))) && (!(v["value"] !== undefined) || ((((Array.isArray(v["value"])) && (($everyItem(v["value"], 0, (v11) => ($check_callRecordingStrictRequestSchema(v11)))))))))))) && ($closedOk(v, $c21, []));
+}
+
+function $check_callRecordingDeltaCollectionResponseSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["value"] !== undefined) && (!(v["@odata.context"] !== undefined) || ((((typeof v["@odata.context"] === "string") && (true))))) && (!(v["@odata.count"] !== undefined) || ((((Number.isInteger(v["@odata.count"])) && ((Number.isInteger(v["@odata.count"])) && (v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808) && (v["@odata.count"] >= 0)))))) && (!(v["@odata.nextLink"] !== undefined) || ((((typeof v["@odata.nextLink"] === "string") && (true)) || ((v["@odata.nextLink"] === null) && (true))))) && (!(v["@odata.deltaLink"] !== undefined) || ((((typeof v["@odata.deltaLink"] === "string") && (true)) || ((v["@odata.deltaLink"] === null) && (true))))) && (!(v["value"] !== undefined) || ((((Array.isArray(v["value"])) && (($everyItem(v["value"], 0, (v12) => ($check_callRecordingSchema(v12))))))))))));
+}
+
+function $check_callRecordingDeltaCollectionResponseStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["value"] !== undefined) && (!(v["@odata.context"] !== undefined) || ((((typeof v["@odata.context"] === "string") && (true))))) && (!(v["@odata.count"] !== undefined) || ((((Number.isInteger(v["@odata.count"])) && ((Number.isInteger(v["@odata.count"])) && (v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808) && (v["@odata.count"] >= 0)))))) && (!(v["@odata.nextLink"] !== undefined) || ((((typeof v["@odata.nextLink"] === "string") && (true)) || ((v["@odata.nextLink"] === null) && (true))))) && (!(v["@odata.deltaLink"] !== undefined) || ((((typeof v["@odata.deltaLink"] === "string") && (true)) || ((v["@odata.deltaLink"] === null) && (true))))) && (!(v["value"] !== undefined) || ((((Array.isArray(v["value"])) && (($everyItem(v["value"], 0, (v13) => ($check_callRecordingStrictSchema(v13)))))))))))) && ($closedOk(v, $c22, []));
+}
+
+function $check_callRecordingDeltaCollectionResponseRequestSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["value"] !== undefined) && (!(v["@odata.context"] !== undefined) || ((((typeof v["@odata.context"] === "string") && (true))))) && (!(v["@odata.count"] !== undefined) || ((((Number.isInteger(v["@odata.count"])) && ((Number.isInteger(v["@odata.count"])) && (v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808) && (v["@odata.count"] >= 0)))))) && (!(v["@odata.nextLink"] !== undefined) || ((((typeof v["@odata.nextLink"] === "string") && (true)) || ((v["@odata.nextLink"] === null) && (true))))) && (!(v["@odata.deltaLink"] !== undefined) || ((((typeof v["@odata.deltaLink"] === "string") && (true)) || ((v["@odata.deltaLink"] === null) && (true))))) && (!(v["value"] !== undefined) || ((((Array.isArray(v["value"])) && (($everyItem(v["value"], 0, (v14) => ($check_callRecordingRequestSchema(v14))))))))))));
+}
+
+function $check_callRecordingDeltaCollectionResponseStrictRequestSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["value"] !== undefined) && (!(v["@odata.context"] !== undefined) || ((((typeof v["@odata.context"] === "string") && (true))))) && (!(v["@odata.count"] !== undefined) || ((((Number.isInteger(v["@odata.count"])) && ((Number.isInteger(v["@odata.count"])) && (v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808) && (v["@odata.count"] >= 0)))))) && (!(v["@odata.nextLink"] !== undefined) || ((((typeof v["@odata.nextLink"] === "string") && (true)) || ((v["@odata.nextLink"] === null) && (true))))) && (!(v["@odata.deltaLink"] !== undefined) || ((((typeof v["@odata.deltaLink"] === "string") && (true)) || ((v["@odata.deltaLink"] === null) && (true))))) && (!(v["value"] !== undefined) || ((((Array.isArray(v["value"])) && (($everyItem(v["value"], 0, (v15) => ($check_callRecordingStrictRequestSchema(v15)))))))))))) && ($closedOk(v, $c22, []));
+}
+
+function $check_commsNotificationSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["changeType"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.commsNotification")))) && (!(v["changeType"] !== undefined) || (($check_changeTypeSchema(v["changeType"])))) && (!(v["resourceUrl"] !== undefined) || ((((typeof v["resourceUrl"] === "string") && (true))))) && (!(v["resource"] !== undefined) || ((((typeof v["resource"] === "string") && (true))))) && (!(v["resourceData"] !== undefined) || (($check_commsOperationSchema(v["resourceData"])))))));
+}
+
+function $check_commsNotificationStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["changeType"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.commsNotification")))) && (!(v["changeType"] !== undefined) || (($check_changeTypeStrictSchema(v["changeType"])))) && (!(v["resourceUrl"] !== undefined) || ((((typeof v["resourceUrl"] === "string") && (true))))) && (!(v["resource"] !== undefined) || ((((typeof v["resource"] === "string") && (true))))) && (!(v["resourceData"] !== undefined) || (($check_commsOperationStrictSchema(v["resourceData"]))))))) && ($closedOk(v, $c23, []));
+}
+
+function $check_commsNotificationRequestSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["changeType"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.commsNotification")))) && (!(v["changeType"] !== undefined) || (($check_changeTypeSchema(v["changeType"])))) && (!(v["resourceUrl"] !== undefined) || ((((typeof v["resourceUrl"] === "string") && (true))))) && (!(v["resource"] !== undefined) || ((((typeof v["resource"] === "string") && (true))))) && (!(v["resourceData"] !== undefined) || (($check_commsOperationRequestSchema(v["resourceData"])))))));
+}
+
+function $check_commsNotificationStrictRequestSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["changeType"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.commsNotification")))) && (!(v["changeType"] !== undefined) || (($check_changeTypeStrictSchema(v["changeType"])))) && (!(v["resourceUrl"] !== undefined) || ((((typeof v["resourceUrl"] === "string") && (true))))) && (!(v["resource"] !== undefined) || ((((typeof v["resource"] === "string") && (true))))) && (!(v["resourceData"] !== undefined) || (($check_commsOperationStrictRequestSchema(v["resourceData"]))))))) && ($closedOk(v, $c23, []));
+}
+
+function $check_commsNotificationsSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.commsNotifications")))) && (!(v["value"] !== undefined) || ((((Array.isArray(v["value"])) && (($everyItem(v["value"], 0, (v16) => ($check_commsNotificationSchema(v16))))))))))));
+}
+
+function $check_commsNotificationsStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.commsNotifications")))) && (!(v["value"] !== undefined) || ((((Array.isArray(v["value"])) && (($everyItem(v["value"], 0, (v17) => ($check_commsNotificationStrictSchema(v17)))))))))))) && ($closedOk(v, $c24, []));
+}
+
+function $check_commsNotificationsRequestSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.commsNotifications")))) && (!(v["value"] !== undefined) || ((((Array.isArray(v["value"])) && (($everyItem(v["value"], 0, (v18) => ($check_commsNotificationRequestSchema(v18))))))))))));
+}
+
+function $check_commsNotificationsStrictRequestSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.commsNotifications")))) && (!(v["value"] !== undefined) || ((((Array.isArray(v["value"])) && (($everyItem(v["value"], 0, (v19) => ($check_commsNotificationStrictRequestSchema(v19)))))))))))) && ($closedOk(v, $c24, []));
+}
+
+function $check_resourceDataSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))))) && (!(v["@odata.id"] !== undefined) || ((((typeof v["@odata.id"] === "string") && (true))))) && (!(v["@odata.etag"] !== undefined) || ((((typeof v["@odata.etag"] === "string") && (true))))) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))))));
+}
+
+function $check_resourceDataStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))))) && (!(v["@odata.id"] !== undefined) || ((((typeof v["@odata.id"] === "string") && (true))))) && (!(v["@odata.etag"] !== undefined) || ((((typeof v["@odata.etag"] === "string") && (true))))) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true)))))))) && ($closedOk(v, $c25, []));
+}
+
+function $check_changeNotificationEncryptedContentSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["data"] !== undefined) && (v["dataKey"] !== undefined) && (v["dataSignature"] !== undefined) && (v["encryptionCertificateId"] !== undefined) && (v["encryptionCertificateThumbprint"] !== undefined) && (!(v["data"] !== undefined) || ((((typeof v["data"] === "string") && (true))))) && (!(v["dataKey"] !== undefined) || ((((typeof v["dataKey"] === "string") && (true))))) && (!(v["dataSignature"] !== undefined) || ((((typeof v["dataSignature"] === "string") && (true))))) && (!(v["encryptionCertificateId"] !== undefined) || ((((typeof v["encryptionCertificateId"] === "string") && (true))))) && (!(v["encryptionCertificateThumbprint"] !== undefined) || ((((typeof v["encryptionCertificateThumbprint"] === "string") && (true))))))));
+}
+
+function $check_changeNotificationEncryptedContentStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["data"] !== undefined) && (v["dataKey"] !== undefined) && (v["dataSignature"] !== undefined) && (v["encryptionCertificateId"] !== undefined) && (v["encryptionCertificateThumbprint"] !== undefined) && (!(v["data"] !== undefined) || ((((typeof v["data"] === "string") && (true))))) && (!(v["dataKey"] !== undefined) || ((((typeof v["dataKey"] === "string") && (true))))) && (!(v["dataSignature"] !== undefined) || ((((typeof v["dataSignature"] === "string") && (true))))) && (!(v["encryptionCertificateId"] !== undefined) || ((((typeof v["encryptionCertificateId"] === "string") && (true))))) && (!(v["encryptionCertificateThumbprint"] !== undefined) || ((((typeof v["encryptionCertificateThumbprint"] === "string") && (true)))))))) && ($closedOk(v, $c26, []));
+}
+
+function $check_changeNotificationSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["changeType"] !== undefined) && (v["resource"] !== undefined) && (v["subscriptionExpirationDateTime"] !== undefined) && (v["subscriptionId"] !== undefined) && (v["tenantId"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.changeNotification")))) && (!(v["changeType"] !== undefined) || (($check_changeTypeSchema(v["changeType"])))) && (!(v["clientState"] !== undefined) || ((((typeof v["clientState"] === "string") && (($length(v["clientState"]) <= 255))) || ((v["clientState"] === null) && (true))))) && (!(v["encryptedContent"] !== undefined) || (((($check_changeNotificationEncryptedContentSchema(v["encryptedContent"])) ? 1 : 0) + ((((v["encryptedContent"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true)) || ((v["id"] === null) && (true))))) && (!(v["lifecycleEvent"] !== undefined) || (((($check_lifecycleEventTypeSchema(v["lifecycleEvent"])) ? 1 : 0) + ((((v["lifecycleEvent"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["resource"] !== undefined) || ((((typeof v["resource"] === "string") && (true))))) && (!(v["resourceData"] !== undefined) || (((($check_resourceDataSchema(v["resourceData"])) ? 1 : 0) + ((((v["resourceData"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["subscriptionExpirationDateTime"] !== undefined) || (($check_dateTimeOffsetSchema(v["subscriptionExpirationDateTime"])))) && (!(v["subscriptionId"] !== undefined) || (($check_guidSchema(v["subscriptionId"])))) && (!(v["tenantId"] !== undefined) || (($check_guidSchema(v["tenantId"])))))));
+}
+
+function $check__schemas_changeNotificationEncryptedContentStrictOpen(v: any): boolean {
+  return ((($isRecord(v)) && ((v["data"] !== undefined) && (v["dataKey"] !== undefined) && (v["dataSignature"] !== undefined) && (v["encryptionCertificateId"] !== undefined) && (v["encryptionCertificateThumbprint"] !== undefined) && (!(v["data"] !== undefined) || ((((typeof v["data"] === "string") && (true))))) && (!(v["dataKey"] !== undefined) || ((((typeof v["dataKey"] === "string") && (true))))) && (!(v["dataSignature"] !== undefined) || ((((typeof v["dataSignature"] === "string") && (true))))) && (!(v["encryptionCertificateId"] !== undefined) || ((((typeof v["encryptionCertificateId"] === "string") && (true))))) && (!(v["encryptionCertificateThumbprint"] !== undefined) || ((((typeof v["encryptionCertificateThumbprint"] === "string") && (true))))))));
+}
+
+function $check__schemas_lifecycleEventTypeStrictOpen(v: any): boolean {
+  return (((typeof v === "string") && (true))) && ((v === "missed") || (v === "subscriptionRemoved") || (v === "reauthorizationRequired"));
+}
+
+function $check__schemas_resourceDataStrictOpen(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))))) && (!(v["@odata.id"] !== undefined) || ((((typeof v["@odata.id"] === "string") && (true))))) && (!(v["@odata.etag"] !== undefined) || ((((typeof v["@odata.etag"] === "string") && (true))))) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))))));
+}
+
+function $check_changeNotificationStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["changeType"] !== undefined) && (v["resource"] !== undefined) && (v["subscriptionExpirationDateTime"] !== undefined) && (v["subscriptionId"] !== undefined) && (v["tenantId"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.changeNotification")))) && (!(v["changeType"] !== undefined) || (($check_changeTypeStrictSchema(v["changeType"])))) && (!(v["clientState"] !== undefined) || ((((typeof v["clientState"] === "string") && (($length(v["clientState"]) <= 255))) || ((v["clientState"] === null) && (true))))) && (!(v["encryptedContent"] !== undefined) || (((($check__schemas_changeNotificationEncryptedContentStrictOpen(v["encryptedContent"])) ? 1 : 0) + ((((v["encryptedContent"] === null) && (true))) ? 1 : 0) === 1) && ($unevaluatedPropertiesOk($c27, v["encryptedContent"], false, true)))) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true)) || ((v["id"] === null) && (true))))) && (!(v["lifecycleEvent"] !== undefined) || (((($check__schemas_lifecycleEventTypeStrictOpen(v["lifecycleEvent"])) ? 1 : 0) + ((((v["lifecycleEvent"] === null) && (true))) ? 1 : 0) === 1))) && (!(v["resource"] !== undefined) || ((((typeof v["resource"] === "string") && (true))))) && (!(v["resourceData"] !== undefined) || (((($check__schemas_resourceDataStrictOpen(v["resourceData"])) ? 1 : 0) + ((((v["resourceData"] === null) && (true))) ? 1 : 0) === 1) && ($unevaluatedPropertiesOk($c28, v["resourceData"], false, true)))) && (!(v["subscriptionExpirationDateTime"] !== undefined) || (($check_dateTimeOffsetStrictSchema(v["subscriptionExpirationDateTime"])))) && (!(v["subscriptionId"] !== undefined) || (($check_guidStrictSchema(v["subscriptionId"])))) && (!(v["tenantId"] !== undefined) || (($check_guidStrictSchema(v["tenantId"]))))))) && ($closedOk(v, $c29, []));
+}
+
+function $check_changeNotificationCollectionSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["value"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.changeNotificationCollection")))) && (!(v["value"] !== undefined) || ((((Array.isArray(v["value"])) && (($everyItem(v["value"], 0, (v20) => ($check_changeNotificationSchema(v20))))))))) && (!(v["validationTokens"] !== undefined) || ((((Array.isArray(v["validationTokens"])) && (($everyItem(v["validationTokens"], 0, (v21) => (((typeof v21 === "string") && (true))))))) || ((v["validationTokens"] === null) && (true))))))));
+}
+
+function $check_changeNotificationCollectionStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["value"] !== undefined) && (!(v["@odata.type"] !== undefined) || ((((typeof v["@odata.type"] === "string") && (true))) && ((v["@odata.type"] === "#microsoft.graph.changeNotificationCollection")))) && (!(v["value"] !== undefined) || ((((Array.isArray(v["value"])) && (($everyItem(v["value"], 0, (v22) => ($check_changeNotificationStrictSchema(v22))))))))) && (!(v["validationTokens"] !== undefined) || ((((Array.isArray(v["validationTokens"])) && (($everyItem(v["validationTokens"], 0, (v23) => (((typeof v23 === "string") && (true))))))) || ((v["validationTokens"] === null) && (true)))))))) && ($closedOk(v, $c30, []));
+}
+
+function $check_subscriptionSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["changeType"] !== undefined) && (v["notificationUrl"] !== undefined) && (v["resource"] !== undefined) && (v["expirationDateTime"] !== undefined) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["changeType"] !== undefined) || ((((typeof v["changeType"] === "string") && (true))))) && (!(v["notificationUrl"] !== undefined) || ((((typeof v["notificationUrl"] === "string") && (true))))) && (!(v["resource"] !== undefined) || ((((typeof v["resource"] === "string") && (true))))) && (!(v["expirationDateTime"] !== undefined) || (($check_dateTimeOffsetSchema(v["expirationDateTime"])))) && (!(v["clientState"] !== undefined) || ((((typeof v["clientState"] === "string") && (($length(v["clientState"]) <= 255))) || ((v["clientState"] === null) && (true))))) && (!(v["lifecycleNotificationUrl"] !== undefined) || ((((typeof v["lifecycleNotificationUrl"] === "string") && (true)) || ((v["lifecycleNotificationUrl"] === null) && (true))))) && (!(v["includeResourceData"] !== undefined) || ((((typeof v["includeResourceData"] === "boolean") && (true)) || ((v["includeResourceData"] === null) && (true))))) && (!(v["encryptionCertificate"] !== undefined) || ((((typeof v["encryptionCertificate"] === "string") && (true)) || ((v["encryptionCertificate"] === null) && (true))))) && (!(v["encryptionCertificateId"] !== undefined) || ((((typeof v["encryptionCertificateId"] === "string") && (true)) || ((v["encryptionCertificateId"] === null) && (true))))) && (!(v["latestSupportedTlsVersion"] !== undefined) || ((((typeof v["latestSupportedTlsVersion"] === "string") && (true)) || ((v["latestSupportedTlsVersion"] === null) && (true))))) && (!(v["notificationQueryOptions"] !== undefined) || ((((typeof v["notificationQueryOptions"] === "string") && (true)) || ((v["notificationQueryOptions"] === null) && (true))))) && (!(v["notificationUrlAppId"] !== undefined) || ((((typeof v["notificationUrlAppId"] === "string") && (true)) || ((v["notificationUrlAppId"] === null) && (true))))) && (!(v["applicationId"] !== undefined) || ((((typeof v["applicationId"] === "string") && (true)) || ((v["applicationId"] === null) && (true))))) && (!(v["creatorId"] !== undefined) || ((((typeof v["creatorId"] === "string") && (true)) || ((v["creatorId"] === null) && (true))))))));
+}
+
+function $check_subscriptionStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["changeType"] !== undefined) && (v["notificationUrl"] !== undefined) && (v["resource"] !== undefined) && (v["expirationDateTime"] !== undefined) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["changeType"] !== undefined) || ((((typeof v["changeType"] === "string") && (true))))) && (!(v["notificationUrl"] !== undefined) || ((((typeof v["notificationUrl"] === "string") && (true))))) && (!(v["resource"] !== undefined) || ((((typeof v["resource"] === "string") && (true))))) && (!(v["expirationDateTime"] !== undefined) || (($check_dateTimeOffsetStrictSchema(v["expirationDateTime"])))) && (!(v["clientState"] !== undefined) || ((((typeof v["clientState"] === "string") && (($length(v["clientState"]) <= 255))) || ((v["clientState"] === null) && (true))))) && (!(v["lifecycleNotificationUrl"] !== undefined) || ((((typeof v["lifecycleNotificationUrl"] === "string") && (true)) || ((v["lifecycleNotificationUrl"] === null) && (true))))) && (!(v["includeResourceData"] !== undefined) || ((((typeof v["includeResourceData"] === "boolean") && (true)) || ((v["includeResourceData"] === null) && (true))))) && (!(v["encryptionCertificate"] !== undefined) || ((((typeof v["encryptionCertificate"] === "string") && (true)) || ((v["encryptionCertificate"] === null) && (true))))) && (!(v["encryptionCertificateId"] !== undefined) || ((((typeof v["encryptionCertificateId"] === "string") && (true)) || ((v["encryptionCertificateId"] === null) && (true))))) && (!(v["latestSupportedTlsVersion"] !== undefined) || ((((typeof v["latestSupportedTlsVersion"] === "string") && (true)) || ((v["latestSupportedTlsVersion"] === null) && (true))))) && (!(v["notificationQueryOptions"] !== undefined) || ((((typeof v["notificationQueryOptions"] === "string") && (true)) || ((v["notificationQueryOptions"] === null) && (true))))) && (!(v["notificationUrlAppId"] !== undefined) || ((((typeof v["notificationUrlAppId"] === "string") && (true)) || ((v["notificationUrlAppId"] === null) && (true))))) && (!(v["applicationId"] !== undefined) || ((((typeof v["applicationId"] === "string") && (true)) || ((v["applicationId"] === null) && (true))))) && (!(v["creatorId"] !== undefined) || ((((typeof v["creatorId"] === "string") && (true)) || ((v["creatorId"] === null) && (true)))))))) && ($closedOk(v, $c31, []));
+}
+
+function $check_subscriptionRequestSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["changeType"] !== undefined) && (v["notificationUrl"] !== undefined) && (v["resource"] !== undefined) && (v["expirationDateTime"] !== undefined) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["changeType"] !== undefined) || ((((typeof v["changeType"] === "string") && (true))))) && (!(v["notificationUrl"] !== undefined) || ((((typeof v["notificationUrl"] === "string") && (true))))) && (!(v["resource"] !== undefined) || ((((typeof v["resource"] === "string") && (true))))) && (!(v["expirationDateTime"] !== undefined) || (($check_dateTimeOffsetSchema(v["expirationDateTime"])))) && (!(v["clientState"] !== undefined) || ((((typeof v["clientState"] === "string") && (($length(v["clientState"]) <= 255))) || ((v["clientState"] === null) && (true))))) && (!(v["lifecycleNotificationUrl"] !== undefined) || ((((typeof v["lifecycleNotificationUrl"] === "string") && (true)) || ((v["lifecycleNotificationUrl"] === null) && (true))))) && (!(v["includeResourceData"] !== undefined) || ((((typeof v["includeResourceData"] === "boolean") && (true)) || ((v["includeResourceData"] === null) && (true))))) && (!(v["encryptionCertificate"] !== undefined) || ((((typeof v["encryptionCertificate"] === "string") && (true)) || ((v["encryptionCertificate"] === null) && (true))))) && (!(v["encryptionCertificateId"] !== undefined) || ((((typeof v["encryptionCertificateId"] === "string") && (true)) || ((v["encryptionCertificateId"] === null) && (true))))) && (!(v["latestSupportedTlsVersion"] !== undefined) || ((((typeof v["latestSupportedTlsVersion"] === "string") && (true)) || ((v["latestSupportedTlsVersion"] === null) && (true))))) && (!(v["notificationQueryOptions"] !== undefined) || ((((typeof v["notificationQueryOptions"] === "string") && (true)) || ((v["notificationQueryOptions"] === null) && (true))))) && (!(v["notificationUrlAppId"] !== undefined) || ((((typeof v["notificationUrlAppId"] === "string") && (true)) || ((v["notificationUrlAppId"] === null) && (true))))) && (!(v["applicationId"] !== undefined) || ((((typeof v["applicationId"] === "string") && (true)) || ((v["applicationId"] === null) && (true))))) && (!(v["creatorId"] !== undefined) || ((((typeof v["creatorId"] === "string") && (true)) || ((v["creatorId"] === null) && (true))))))));
+}
+
+function $check_subscriptionStrictRequestSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["changeType"] !== undefined) && (v["notificationUrl"] !== undefined) && (v["resource"] !== undefined) && (v["expirationDateTime"] !== undefined) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["changeType"] !== undefined) || ((((typeof v["changeType"] === "string") && (true))))) && (!(v["notificationUrl"] !== undefined) || ((((typeof v["notificationUrl"] === "string") && (true))))) && (!(v["resource"] !== undefined) || ((((typeof v["resource"] === "string") && (true))))) && (!(v["expirationDateTime"] !== undefined) || (($check_dateTimeOffsetStrictSchema(v["expirationDateTime"])))) && (!(v["clientState"] !== undefined) || ((((typeof v["clientState"] === "string") && (($length(v["clientState"]) <= 255))) || ((v["clientState"] === null) && (true))))) && (!(v["lifecycleNotificationUrl"] !== undefined) || ((((typeof v["lifecycleNotificationUrl"] === "string") && (true)) || ((v["lifecycleNotificationUrl"] === null) && (true))))) && (!(v["includeResourceData"] !== undefined) || ((((typeof v["includeResourceData"] === "boolean") && (true)) || ((v["includeResourceData"] === null) && (true))))) && (!(v["encryptionCertificate"] !== undefined) || ((((typeof v["encryptionCertificate"] === "string") && (true)) || ((v["encryptionCertificate"] === null) && (true))))) && (!(v["encryptionCertificateId"] !== undefined) || ((((typeof v["encryptionCertificateId"] === "string") && (true)) || ((v["encryptionCertificateId"] === null) && (true))))) && (!(v["latestSupportedTlsVersion"] !== undefined) || ((((typeof v["latestSupportedTlsVersion"] === "string") && (true)) || ((v["latestSupportedTlsVersion"] === null) && (true))))) && (!(v["notificationQueryOptions"] !== undefined) || ((((typeof v["notificationQueryOptions"] === "string") && (true)) || ((v["notificationQueryOptions"] === null) && (true))))) && (!(v["notificationUrlAppId"] !== undefined) || ((((typeof v["notificationUrlAppId"] === "string") && (true)) || ((v["notificationUrlAppId"] === null) && (true))))) && (!(v["applicationId"] !== undefined) || ((((typeof v["applicationId"] === "string") && (true)) || ((v["applicationId"] === null) && (true))))) && (!(v["creatorId"] !== undefined) || ((((typeof v["creatorId"] === "string") && (true)) || ((v["creatorId"] === null) && (true)))))))) && ($closedOk(v, $c31, []));
+}
+
+function $check_subscriptionPatchRequestBodySchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["expirationDateTime"] !== undefined) && (!(v["expirationDateTime"] !== undefined) || (($check_dateTimeOffsetSchema(v["expirationDateTime"])))) && (!(v["notificationUrl"] !== undefined) || ((((typeof v["notificationUrl"] === "string") && (true))))))));
+}
+
+function $check_subscriptionPatchRequestBodyStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["expirationDateTime"] !== undefined) && (!(v["expirationDateTime"] !== undefined) || (($check_dateTimeOffsetStrictSchema(v["expirationDateTime"])))) && (!(v["notificationUrl"] !== undefined) || ((((typeof v["notificationUrl"] === "string") && (true)))))))) && ($closedOk(v, $c32, []));
+}
+
+function $check_ErrorDetailsSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["code"] !== undefined) && (v["message"] !== undefined) && (!(v["code"] !== undefined) || ((((typeof v["code"] === "string") && (true))))) && (!(v["message"] !== undefined) || ((((typeof v["message"] === "string") && (true))))) && (!(v["target"] !== undefined) || ((((typeof v["target"] === "string") && (true)) || ((v["target"] === null) && (true))))))));
+}
+
+function $check_InnerErrorSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["request-id"] !== undefined) || ((((typeof v["request-id"] === "string") && (true))))) && (!(v["client-request-id"] !== undefined) || ((((typeof v["client-request-id"] === "string") && (true))))) && (!(v["date"] !== undefined) || ((((typeof v["date"] === "string") && (true))))) && (!(v["code"] !== undefined) || ((((typeof v["code"] === "string") && (true))))) && (!(v["message"] !== undefined) || ((((typeof v["message"] === "string") && (true))))) && (!(v["status"] !== undefined) || ((((typeof v["status"] === "string") && (true))))))));
+}
+
+function $check_MainErrorSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["code"] !== undefined) && (v["message"] !== undefined) && (!(v["code"] !== undefined) || ((((typeof v["code"] === "string") && (true))))) && (!(v["message"] !== undefined) || ((((typeof v["message"] === "string") && (true))))) && (!(v["target"] !== undefined) || ((((typeof v["target"] === "string") && (true)) || ((v["target"] === null) && (true))))) && (!(v["details"] !== undefined) || ((((Array.isArray(v["details"])) && (($everyItem(v["details"], 0, (v24) => ($check_ErrorDetailsSchema(v24))))))))) && (!(v["innerError"] !== undefined) || (($check_InnerErrorSchema(v["innerError"])))))));
+}
+
+function $check_ODataErrorSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["error"] !== undefined) && (!(v["error"] !== undefined) || (($check_MainErrorSchema(v["error"])))))));
+}
+
+function $check_ErrorDetailsStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["code"] !== undefined) && (v["message"] !== undefined) && (!(v["code"] !== undefined) || ((((typeof v["code"] === "string") && (true))))) && (!(v["message"] !== undefined) || ((((typeof v["message"] === "string") && (true))))) && (!(v["target"] !== undefined) || ((((typeof v["target"] === "string") && (true)) || ((v["target"] === null) && (true)))))))) && ($closedOk(v, $c35, []));
+}
+
+function $check_InnerErrorStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["request-id"] !== undefined) || ((((typeof v["request-id"] === "string") && (true))))) && (!(v["client-request-id"] !== undefined) || ((((typeof v["client-request-id"] === "string") && (true))))) && (!(v["date"] !== undefined) || ((((typeof v["date"] === "string") && (true))))) && (!(v["code"] !== undefined) || ((((typeof v["code"] === "string") && (true))))) && (!(v["message"] !== undefined) || ((((typeof v["message"] === "string") && (true))))) && (!(v["status"] !== undefined) || ((((typeof v["status"] === "string") && (true)))))))) && ($closedOk(v, $c36, []));
+}
+
+function $check_MainErrorStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["code"] !== undefined) && (v["message"] !== undefined) && (!(v["code"] !== undefined) || ((((typeof v["code"] === "string") && (true))))) && (!(v["message"] !== undefined) || ((((typeof v["message"] === "string") && (true))))) && (!(v["target"] !== undefined) || ((((typeof v["target"] === "string") && (true)) || ((v["target"] === null) && (true))))) && (!(v["details"] !== undefined) || ((((Array.isArray(v["details"])) && (($everyItem(v["details"], 0, (v25) => ($check_ErrorDetailsStrictSchema(v25))))))))) && (!(v["innerError"] !== undefined) || (($check_InnerErrorStrictSchema(v["innerError"]))))))) && ($closedOk(v, $c34, []));
+}
+
+function $check_ODataErrorStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["error"] !== undefined) && (!(v["error"] !== undefined) || (($check_MainErrorStrictSchema(v["error"]))))))) && ($closedOk(v, $c33, []));
+}
 
 /** Same validator as `dateTimeOffsetSchema`. */
 export const dateTimeOffsetRequestSchema = dateTimeOffsetSchema;

@@ -2,6 +2,20 @@
 
 import * as z from "zod";
 
+function $isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Strict mode with statically known properties: every key is declared, matches a pattern, or is `@odata.*`. */
+function $closedOk(v: any, keys: ReadonlySet<string>, patterns: readonly RegExp[]): boolean {
+  if (!$isObject(v)) return true;
+  for (const key in v) {
+    if (keys.has(key) || key.startsWith("@odata.")) continue;
+    if (patterns.length === 0 || !patterns.some((p) => p.test(key))) return false;
+  }
+  return true;
+}
+
 function $validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
@@ -33,20 +47,26 @@ function $isDateTime(s: string): boolean {
   return t === 10 && $isDate(s.slice(0, 10)) && $isTime(s.slice(11));
 }
 
-function $isObject(v: unknown): v is Record<string, unknown> {
+/** Like $isObject, without narrowing: the compiled checks read members of `any` values. */
+function $isRecord(v: any): boolean {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 /** Which properties / items of an instance the in-place applicators of a schema evaluated (JSON Schema 2020-12, section 11). */
+/** A schema, or the compiled check of the fast path. */
+type $Test = z.ZodType | ((v: unknown) => boolean);
+function $passes(test: $Test, v: unknown): boolean {
+  return typeof test === "function" ? test(v) : test.safeParse(v).success;
+}
 interface $Evaluation {
   all?: boolean;
   keys?: readonly string[];
   patterns?: readonly RegExp[];
   items?: number;
   allItems?: boolean;
-  contains?: readonly z.ZodType[];
-  when?: ReadonlyArray<readonly [z.ZodType, $Evaluation]>;
-  conditional?: ReadonlyArray<readonly [z.ZodType, $Evaluation, $Evaluation | undefined, $Evaluation | undefined]>;
+  contains?: ReadonlyArray<$Test>;
+  when?: ReadonlyArray<readonly [$Test, $Evaluation]>;
+  conditional?: ReadonlyArray<readonly [$Test, $Evaluation, $Evaluation | undefined, $Evaluation | undefined]>;
   dependent?: ReadonlyArray<readonly [string, $Evaluation]>;
 }
 interface $Seen {
@@ -64,12 +84,12 @@ function $evaluated(e: $Evaluation, v: unknown, seen: $Seen): void {
   if (e.items !== undefined && e.items > seen.items) seen.items = e.items;
   if (e.allItems) seen.allItems = true;
   if (e.contains && Array.isArray(v)) {
-    for (const schema of e.contains) v.forEach((item, i) => { if (schema.safeParse(item).success) seen.indexes.add(i); });
+    for (const schema of e.contains) v.forEach((item, i) => { if ($passes(schema, item)) seen.indexes.add(i); });
   }
-  if (e.when) for (const [schema, inner] of e.when) if (schema.safeParse(v).success) $evaluated(inner, v, seen);
+  if (e.when) for (const [schema, inner] of e.when) if ($passes(schema, v)) $evaluated(inner, v, seen);
   if (e.conditional) {
     for (const [condition, inner, then, otherwise] of e.conditional) {
-      if (condition.safeParse(v).success) {
+      if ($passes(condition, v)) {
         $evaluated(inner, v, seen);
         if (then) $evaluated(then, v, seen);
       } else if (otherwise) $evaluated(otherwise, v, seen);
@@ -112,32 +132,69 @@ function $unevaluatedProperties(e: $Evaluation, schema: z.ZodType | false, odata
   };
 }
 
+/**
+ * Answers `safeParse`/`parse` from the compiled check when the input is valid (returning the input itself,
+ * unchanged) and runs the Zod schema, for its issues and their paths, only when it is not.
+ */
+function $withFastPath<T extends z.ZodType>(schema: T, test: (v: any) => boolean): T {
+  const target = schema as any;
+  const safeParse = target.safeParse;
+  const parse = target.parse;
+  target.safeParse = (data: unknown, params: any) => (test(data) ? { success: true, data } : safeParse(data, params));
+  target.parse = (data: unknown, params: any) => (test(data) ? data : parse(data, params));
+  return schema;
+}
+
 /** `#/components/schemas/entity` (open, response). */
-export const entitySchema = /* @__PURE__ */ (() => z.looseObject({
+export const entitySchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   id: z.string(),
-}))();
+}), $check_entitySchema))();
 
 /** `#/components/schemas/entity` (strict, response). */
-export const entityStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const entityStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   id: z.string(),
-}).superRefine($unevaluatedProperties({ keys: ["id"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["id"] }, false, true)), $check_entityStrictSchema))();
 
 /** `#/components/schemas/callRecording` (open, response). */
-export const callRecordingSchema = /* @__PURE__ */ (() => z.intersection(entitySchema, z.looseObject({
+export const callRecordingSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(entitySchema, z.looseObject({
   content: z.string().optional(),
   createdDateTime: z.string().refine($isDateTime, "Invalid date-time").optional(),
-})))();
+})), $check_callRecordingSchema))();
 
 /** `#/components/schemas/entity` (strict, open at this level, response). */
-const _schemas_entityStrictOpen = /* @__PURE__ */ (() => z.looseObject({
+const _schemas_entityStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   id: z.string(),
-}))();
+}), $check__schemas_entityStrictOpen))();
 
 /** `#/components/schemas/callRecording` (strict, response). */
-export const callRecordingStrictSchema = /* @__PURE__ */ (() => z.intersection(_schemas_entityStrictOpen, z.looseObject({
+export const callRecordingStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(_schemas_entityStrictOpen, z.looseObject({
   content: z.string().optional(),
   createdDateTime: z.string().refine($isDateTime, "Invalid date-time").optional(),
-})).superRefine($unevaluatedProperties({ keys: ["id","content","createdDateTime"] }, false, true)))();
+})).superRefine($unevaluatedProperties({ keys: ["id","content","createdDateTime"] }, false, true)), $check_callRecordingStrictSchema))();
+
+// Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
+const $c0 = /* @__PURE__ */ (() => (new Set(["id"])))();
+const $c1 = /* @__PURE__ */ (() => (new Set(["id","content","createdDateTime"])))();
+
+function $check_entitySchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["id"] !== undefined) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))))));
+}
+
+function $check_entityStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["id"] !== undefined) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true)))))))) && ($closedOk(v, $c0, []));
+}
+
+function $check_callRecordingSchema(v: any): boolean {
+  return (($check_entitySchema(v))) && (((($isRecord(v)) && ((!(v["content"] !== undefined) || ((((typeof v["content"] === "string") && (true))))) && (!(v["createdDateTime"] !== undefined) || ((((typeof v["createdDateTime"] === "string") && (($isDateTime(v["createdDateTime"])))))))))));
+}
+
+function $check__schemas_entityStrictOpen(v: any): boolean {
+  return ((($isRecord(v)) && ((v["id"] !== undefined) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))))));
+}
+
+function $check_callRecordingStrictSchema(v: any): boolean {
+  return (($check__schemas_entityStrictOpen(v))) && (((($isRecord(v)) && ((!(v["content"] !== undefined) || ((((typeof v["content"] === "string") && (true))))) && (!(v["createdDateTime"] !== undefined) || ((((typeof v["createdDateTime"] === "string") && (($isDateTime(v["createdDateTime"]))))))))))) && ($closedOk(v, $c1, []));
+}
 
 /** Same validator as `entitySchema`. */
 export const entityRequestSchema = entitySchema;

@@ -15,6 +15,22 @@ function $contains(schema: z.ZodType, min: number, max: number): (v: readonly un
   };
 }
 
+function $containsCount(items: any[], test: (v: any) => boolean, min: number, max: number): boolean {
+  let n = 0;
+  for (const item of items) if (test(item)) n++;
+  return n >= min && n <= max;
+}
+
+function $everyItem(items: any[], from: number, test: (v: any) => boolean): boolean {
+  for (let i = from; i < items.length; i++) if (!test(items[i])) return false;
+  return true;
+}
+
+/** Like $isObject, without narrowing: the compiled checks read members of `any` values. */
+function $isRecord(v: any): boolean {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
 function $equal(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
@@ -38,23 +54,63 @@ function $unique(items: readonly unknown[]): boolean {
   return true;
 }
 
+/**
+ * Answers `safeParse`/`parse` from the compiled check when the input is valid (returning the input itself,
+ * unchanged) and runs the Zod schema, for its issues and their paths, only when it is not.
+ */
+function $withFastPath<T extends z.ZodType>(schema: T, test: (v: any) => boolean): T {
+  const target = schema as any;
+  const safeParse = target.safeParse;
+  const parse = target.parse;
+  target.safeParse = (data: unknown, params: any) => (test(data) ? { success: true, data } : safeParse(data, params));
+  target.parse = (data: unknown, params: any) => (test(data) ? data : parse(data, params));
+  return schema;
+}
+
 /** `#/components/schemas/pair` (open, response). */
-export const pairSchema = /* @__PURE__ */ (() => z.tuple([z.string().optional(), z.number().refine(Number.isInteger, "Expected an integer").optional()]))();
+export const pairSchema = /* @__PURE__ */ (() => $withFastPath(z.tuple([z.string().optional(), z.number().refine(Number.isInteger, "Expected an integer").optional()]), $check_pairSchema))();
 
 /** `#/components/schemas/pair` (strict, response). */
-export const pairStrictSchema = /* @__PURE__ */ (() => z.tuple([z.string().optional(), z.number().refine(Number.isInteger, "Expected an integer").optional()]))();
+export const pairStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.tuple([z.string().optional(), z.number().refine(Number.isInteger, "Expected an integer").optional()]), $check_pairStrictSchema))();
 
 /** `#/components/schemas/tags` (open, response). */
-export const tagsSchema = /* @__PURE__ */ (() => z.array(z.string().regex(new RegExp("^[a-z]+$", "u"))).min(1).max(5).refine($unique, "Items must be unique"))();
+export const tagsSchema = /* @__PURE__ */ (() => $withFastPath(z.array(z.string().regex(new RegExp("^[a-z]+$", "u"))).min(1).max(5).refine($unique, "Items must be unique"), $check_tagsSchema))();
 
 /** `#/components/schemas/tags` (strict, response). */
-export const tagsStrictSchema = /* @__PURE__ */ (() => z.array(z.string().regex(new RegExp("^[a-z]+$", "u"))).min(1).max(5).refine($unique, "Items must be unique"))();
+export const tagsStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.array(z.string().regex(new RegExp("^[a-z]+$", "u"))).min(1).max(5).refine($unique, "Items must be unique"), $check_tagsStrictSchema))();
 
 /** `#/components/schemas/withOne` (open, response). */
-export const withOneSchema = /* @__PURE__ */ (() => z.array(z.unknown()).superRefine($contains(z.literal(1), 1, 2)))();
+export const withOneSchema = /* @__PURE__ */ (() => $withFastPath(z.array(z.unknown()).superRefine($contains(z.literal(1), 1, 2)), $check_withOneSchema))();
 
 /** `#/components/schemas/withOne` (strict, response). */
-export const withOneStrictSchema = /* @__PURE__ */ (() => z.array(z.unknown()).superRefine($contains(z.literal(1), 1, 2)))();
+export const withOneStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.array(z.unknown()).superRefine($contains(z.literal(1), 1, 2)), $check_withOneStrictSchema))();
+
+// Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
+const $c0 = /* @__PURE__ */ (() => (new RegExp("^[a-z]+$", "u")))();
+
+function $check_pairSchema(v: any): boolean {
+  return (((Array.isArray(v)) && ((v.length <= 0 || ((((typeof v[0] === "string") && (true))))) && (v.length <= 1 || ((((Number.isInteger(v[1])) && (true))))) && (v.length <= 2))));
+}
+
+function $check_pairStrictSchema(v: any): boolean {
+  return (((Array.isArray(v)) && ((v.length <= 0 || ((((typeof v[0] === "string") && (true))))) && (v.length <= 1 || ((((Number.isInteger(v[1])) && (true))))) && (v.length <= 2))));
+}
+
+function $check_tagsSchema(v: any): boolean {
+  return (((Array.isArray(v)) && ((v.length >= 1) && (v.length <= 5) && ($everyItem(v, 0, (v0) => (((typeof v0 === "string") && (($c0.test(v0))))))) && ($unique(v)))));
+}
+
+function $check_tagsStrictSchema(v: any): boolean {
+  return (((Array.isArray(v)) && ((v.length >= 1) && (v.length <= 5) && ($everyItem(v, 0, (v1) => (((typeof v1 === "string") && (($c0.test(v1))))))) && ($unique(v)))));
+}
+
+function $check_withOneSchema(v: any): boolean {
+  return (((Array.isArray(v)) && (($containsCount(v, (v2) => ((v2 === 1)), 1, 2)))));
+}
+
+function $check_withOneStrictSchema(v: any): boolean {
+  return (((Array.isArray(v)) && (($containsCount(v, (v3) => ((v3 === 1)), 1, 2)))));
+}
 
 /** Same validator as `pairSchema`. */
 export const pairRequestSchema = pairSchema;

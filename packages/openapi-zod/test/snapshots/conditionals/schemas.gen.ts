@@ -31,6 +31,11 @@ function $ifThenElse(condition: z.ZodType, then: z.ZodType | undefined, otherwis
   };
 }
 
+/** Like $isObject, without narrowing: the compiled checks read members of `any` values. */
+function $isRecord(v: any): boolean {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
 function $issue(ctx: z.RefinementCtx, message: string, path: PropertyKey[], input: unknown): void {
   ctx.addIssue({ code: "custom", message, path, input });
 }
@@ -46,15 +51,20 @@ function $isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** Which properties / items of an instance the in-place applicators of a schema evaluated (JSON Schema 2020-12, section 11). */
+/** A schema, or the compiled check of the fast path. */
+type $Test = z.ZodType | ((v: unknown) => boolean);
+function $passes(test: $Test, v: unknown): boolean {
+  return typeof test === "function" ? test(v) : test.safeParse(v).success;
+}
 interface $Evaluation {
   all?: boolean;
   keys?: readonly string[];
   patterns?: readonly RegExp[];
   items?: number;
   allItems?: boolean;
-  contains?: readonly z.ZodType[];
-  when?: ReadonlyArray<readonly [z.ZodType, $Evaluation]>;
-  conditional?: ReadonlyArray<readonly [z.ZodType, $Evaluation, $Evaluation | undefined, $Evaluation | undefined]>;
+  contains?: ReadonlyArray<$Test>;
+  when?: ReadonlyArray<readonly [$Test, $Evaluation]>;
+  conditional?: ReadonlyArray<readonly [$Test, $Evaluation, $Evaluation | undefined, $Evaluation | undefined]>;
   dependent?: ReadonlyArray<readonly [string, $Evaluation]>;
 }
 interface $Seen {
@@ -72,12 +82,12 @@ function $evaluated(e: $Evaluation, v: unknown, seen: $Seen): void {
   if (e.items !== undefined && e.items > seen.items) seen.items = e.items;
   if (e.allItems) seen.allItems = true;
   if (e.contains && Array.isArray(v)) {
-    for (const schema of e.contains) v.forEach((item, i) => { if (schema.safeParse(item).success) seen.indexes.add(i); });
+    for (const schema of e.contains) v.forEach((item, i) => { if ($passes(schema, item)) seen.indexes.add(i); });
   }
-  if (e.when) for (const [schema, inner] of e.when) if (schema.safeParse(v).success) $evaluated(inner, v, seen);
+  if (e.when) for (const [schema, inner] of e.when) if ($passes(schema, v)) $evaluated(inner, v, seen);
   if (e.conditional) {
     for (const [condition, inner, then, otherwise] of e.conditional) {
-      if (condition.safeParse(v).success) {
+      if ($passes(condition, v)) {
         $evaluated(inner, v, seen);
         if (then) $evaluated(then, v, seen);
       } else if (otherwise) $evaluated(otherwise, v, seen);
@@ -106,8 +116,33 @@ function $unevaluatedProperties(e: $Evaluation, schema: z.ZodType | false, odata
   };
 }
 
+function $unevaluatedPropertiesOk(e: $Evaluation, v: any, test: ((v: any) => boolean) | false, odata: boolean): boolean {
+  if (!$isObject(v)) return true;
+  const seen = $seen(e, v);
+  if (seen.allKeys) return true;
+  for (const key of Object.keys(v)) {
+    if (seen.keys.has(key) || seen.patterns.some((p) => p.test(key))) continue;
+    if (odata && key.startsWith("@odata.")) continue;
+    if (test === false || !test(v[key])) return false;
+  }
+  return true;
+}
+
+/**
+ * Answers `safeParse`/`parse` from the compiled check when the input is valid (returning the input itself,
+ * unchanged) and runs the Zod schema, for its issues and their paths, only when it is not.
+ */
+function $withFastPath<T extends z.ZodType>(schema: T, test: (v: any) => boolean): T {
+  const target = schema as any;
+  const safeParse = target.safeParse;
+  const parse = target.parse;
+  target.safeParse = (data: unknown, params: any) => (test(data) ? { success: true, data } : safeParse(data, params));
+  target.parse = (data: unknown, params: any) => (test(data) ? data : parse(data, params));
+  return schema;
+}
+
 /** `#/components/schemas/address` (open, response). */
-export const addressSchema = /* @__PURE__ */ (() => z.looseObject({
+export const addressSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   country: z.string().optional(),
   postalCode: z.string().optional(),
 }).superRefine($ifThenElse(z.unknown().superRefine($byType({ object: z.looseObject({
@@ -116,15 +151,15 @@ export const addressSchema = /* @__PURE__ */ (() => z.looseObject({
   postalCode: z.unknown().superRefine($byType({ string: z.string().regex(new RegExp("^[0-9]{5}$", "u")) })).optional(),
 }) })), z.unknown().superRefine($byType({ object: z.looseObject({
   postalCode: z.unknown().superRefine($byType({ string: z.string().regex(new RegExp("^[A-Z0-9 ]+$", "u")) })).optional(),
-}) })))))();
+}) })))), $check_addressSchema))();
 
 /** `#/components/schemas/address/if` (strict, open at this level, response). */
-const _address_ifStrictOpen = /* @__PURE__ */ (() => z.unknown().superRefine($byType({ object: z.looseObject({
+const _address_ifStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.unknown().superRefine($byType({ object: z.looseObject({
   country: z.enum(["US"]),
-}) })))();
+}) })), $check__address_ifStrictOpen))();
 
 /** `#/components/schemas/address` (strict, response). */
-export const addressStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const addressStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   country: z.string().optional(),
   postalCode: z.string().optional(),
 }).superRefine($ifThenElse(z.unknown().superRefine($byType({ object: z.looseObject({
@@ -133,19 +168,52 @@ export const addressStrictSchema = /* @__PURE__ */ (() => z.looseObject({
   postalCode: z.unknown().superRefine($byType({ string: z.string().regex(new RegExp("^[0-9]{5}$", "u")) })).optional(),
 }) })), z.unknown().superRefine($byType({ object: z.looseObject({
   postalCode: z.unknown().superRefine($byType({ string: z.string().regex(new RegExp("^[A-Z0-9 ]+$", "u")) })).optional(),
-}) })))).superRefine($unevaluatedProperties({ keys: ["country","postalCode"], conditional: [[_address_ifStrictOpen, { keys: ["country"] }, { keys: ["postalCode"] }, { keys: ["postalCode"] }]] }, false, true)))();
+}) })))).superRefine($unevaluatedProperties({ keys: ["country","postalCode"], conditional: [[_address_ifStrictOpen, { keys: ["country"] }, { keys: ["postalCode"] }, { keys: ["postalCode"] }]] }, false, true)), $check_addressStrictSchema))();
 
 /** `#/components/schemas/notEmpty` (open, response). */
-export const notEmptySchema = /* @__PURE__ */ (() => z.string().superRefine($not(z.enum([""]))))();
+export const notEmptySchema = /* @__PURE__ */ (() => $withFastPath(z.string().superRefine($not(z.enum([""]))), $check_notEmptySchema))();
 
 /** `#/components/schemas/notEmpty` (strict, response). */
-export const notEmptyStrictSchema = /* @__PURE__ */ (() => z.string().superRefine($not(z.enum([""]))))();
+export const notEmptyStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.string().superRefine($not(z.enum([""]))), $check_notEmptyStrictSchema))();
 
 /** `#/components/schemas/anyNumberOrString` (open, response). */
-export const anyNumberOrStringSchema = /* @__PURE__ */ (() => z.union([z.number(), z.string()]))();
+export const anyNumberOrStringSchema = /* @__PURE__ */ (() => $withFastPath(z.union([z.number(), z.string()]), $check_anyNumberOrStringSchema))();
 
 /** `#/components/schemas/anyNumberOrString` (strict, response). */
-export const anyNumberOrStringStrictSchema = /* @__PURE__ */ (() => z.union([z.number(), z.string()]))();
+export const anyNumberOrStringStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.union([z.number(), z.string()]), $check_anyNumberOrStringStrictSchema))();
+
+// Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
+const $c0 = /* @__PURE__ */ (() => (new RegExp("^[0-9]{5}$", "u")))();
+const $c1 = /* @__PURE__ */ (() => (new RegExp("^[A-Z0-9 ]+$", "u")))();
+const $c2: $Evaluation = /* @__PURE__ */ (() => ({ keys: ["country","postalCode"], conditional: [[$check__address_ifStrictOpen, { keys: ["country"] }, { keys: ["postalCode"] }, { keys: ["postalCode"] }]] }))();
+
+function $check_addressSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["country"] !== undefined) || ((((typeof v["country"] === "string") && (true))))) && (!(v["postalCode"] !== undefined) || ((((typeof v["postalCode"] === "string") && (true)))))))) && (((!($isRecord(v)) || (v["country"] !== undefined) && (!(v["country"] !== undefined) || (((v["country"] === "US")))))) ? ((!($isRecord(v)) || (!(v["postalCode"] !== undefined) || ((!(typeof v["postalCode"] === "string") || ($c0.test(v["postalCode"]))))))) : ((!($isRecord(v)) || (!(v["postalCode"] !== undefined) || ((!(typeof v["postalCode"] === "string") || ($c1.test(v["postalCode"]))))))));
+}
+
+function $check__address_ifStrictOpen(v: any): boolean {
+  return (!($isRecord(v)) || (v["country"] !== undefined) && (!(v["country"] !== undefined) || (((v["country"] === "US")))));
+}
+
+function $check_addressStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["country"] !== undefined) || ((((typeof v["country"] === "string") && (true))))) && (!(v["postalCode"] !== undefined) || ((((typeof v["postalCode"] === "string") && (true)))))))) && (((!($isRecord(v)) || (v["country"] !== undefined) && (!(v["country"] !== undefined) || (((v["country"] === "US")))))) ? ((!($isRecord(v)) || (!(v["postalCode"] !== undefined) || ((!(typeof v["postalCode"] === "string") || ($c0.test(v["postalCode"]))))))) : ((!($isRecord(v)) || (!(v["postalCode"] !== undefined) || ((!(typeof v["postalCode"] === "string") || ($c1.test(v["postalCode"])))))))) && ($unevaluatedPropertiesOk($c2, v, false, true));
+}
+
+function $check_notEmptySchema(v: any): boolean {
+  return (((typeof v === "string") && (true))) && (!(((v === ""))));
+}
+
+function $check_notEmptyStrictSchema(v: any): boolean {
+  return (((typeof v === "string") && (true))) && (!(((v === ""))));
+}
+
+function $check_anyNumberOrStringSchema(v: any): boolean {
+  return (((((typeof v === "number") && (true)))) || ((((typeof v === "string") && (true)))));
+}
+
+function $check_anyNumberOrStringStrictSchema(v: any): boolean {
+  return (((((typeof v === "number") && (true)))) || ((((typeof v === "string") && (true)))));
+}
 
 /** Same validator as `addressSchema`. */
 export const addressRequestSchema = addressSchema;

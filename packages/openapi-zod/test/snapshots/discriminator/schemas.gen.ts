@@ -6,6 +6,16 @@ function $isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** Strict mode with statically known properties: every key is declared, matches a pattern, or is `@odata.*`. */
+function $closedOk(v: any, keys: ReadonlySet<string>, patterns: readonly RegExp[]): boolean {
+  if (!$isObject(v)) return true;
+  for (const key in v) {
+    if (keys.has(key) || key.startsWith("@odata.")) continue;
+    if (patterns.length === 0 || !patterns.some((p) => p.test(key))) return false;
+  }
+  return true;
+}
+
 function $issue(ctx: z.RefinementCtx, message: string, path: PropertyKey[], input: unknown): void {
   ctx.addIssue({ code: "custom", message, path, input });
 }
@@ -44,16 +54,26 @@ function $discriminator(property: string, mapping: Record<string, z.ZodType>, al
   };
 }
 
+/** Like $isObject, without narrowing: the compiled checks read members of `any` values. */
+function $isRecord(v: any): boolean {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
 /** Which properties / items of an instance the in-place applicators of a schema evaluated (JSON Schema 2020-12, section 11). */
+/** A schema, or the compiled check of the fast path. */
+type $Test = z.ZodType | ((v: unknown) => boolean);
+function $passes(test: $Test, v: unknown): boolean {
+  return typeof test === "function" ? test(v) : test.safeParse(v).success;
+}
 interface $Evaluation {
   all?: boolean;
   keys?: readonly string[];
   patterns?: readonly RegExp[];
   items?: number;
   allItems?: boolean;
-  contains?: readonly z.ZodType[];
-  when?: ReadonlyArray<readonly [z.ZodType, $Evaluation]>;
-  conditional?: ReadonlyArray<readonly [z.ZodType, $Evaluation, $Evaluation | undefined, $Evaluation | undefined]>;
+  contains?: ReadonlyArray<$Test>;
+  when?: ReadonlyArray<readonly [$Test, $Evaluation]>;
+  conditional?: ReadonlyArray<readonly [$Test, $Evaluation, $Evaluation | undefined, $Evaluation | undefined]>;
   dependent?: ReadonlyArray<readonly [string, $Evaluation]>;
 }
 interface $Seen {
@@ -71,12 +91,12 @@ function $evaluated(e: $Evaluation, v: unknown, seen: $Seen): void {
   if (e.items !== undefined && e.items > seen.items) seen.items = e.items;
   if (e.allItems) seen.allItems = true;
   if (e.contains && Array.isArray(v)) {
-    for (const schema of e.contains) v.forEach((item, i) => { if (schema.safeParse(item).success) seen.indexes.add(i); });
+    for (const schema of e.contains) v.forEach((item, i) => { if ($passes(schema, item)) seen.indexes.add(i); });
   }
-  if (e.when) for (const [schema, inner] of e.when) if (schema.safeParse(v).success) $evaluated(inner, v, seen);
+  if (e.when) for (const [schema, inner] of e.when) if ($passes(schema, v)) $evaluated(inner, v, seen);
   if (e.conditional) {
     for (const [condition, inner, then, otherwise] of e.conditional) {
-      if (condition.safeParse(v).success) {
+      if ($passes(condition, v)) {
         $evaluated(inner, v, seen);
         if (then) $evaluated(then, v, seen);
       } else if (otherwise) $evaluated(otherwise, v, seen);
@@ -105,90 +125,187 @@ function $unevaluatedProperties(e: $Evaluation, schema: z.ZodType | false, odata
   };
 }
 
+function $unevaluatedPropertiesOk(e: $Evaluation, v: any, test: ((v: any) => boolean) | false, odata: boolean): boolean {
+  if (!$isObject(v)) return true;
+  const seen = $seen(e, v);
+  if (seen.allKeys) return true;
+  for (const key of Object.keys(v)) {
+    if (seen.keys.has(key) || seen.patterns.some((p) => p.test(key))) continue;
+    if (odata && key.startsWith("@odata.")) continue;
+    if (test === false || !test(v[key])) return false;
+  }
+  return true;
+}
+
+/**
+ * Answers `safeParse`/`parse` from the compiled check when the input is valid (returning the input itself,
+ * unchanged) and runs the Zod schema, for its issues and their paths, only when it is not.
+ */
+function $withFastPath<T extends z.ZodType>(schema: T, test: (v: any) => boolean): T {
+  const target = schema as any;
+  const safeParse = target.safeParse;
+  const parse = target.parse;
+  target.safeParse = (data: unknown, params: any) => (test(data) ? { success: true, data } : safeParse(data, params));
+  target.parse = (data: unknown, params: any) => (test(data) ? data : parse(data, params));
+  return schema;
+}
+
 /** `#/components/schemas/recordOperation` (open, response). */
-export const recordOperationSchema = /* @__PURE__ */ (() => z.looseObject({
+export const recordOperationSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
-  recordingLocation: z.union([z.string(), z.null()]).optional(),
-}))();
+  recordingLocation: z.string().nullable().optional(),
+}), $check_recordOperationSchema))();
 
 /** `#/components/schemas/cancelOperation` (open, response). */
-export const cancelOperationSchema = /* @__PURE__ */ (() => z.looseObject({
+export const cancelOperationSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.cancelOperation"]),
-}))();
+}), $check_cancelOperationSchema))();
 
 /** `#/components/schemas/operation` (open, response). */
-export const operationSchema = /* @__PURE__ */ (() => z.intersection(z.looseObject({
+export const operationSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.unknown(),
-}), z.custom<z.output<typeof recordOperationSchema> | z.output<typeof cancelOperationSchema>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": recordOperationSchema, "#microsoft.graph.cancelOperation": cancelOperationSchema }, [recordOperationSchema, cancelOperationSchema], true))))();
+}), z.custom<z.output<typeof recordOperationSchema> | z.output<typeof cancelOperationSchema>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": recordOperationSchema, "#microsoft.graph.cancelOperation": cancelOperationSchema }, [recordOperationSchema, cancelOperationSchema], true))), $check_operationSchema))();
 
 /** `#/components/schemas/recordOperation` (strict, open at this level, response). */
-const _schemas_recordOperationStrictOpen = /* @__PURE__ */ (() => z.looseObject({
+const _schemas_recordOperationStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
-  recordingLocation: z.union([z.string(), z.null()]).optional(),
-}))();
+  recordingLocation: z.string().nullable().optional(),
+}), $check__schemas_recordOperationStrictOpen))();
 
 /** `#/components/schemas/cancelOperation` (strict, open at this level, response). */
-const _schemas_cancelOperationStrictOpen = /* @__PURE__ */ (() => z.looseObject({
+const _schemas_cancelOperationStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.cancelOperation"]),
-}))();
+}), $check__schemas_cancelOperationStrictOpen))();
 
 /** `#/components/schemas/operation` (strict, response). */
-export const operationStrictSchema = /* @__PURE__ */ (() => z.intersection(z.looseObject({
+export const operationStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.unknown(),
-}), z.custom<z.output<typeof _schemas_recordOperationStrictOpen> | z.output<typeof _schemas_cancelOperationStrictOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictOpen, "#microsoft.graph.cancelOperation": _schemas_cancelOperationStrictOpen }, [_schemas_recordOperationStrictOpen, _schemas_cancelOperationStrictOpen], true))).superRefine($unevaluatedProperties({ when: [[_schemas_recordOperationStrictOpen, { keys: ["@odata.type","recordingLocation"] }], [_schemas_cancelOperationStrictOpen, { keys: ["@odata.type"] }]] }, false, true)))();
+}), z.custom<z.output<typeof _schemas_recordOperationStrictOpen> | z.output<typeof _schemas_cancelOperationStrictOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictOpen, "#microsoft.graph.cancelOperation": _schemas_cancelOperationStrictOpen }, [_schemas_recordOperationStrictOpen, _schemas_cancelOperationStrictOpen], true))).superRefine($unevaluatedProperties({ when: [[_schemas_recordOperationStrictOpen, { keys: ["@odata.type","recordingLocation"] }], [_schemas_cancelOperationStrictOpen, { keys: ["@odata.type"] }]] }, false, true)), $check_operationStrictSchema))();
 
 /** `#/components/schemas/recordOperation` (strict, response). */
-export const recordOperationStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const recordOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
-  recordingLocation: z.union([z.string(), z.null()]).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","recordingLocation"] }, false, true)))();
+  recordingLocation: z.string().nullable().optional(),
+}).superRefine($unevaluatedProperties({ keys: ["@odata.type","recordingLocation"] }, false, true)), $check_recordOperationStrictSchema))();
 
 /** `#/components/schemas/cancelOperation` (strict, response). */
-export const cancelOperationStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const cancelOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.cancelOperation"]),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["@odata.type"] }, false, true)), $check_cancelOperationStrictSchema))();
 
 /** `#/components/schemas/cat` (open, response). */
-export const catSchema = /* @__PURE__ */ (() => z.looseObject({
+export const catSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   kind: z.enum(["cat"]),
   lives: z.number().refine(Number.isInteger, "Expected an integer").optional(),
-}))();
+}), $check_catSchema))();
 
 /** `#/components/schemas/dog` (open, response). */
-export const dogSchema = /* @__PURE__ */ (() => z.looseObject({
+export const dogSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   kind: z.enum(["dog"]),
   barks: z.boolean().optional(),
-}))();
+}), $check_dogSchema))();
 
 /** `#/components/schemas/pet` (open, response). */
-export const petSchema = /* @__PURE__ */ (() => z.custom<z.output<typeof catSchema> | z.output<typeof dogSchema>>().superRefine($discriminator("kind", { "cat": catSchema, "dog": dogSchema }, [catSchema, dogSchema], true)))();
+export const petSchema = /* @__PURE__ */ (() => $withFastPath(z.custom<z.output<typeof catSchema> | z.output<typeof dogSchema>>().superRefine($discriminator("kind", { "cat": catSchema, "dog": dogSchema }, [catSchema, dogSchema], true)), $check_petSchema))();
 
 /** `#/components/schemas/cat` (strict, open at this level, response). */
-const _schemas_catStrictOpen = /* @__PURE__ */ (() => z.looseObject({
+const _schemas_catStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   kind: z.enum(["cat"]),
   lives: z.number().refine(Number.isInteger, "Expected an integer").optional(),
-}))();
+}), $check__schemas_catStrictOpen))();
 
 /** `#/components/schemas/dog` (strict, open at this level, response). */
-const _schemas_dogStrictOpen = /* @__PURE__ */ (() => z.looseObject({
+const _schemas_dogStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   kind: z.enum(["dog"]),
   barks: z.boolean().optional(),
-}))();
+}), $check__schemas_dogStrictOpen))();
 
 /** `#/components/schemas/pet` (strict, response). */
-export const petStrictSchema = /* @__PURE__ */ (() => z.custom<z.output<typeof _schemas_catStrictOpen> | z.output<typeof _schemas_dogStrictOpen>>().superRefine($discriminator("kind", { "cat": _schemas_catStrictOpen, "dog": _schemas_dogStrictOpen }, [_schemas_catStrictOpen, _schemas_dogStrictOpen], true)).superRefine($unevaluatedProperties({ when: [[_schemas_catStrictOpen, { keys: ["kind","lives"] }], [_schemas_dogStrictOpen, { keys: ["kind","barks"] }]] }, false, true)))();
+export const petStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.custom<z.output<typeof _schemas_catStrictOpen> | z.output<typeof _schemas_dogStrictOpen>>().superRefine($discriminator("kind", { "cat": _schemas_catStrictOpen, "dog": _schemas_dogStrictOpen }, [_schemas_catStrictOpen, _schemas_dogStrictOpen], true)).superRefine($unevaluatedProperties({ when: [[_schemas_catStrictOpen, { keys: ["kind","lives"] }], [_schemas_dogStrictOpen, { keys: ["kind","barks"] }]] }, false, true)), $check_petStrictSchema))();
 
 /** `#/components/schemas/cat` (strict, response). */
-export const catStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const catStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   kind: z.enum(["cat"]),
   lives: z.number().refine(Number.isInteger, "Expected an integer").optional(),
-}).superRefine($unevaluatedProperties({ keys: ["kind","lives"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["kind","lives"] }, false, true)), $check_catStrictSchema))();
 
 /** `#/components/schemas/dog` (strict, response). */
-export const dogStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const dogStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   kind: z.enum(["dog"]),
   barks: z.boolean().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["kind","barks"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["kind","barks"] }, false, true)), $check_dogStrictSchema))();
+
+// Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
+const $c0: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_recordOperationStrictOpen, { keys: ["@odata.type","recordingLocation"] }], [$check__schemas_cancelOperationStrictOpen, { keys: ["@odata.type"] }]] }))();
+const $c1 = /* @__PURE__ */ (() => (new Set(["@odata.type","recordingLocation"])))();
+const $c2 = /* @__PURE__ */ (() => (new Set(["@odata.type"])))();
+const $c3: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_catStrictOpen, { keys: ["kind","lives"] }], [$check__schemas_dogStrictOpen, { keys: ["kind","barks"] }]] }))();
+const $c4 = /* @__PURE__ */ (() => (new Set(["kind","lives"])))();
+const $c5 = /* @__PURE__ */ (() => (new Set(["kind","barks"])))();
+
+function $check_recordOperationSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (!(v["@odata.type"] !== undefined) || (((v["@odata.type"] === "#microsoft.graph.recordOperation")))) && (!(v["recordingLocation"] !== undefined) || ((((typeof v["recordingLocation"] === "string") && (true)) || ((v["recordingLocation"] === null) && (true))))))));
+}
+
+function $check_cancelOperationSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (!(v["@odata.type"] !== undefined) || (((v["@odata.type"] === "#microsoft.graph.cancelOperation")))))));
+}
+
+function $check_operationSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["@odata.type"] !== undefined)))) && ((($check_recordOperationSchema(v)) ? 1 : 0) + (($check_cancelOperationSchema(v)) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check_recordOperationSchema(v) : v["@odata.type"] === "#microsoft.graph.cancelOperation" ? $check_cancelOperationSchema(v) : false));
+}
+
+function $check__schemas_recordOperationStrictOpen(v: any): boolean {
+  return ((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (!(v["@odata.type"] !== undefined) || (((v["@odata.type"] === "#microsoft.graph.recordOperation")))) && (!(v["recordingLocation"] !== undefined) || ((((typeof v["recordingLocation"] === "string") && (true)) || ((v["recordingLocation"] === null) && (true))))))));
+}
+
+function $check__schemas_cancelOperationStrictOpen(v: any): boolean {
+  return ((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (!(v["@odata.type"] !== undefined) || (((v["@odata.type"] === "#microsoft.graph.cancelOperation")))))));
+}
+
+function $check_operationStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["@odata.type"] !== undefined)))) && ((($check__schemas_recordOperationStrictOpen(v)) ? 1 : 0) + (($check__schemas_cancelOperationStrictOpen(v)) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check__schemas_recordOperationStrictOpen(v) : v["@odata.type"] === "#microsoft.graph.cancelOperation" ? $check__schemas_cancelOperationStrictOpen(v) : false)) && ($unevaluatedPropertiesOk($c0, v, false, true));
+}
+
+function $check_recordOperationStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (!(v["@odata.type"] !== undefined) || (((v["@odata.type"] === "#microsoft.graph.recordOperation")))) && (!(v["recordingLocation"] !== undefined) || ((((typeof v["recordingLocation"] === "string") && (true)) || ((v["recordingLocation"] === null) && (true)))))))) && ($closedOk(v, $c1, []));
+}
+
+function $check_cancelOperationStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["@odata.type"] !== undefined) && (!(v["@odata.type"] !== undefined) || (((v["@odata.type"] === "#microsoft.graph.cancelOperation"))))))) && ($closedOk(v, $c2, []));
+}
+
+function $check_catSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["kind"] !== undefined) && (!(v["kind"] !== undefined) || (((v["kind"] === "cat")))) && (!(v["lives"] !== undefined) || ((((Number.isInteger(v["lives"])) && (true))))))));
+}
+
+function $check_dogSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["kind"] !== undefined) && (!(v["kind"] !== undefined) || (((v["kind"] === "dog")))) && (!(v["barks"] !== undefined) || ((((typeof v["barks"] === "boolean") && (true))))))));
+}
+
+function $check_petSchema(v: any): boolean {
+  return ((($check_catSchema(v)) ? 1 : 0) + (($check_dogSchema(v)) ? 1 : 0) === 1) && ($isRecord(v) && (v["kind"] === "cat" ? $check_catSchema(v) : v["kind"] === "dog" ? $check_dogSchema(v) : false));
+}
+
+function $check__schemas_catStrictOpen(v: any): boolean {
+  return ((($isRecord(v)) && ((v["kind"] !== undefined) && (!(v["kind"] !== undefined) || (((v["kind"] === "cat")))) && (!(v["lives"] !== undefined) || ((((Number.isInteger(v["lives"])) && (true))))))));
+}
+
+function $check__schemas_dogStrictOpen(v: any): boolean {
+  return ((($isRecord(v)) && ((v["kind"] !== undefined) && (!(v["kind"] !== undefined) || (((v["kind"] === "dog")))) && (!(v["barks"] !== undefined) || ((((typeof v["barks"] === "boolean") && (true))))))));
+}
+
+function $check_petStrictSchema(v: any): boolean {
+  return ((($check__schemas_catStrictOpen(v)) ? 1 : 0) + (($check__schemas_dogStrictOpen(v)) ? 1 : 0) === 1) && ($isRecord(v) && (v["kind"] === "cat" ? $check__schemas_catStrictOpen(v) : v["kind"] === "dog" ? $check__schemas_dogStrictOpen(v) : false)) && ($unevaluatedPropertiesOk($c3, v, false, true));
+}
+
+function $check_catStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["kind"] !== undefined) && (!(v["kind"] !== undefined) || (((v["kind"] === "cat")))) && (!(v["lives"] !== undefined) || ((((Number.isInteger(v["lives"])) && (true)))))))) && ($closedOk(v, $c4, []));
+}
+
+function $check_dogStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["kind"] !== undefined) && (!(v["kind"] !== undefined) || (((v["kind"] === "dog")))) && (!(v["barks"] !== undefined) || ((((typeof v["barks"] === "boolean") && (true)))))))) && ($closedOk(v, $c5, []));
+}
 
 /** Same validator as `operationSchema`. */
 export const operationRequestSchema = operationSchema;

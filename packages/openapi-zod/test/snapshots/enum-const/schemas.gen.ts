@@ -2,19 +2,6 @@
 
 import * as z from "zod";
 
-/** Length in Unicode code points, as JSON Schema counts it (a surrogate pair is one character). */
-function $length(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) { n--; i++; }
-    }
-  }
-  return n;
-}
-
 function $equal(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
@@ -33,33 +20,99 @@ function $equal(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/** Like $isObject, without narrowing: the compiled checks read members of `any` values. */
+function $isRecord(v: any): boolean {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Length in Unicode code points, as JSON Schema counts it (a surrogate pair is one character). */
+function $length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { n--; i++; }
+    }
+  }
+  return n;
+}
+
 function $oneOfValues(values: readonly unknown[]): (v: unknown) => boolean {
   return (v) => values.some((allowed) => $equal(v, allowed));
 }
 
+/**
+ * Answers `safeParse`/`parse` from the compiled check when the input is valid (returning the input itself,
+ * unchanged) and runs the Zod schema, for its issues and their paths, only when it is not.
+ */
+function $withFastPath<T extends z.ZodType>(schema: T, test: (v: any) => boolean): T {
+  const target = schema as any;
+  const safeParse = target.safeParse;
+  const parse = target.parse;
+  target.safeParse = (data: unknown, params: any) => (test(data) ? { success: true, data } : safeParse(data, params));
+  target.parse = (data: unknown, params: any) => (test(data) ? data : parse(data, params));
+  return schema;
+}
+
 /** `#/components/schemas/status` (open, response). */
-export const statusSchema = /* @__PURE__ */ (() => z.enum(["notStarted", "running", "completed", "failed"]))();
+export const statusSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["notStarted", "running", "completed", "failed"]), $check_statusSchema))();
 
 /** `#/components/schemas/status` (strict, response). */
-export const statusStrictSchema = /* @__PURE__ */ (() => z.enum(["notStarted", "running", "completed", "failed"]))();
+export const statusStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["notStarted", "running", "completed", "failed"]), $check_statusStrictSchema))();
 
 /** `#/components/schemas/mixed` (open, response). */
-export const mixedSchema = /* @__PURE__ */ (() => z.literal([1, "one", null, false]))();
+export const mixedSchema = /* @__PURE__ */ (() => $withFastPath(z.literal([1, "one", null, false]), $check_mixedSchema))();
 
 /** `#/components/schemas/mixed` (strict, response). */
-export const mixedStrictSchema = /* @__PURE__ */ (() => z.literal([1, "one", null, false]))();
+export const mixedStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.literal([1, "one", null, false]), $check_mixedStrictSchema))();
 
 /** `#/components/schemas/constantObject` (open, response). */
-export const constantObjectSchema = /* @__PURE__ */ (() => z.unknown().refine($oneOfValues([{"kind":"fixed","values":[1,2]}]), "Must equal the constant value"))();
+export const constantObjectSchema = /* @__PURE__ */ (() => $withFastPath(z.unknown().refine($oneOfValues([{"kind":"fixed","values":[1,2]}]), "Must equal the constant value"), $check_constantObjectSchema))();
 
 /** `#/components/schemas/constantObject` (strict, response). */
-export const constantObjectStrictSchema = /* @__PURE__ */ (() => z.unknown().refine($oneOfValues([{"kind":"fixed","values":[1,2]}]), "Must equal the constant value"))();
+export const constantObjectStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.unknown().refine($oneOfValues([{"kind":"fixed","values":[1,2]}]), "Must equal the constant value"), $check_constantObjectStrictSchema))();
 
 /** `#/components/schemas/typedWithLength` (open, response). */
-export const typedWithLengthSchema = /* @__PURE__ */ (() => z.string().refine((v) => $length(v) <= 2, "Must have at most 2 characters").refine($oneOfValues(["a", "bb", "ccc"]), "Must be one of the allowed values"))();
+export const typedWithLengthSchema = /* @__PURE__ */ (() => $withFastPath(z.string().refine((v) => $length(v) <= 2, "Must have at most 2 characters").refine($oneOfValues(["a", "bb", "ccc"]), "Must be one of the allowed values"), $check_typedWithLengthSchema))();
 
 /** `#/components/schemas/typedWithLength` (strict, response). */
-export const typedWithLengthStrictSchema = /* @__PURE__ */ (() => z.string().refine((v) => $length(v) <= 2, "Must have at most 2 characters").refine($oneOfValues(["a", "bb", "ccc"]), "Must be one of the allowed values"))();
+export const typedWithLengthStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.string().refine((v) => $length(v) <= 2, "Must have at most 2 characters").refine($oneOfValues(["a", "bb", "ccc"]), "Must be one of the allowed values"), $check_typedWithLengthStrictSchema))();
+
+// Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
+const $c0 = /* @__PURE__ */ (() => ({"kind":"fixed","values":[1,2]}))();
+
+function $check_statusSchema(v: any): boolean {
+  return (((typeof v === "string") && (true))) && ((v === "notStarted") || (v === "running") || (v === "completed") || (v === "failed"));
+}
+
+function $check_statusStrictSchema(v: any): boolean {
+  return (((typeof v === "string") && (true))) && ((v === "notStarted") || (v === "running") || (v === "completed") || (v === "failed"));
+}
+
+function $check_mixedSchema(v: any): boolean {
+  return ((v === 1) || (v === "one") || (v === null) || (v === false));
+}
+
+function $check_mixedStrictSchema(v: any): boolean {
+  return ((v === 1) || (v === "one") || (v === null) || (v === false));
+}
+
+function $check_constantObjectSchema(v: any): boolean {
+  return (($equal(v, $c0)));
+}
+
+function $check_constantObjectStrictSchema(v: any): boolean {
+  return (($equal(v, $c0)));
+}
+
+function $check_typedWithLengthSchema(v: any): boolean {
+  return (((typeof v === "string") && (($length(v) <= 2)))) && ((v === "a") || (v === "bb") || (v === "ccc"));
+}
+
+function $check_typedWithLengthStrictSchema(v: any): boolean {
+  return (((typeof v === "string") && (($length(v) <= 2)))) && ((v === "a") || (v === "bb") || (v === "ccc"));
+}
 
 /** Same validator as `statusSchema`. */
 export const statusRequestSchema = statusSchema;

@@ -2,6 +2,20 @@
 
 import * as z from "zod";
 
+function $isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Strict mode with statically known properties: every key is declared, matches a pattern, or is `@odata.*`. */
+function $closedOk(v: any, keys: ReadonlySet<string>, patterns: readonly RegExp[]): boolean {
+  if (!$isObject(v)) return true;
+  for (const key in v) {
+    if (keys.has(key) || key.startsWith("@odata.")) continue;
+    if (patterns.length === 0 || !patterns.some((p) => p.test(key))) return false;
+  }
+  return true;
+}
+
 function $validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
@@ -75,6 +89,11 @@ function $isEmail(s: string): boolean {
   return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(domain);
 }
 
+/** Like $isObject, without narrowing: the compiled checks read members of `any` values. */
+function $isRecord(v: any): boolean {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
 const $uriPattern = /* @__PURE__ */ (() => {
   const pct = "%[0-9A-Fa-f]{2}";
   const unreserved = "A-Za-z0-9\\-._~";
@@ -102,20 +121,21 @@ function $isUuid(s: string): boolean {
   return /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(s);
 }
 
-function $isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 /** Which properties / items of an instance the in-place applicators of a schema evaluated (JSON Schema 2020-12, section 11). */
+/** A schema, or the compiled check of the fast path. */
+type $Test = z.ZodType | ((v: unknown) => boolean);
+function $passes(test: $Test, v: unknown): boolean {
+  return typeof test === "function" ? test(v) : test.safeParse(v).success;
+}
 interface $Evaluation {
   all?: boolean;
   keys?: readonly string[];
   patterns?: readonly RegExp[];
   items?: number;
   allItems?: boolean;
-  contains?: readonly z.ZodType[];
-  when?: ReadonlyArray<readonly [z.ZodType, $Evaluation]>;
-  conditional?: ReadonlyArray<readonly [z.ZodType, $Evaluation, $Evaluation | undefined, $Evaluation | undefined]>;
+  contains?: ReadonlyArray<$Test>;
+  when?: ReadonlyArray<readonly [$Test, $Evaluation]>;
+  conditional?: ReadonlyArray<readonly [$Test, $Evaluation, $Evaluation | undefined, $Evaluation | undefined]>;
   dependent?: ReadonlyArray<readonly [string, $Evaluation]>;
 }
 interface $Seen {
@@ -133,12 +153,12 @@ function $evaluated(e: $Evaluation, v: unknown, seen: $Seen): void {
   if (e.items !== undefined && e.items > seen.items) seen.items = e.items;
   if (e.allItems) seen.allItems = true;
   if (e.contains && Array.isArray(v)) {
-    for (const schema of e.contains) v.forEach((item, i) => { if (schema.safeParse(item).success) seen.indexes.add(i); });
+    for (const schema of e.contains) v.forEach((item, i) => { if ($passes(schema, item)) seen.indexes.add(i); });
   }
-  if (e.when) for (const [schema, inner] of e.when) if (schema.safeParse(v).success) $evaluated(inner, v, seen);
+  if (e.when) for (const [schema, inner] of e.when) if ($passes(schema, v)) $evaluated(inner, v, seen);
   if (e.conditional) {
     for (const [condition, inner, then, otherwise] of e.conditional) {
-      if (condition.safeParse(v).success) {
+      if ($passes(condition, v)) {
         $evaluated(inner, v, seen);
         if (then) $evaluated(then, v, seen);
       } else if (otherwise) $evaluated(otherwise, v, seen);
@@ -181,8 +201,21 @@ function $unevaluatedProperties(e: $Evaluation, schema: z.ZodType | false, odata
   };
 }
 
+/**
+ * Answers `safeParse`/`parse` from the compiled check when the input is valid (returning the input itself,
+ * unchanged) and runs the Zod schema, for its issues and their paths, only when it is not.
+ */
+function $withFastPath<T extends z.ZodType>(schema: T, test: (v: any) => boolean): T {
+  const target = schema as any;
+  const safeParse = target.safeParse;
+  const parse = target.parse;
+  target.safeParse = (data: unknown, params: any) => (test(data) ? { success: true, data } : safeParse(data, params));
+  target.parse = (data: unknown, params: any) => (test(data) ? data : parse(data, params));
+  return schema;
+}
+
 /** `#/components/schemas/formats` (open, response). */
-export const formatsSchema = /* @__PURE__ */ (() => z.looseObject({
+export const formatsSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   when: z.string().refine($isDateTime, "Invalid date-time").optional(),
   day: z.string().refine($isDate, "Invalid date").optional(),
   at: z.string().refine($isTime, "Invalid time").optional(),
@@ -194,10 +227,10 @@ export const formatsSchema = /* @__PURE__ */ (() => z.looseObject({
   small: z.number().refine(Number.isInteger, "Expected an integer").refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range").optional(),
   big: z.number().refine(Number.isInteger, "Expected an integer").refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
   other: z.string().optional(),
-}))();
+}), $check_formatsSchema))();
 
 /** `#/components/schemas/formats` (strict, response). */
-export const formatsStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const formatsStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   when: z.string().refine($isDateTime, "Invalid date-time").optional(),
   day: z.string().refine($isDate, "Invalid date").optional(),
   at: z.string().refine($isTime, "Invalid time").optional(),
@@ -209,7 +242,18 @@ export const formatsStrictSchema = /* @__PURE__ */ (() => z.looseObject({
   small: z.number().refine(Number.isInteger, "Expected an integer").refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range").optional(),
   big: z.number().refine(Number.isInteger, "Expected an integer").refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
   other: z.string().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["when","day","at","id","mail","link","v4","v6","small","big","other"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["when","day","at","id","mail","link","v4","v6","small","big","other"] }, false, true)), $check_formatsStrictSchema))();
+
+// Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
+const $c0 = /* @__PURE__ */ (() => (new Set(["when","day","at","id","mail","link","v4","v6","small","big","other"])))();
+
+function $check_formatsSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["when"] !== undefined) || ((((typeof v["when"] === "string") && (($isDateTime(v["when"]))))))) && (!(v["day"] !== undefined) || ((((typeof v["day"] === "string") && (($isDate(v["day"]))))))) && (!(v["at"] !== undefined) || ((((typeof v["at"] === "string") && (($isTime(v["at"]))))))) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (($isUuid(v["id"]))))))) && (!(v["mail"] !== undefined) || ((((typeof v["mail"] === "string") && (($isEmail(v["mail"]))))))) && (!(v["link"] !== undefined) || ((((typeof v["link"] === "string") && (($isUri(v["link"]))))))) && (!(v["v4"] !== undefined) || ((((typeof v["v4"] === "string") && (($isIpv4(v["v4"]))))))) && (!(v["v6"] !== undefined) || ((((typeof v["v6"] === "string") && (($isIpv6(v["v6"]))))))) && (!(v["small"] !== undefined) || ((((Number.isInteger(v["small"])) && ((Number.isInteger(v["small"])) && (v["small"] >= -2147483648 && v["small"] < 2147483647)))))) && (!(v["big"] !== undefined) || ((((Number.isInteger(v["big"])) && ((Number.isInteger(v["big"])) && (v["big"] >= -9223372036854775808 && v["big"] < 9223372036854775808)))))) && (!(v["other"] !== undefined) || ((((typeof v["other"] === "string") && (true))))))));
+}
+
+function $check_formatsStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["when"] !== undefined) || ((((typeof v["when"] === "string") && (($isDateTime(v["when"]))))))) && (!(v["day"] !== undefined) || ((((typeof v["day"] === "string") && (($isDate(v["day"]))))))) && (!(v["at"] !== undefined) || ((((typeof v["at"] === "string") && (($isTime(v["at"]))))))) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (($isUuid(v["id"]))))))) && (!(v["mail"] !== undefined) || ((((typeof v["mail"] === "string") && (($isEmail(v["mail"]))))))) && (!(v["link"] !== undefined) || ((((typeof v["link"] === "string") && (($isUri(v["link"]))))))) && (!(v["v4"] !== undefined) || ((((typeof v["v4"] === "string") && (($isIpv4(v["v4"]))))))) && (!(v["v6"] !== undefined) || ((((typeof v["v6"] === "string") && (($isIpv6(v["v6"]))))))) && (!(v["small"] !== undefined) || ((((Number.isInteger(v["small"])) && ((Number.isInteger(v["small"])) && (v["small"] >= -2147483648 && v["small"] < 2147483647)))))) && (!(v["big"] !== undefined) || ((((Number.isInteger(v["big"])) && ((Number.isInteger(v["big"])) && (v["big"] >= -9223372036854775808 && v["big"] < 9223372036854775808)))))) && (!(v["other"] !== undefined) || ((((typeof v["other"] === "string") && (true)))))))) && ($closedOk(v, $c0, []));
+}
 
 /** Same validator as `formatsSchema`. */
 export const formatsRequestSchema = formatsSchema;

@@ -28,6 +28,16 @@ function $isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** Strict mode with statically known properties: every key is declared, matches a pattern, or is `@odata.*`. */
+function $closedOk(v: any, keys: ReadonlySet<string>, patterns: readonly RegExp[]): boolean {
+  if (!$isObject(v)) return true;
+  for (const key in v) {
+    if (keys.has(key) || key.startsWith("@odata.")) continue;
+    if (patterns.length === 0 || !patterns.some((p) => p.test(key))) return false;
+  }
+  return true;
+}
+
 function $issue(ctx: z.RefinementCtx, message: string, path: PropertyKey[], input: unknown): void {
   ctx.addIssue({ code: "custom", message, path, input });
 }
@@ -40,6 +50,33 @@ function $dependentRequired(rules: Record<string, readonly string[]>): (v: unkno
       for (const other of needed) if (!Object.hasOwn(v, other)) $issue(ctx, "Property \"" + other + "\" is required when \"" + key + "\" is present", [other], undefined);
     }
   };
+}
+
+/** Like $isObject, without narrowing: the compiled checks read members of `any` values. */
+function $isRecord(v: any): boolean {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function $keysOk(
+  v: any,
+  declared: ReadonlySet<string>,
+  patterns: ReadonlyArray<readonly [RegExp, (v: any) => boolean]>,
+  additional: ((v: any) => boolean) | false | undefined,
+  names: ((v: any) => boolean) | undefined,
+): boolean {
+  for (const key of Object.keys(v)) {
+    if (names !== undefined && !names(key)) return false;
+    let matched = false;
+    for (const [pattern, test] of patterns) {
+      if (pattern.test(key)) {
+        matched = true;
+        if (!test(v[key])) return false;
+      }
+    }
+    if (matched || additional === undefined || declared.has(key)) continue;
+    if (additional === false || !additional(v[key])) return false;
+  }
+  return true;
 }
 
 /** Length in Unicode code points, as JSON Schema counts it (a surrogate pair is one character). */
@@ -90,15 +127,20 @@ function $properties(spec: {
 }
 
 /** Which properties / items of an instance the in-place applicators of a schema evaluated (JSON Schema 2020-12, section 11). */
+/** A schema, or the compiled check of the fast path. */
+type $Test = z.ZodType | ((v: unknown) => boolean);
+function $passes(test: $Test, v: unknown): boolean {
+  return typeof test === "function" ? test(v) : test.safeParse(v).success;
+}
 interface $Evaluation {
   all?: boolean;
   keys?: readonly string[];
   patterns?: readonly RegExp[];
   items?: number;
   allItems?: boolean;
-  contains?: readonly z.ZodType[];
-  when?: ReadonlyArray<readonly [z.ZodType, $Evaluation]>;
-  conditional?: ReadonlyArray<readonly [z.ZodType, $Evaluation, $Evaluation | undefined, $Evaluation | undefined]>;
+  contains?: ReadonlyArray<$Test>;
+  when?: ReadonlyArray<readonly [$Test, $Evaluation]>;
+  conditional?: ReadonlyArray<readonly [$Test, $Evaluation, $Evaluation | undefined, $Evaluation | undefined]>;
   dependent?: ReadonlyArray<readonly [string, $Evaluation]>;
 }
 interface $Seen {
@@ -116,12 +158,12 @@ function $evaluated(e: $Evaluation, v: unknown, seen: $Seen): void {
   if (e.items !== undefined && e.items > seen.items) seen.items = e.items;
   if (e.allItems) seen.allItems = true;
   if (e.contains && Array.isArray(v)) {
-    for (const schema of e.contains) v.forEach((item, i) => { if (schema.safeParse(item).success) seen.indexes.add(i); });
+    for (const schema of e.contains) v.forEach((item, i) => { if ($passes(schema, item)) seen.indexes.add(i); });
   }
-  if (e.when) for (const [schema, inner] of e.when) if (schema.safeParse(v).success) $evaluated(inner, v, seen);
+  if (e.when) for (const [schema, inner] of e.when) if ($passes(schema, v)) $evaluated(inner, v, seen);
   if (e.conditional) {
     for (const [condition, inner, then, otherwise] of e.conditional) {
-      if (condition.safeParse(v).success) {
+      if ($passes(condition, v)) {
         $evaluated(inner, v, seen);
         if (then) $evaluated(then, v, seen);
       } else if (otherwise) $evaluated(otherwise, v, seen);
@@ -150,23 +192,57 @@ function $unevaluatedProperties(e: $Evaluation, schema: z.ZodType | false, odata
   };
 }
 
+/**
+ * Answers `safeParse`/`parse` from the compiled check when the input is valid (returning the input itself,
+ * unchanged) and runs the Zod schema, for its issues and their paths, only when it is not.
+ */
+function $withFastPath<T extends z.ZodType>(schema: T, test: (v: any) => boolean): T {
+  const target = schema as any;
+  const safeParse = target.safeParse;
+  const parse = target.parse;
+  target.safeParse = (data: unknown, params: any) => (test(data) ? { success: true, data } : safeParse(data, params));
+  target.parse = (data: unknown, params: any) => (test(data) ? data : parse(data, params));
+  return schema;
+}
+
 /** `#/components/schemas/headers` (open, response). */
-export const headersSchema = /* @__PURE__ */ (() => z.looseObject({}).superRefine($properties({ patterns: [[new RegExp("^x-", "u"), z.string()]], declared: new Set([]), additional: false, names: z.unknown().superRefine($byType({ string: z.string().refine((v) => $length(v) <= 20, "Must have at most 20 characters") })) })).refine((v) => Object.keys(v).length >= 1, "Must have at least 1 properties").refine((v) => Object.keys(v).length <= 4, "Must have at most 4 properties"))();
+export const headersSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({}).superRefine($properties({ patterns: [[new RegExp("^x-", "u"), z.string()]], declared: new Set([]), additional: false, names: z.unknown().superRefine($byType({ string: z.string().refine((v) => $length(v) <= 20, "Must have at most 20 characters") })) })).refine((v) => Object.keys(v).length >= 1, "Must have at least 1 property").refine((v) => Object.keys(v).length <= 4, "Must have at most 4 properties"), $check_headersSchema))();
 
 /** `#/components/schemas/headers` (strict, response). */
-export const headersStrictSchema = /* @__PURE__ */ (() => z.looseObject({}).superRefine($properties({ patterns: [[new RegExp("^x-", "u"), z.string()]], declared: new Set([]), additional: false, names: z.unknown().superRefine($byType({ string: z.string().refine((v) => $length(v) <= 20, "Must have at most 20 characters") })) })).refine((v) => Object.keys(v).length >= 1, "Must have at least 1 properties").refine((v) => Object.keys(v).length <= 4, "Must have at most 4 properties"))();
+export const headersStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({}).superRefine($properties({ patterns: [[new RegExp("^x-", "u"), z.string()]], declared: new Set([]), additional: false, names: z.unknown().superRefine($byType({ string: z.string().refine((v) => $length(v) <= 20, "Must have at most 20 characters") })) })).refine((v) => Object.keys(v).length >= 1, "Must have at least 1 property").refine((v) => Object.keys(v).length <= 4, "Must have at most 4 properties"), $check_headersStrictSchema))();
 
 /** `#/components/schemas/billing` (open, response). */
-export const billingSchema = /* @__PURE__ */ (() => z.looseObject({
+export const billingSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   creditCard: z.string().optional(),
   billingAddress: z.string().optional(),
-}).superRefine($dependentRequired({"creditCard":["billingAddress"]})))();
+}).superRefine($dependentRequired({"creditCard":["billingAddress"]})), $check_billingSchema))();
 
 /** `#/components/schemas/billing` (strict, response). */
-export const billingStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const billingStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   creditCard: z.string().optional(),
   billingAddress: z.string().optional(),
-}).superRefine($dependentRequired({"creditCard":["billingAddress"]})).superRefine($unevaluatedProperties({ keys: ["creditCard","billingAddress"] }, false, true)))();
+}).superRefine($dependentRequired({"creditCard":["billingAddress"]})).superRefine($unevaluatedProperties({ keys: ["creditCard","billingAddress"] }, false, true)), $check_billingStrictSchema))();
+
+// Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
+const $c0 = /* @__PURE__ */ (() => (new Set([])))();
+const $c1 = /* @__PURE__ */ (() => (new RegExp("^x-", "u")))();
+const $c2 = /* @__PURE__ */ (() => (new Set(["creditCard","billingAddress"])))();
+
+function $check_headersSchema(v: any): boolean {
+  return ((($isRecord(v)) && (($keysOk(v, $c0, [[$c1, (v0) => (((typeof v0 === "string") && (true)))]], false, (v1) => (!(typeof v1 === "string") || ($length(v1) <= 20)))) && (Object.keys(v).length >= 1) && (Object.keys(v).length <= 4))));
+}
+
+function $check_headersStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && (($keysOk(v, $c0, [[$c1, (v2) => (((typeof v2 === "string") && (true)))]], false, (v3) => (!(typeof v3 === "string") || ($length(v3) <= 20)))) && (Object.keys(v).length >= 1) && (Object.keys(v).length <= 4))));
+}
+
+function $check_billingSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["creditCard"] !== undefined) || ((((typeof v["creditCard"] === "string") && (true))))) && (!(v["billingAddress"] !== undefined) || ((((typeof v["billingAddress"] === "string") && (true))))) && (!Object.hasOwn(v, "creditCard") || ((Object.hasOwn(v, "billingAddress")))))));
+}
+
+function $check_billingStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["creditCard"] !== undefined) || ((((typeof v["creditCard"] === "string") && (true))))) && (!(v["billingAddress"] !== undefined) || ((((typeof v["billingAddress"] === "string") && (true))))) && (!Object.hasOwn(v, "creditCard") || ((Object.hasOwn(v, "billingAddress"))))))) && ($closedOk(v, $c2, []));
+}
 
 /** Same validator as `headersSchema`. */
 export const headersRequestSchema = headersSchema;

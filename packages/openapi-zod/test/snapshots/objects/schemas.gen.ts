@@ -6,6 +6,43 @@ function $isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** Strict mode with statically known properties: every key is declared, matches a pattern, or is `@odata.*`. */
+function $closedOk(v: any, keys: ReadonlySet<string>, patterns: readonly RegExp[]): boolean {
+  if (!$isObject(v)) return true;
+  for (const key in v) {
+    if (keys.has(key) || key.startsWith("@odata.")) continue;
+    if (patterns.length === 0 || !patterns.some((p) => p.test(key))) return false;
+  }
+  return true;
+}
+
+/** Like $isObject, without narrowing: the compiled checks read members of `any` values. */
+function $isRecord(v: any): boolean {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function $keysOk(
+  v: any,
+  declared: ReadonlySet<string>,
+  patterns: ReadonlyArray<readonly [RegExp, (v: any) => boolean]>,
+  additional: ((v: any) => boolean) | false | undefined,
+  names: ((v: any) => boolean) | undefined,
+): boolean {
+  for (const key of Object.keys(v)) {
+    if (names !== undefined && !names(key)) return false;
+    let matched = false;
+    for (const [pattern, test] of patterns) {
+      if (pattern.test(key)) {
+        matched = true;
+        if (!test(v[key])) return false;
+      }
+    }
+    if (matched || additional === undefined || declared.has(key)) continue;
+    if (additional === false || !additional(v[key])) return false;
+  }
+  return true;
+}
+
 function $forward(ctx: z.RefinementCtx, issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[]): void {
   for (const issue of issues) ctx.addIssue({ ...issue, path: [...prefix, ...issue.path] } as never);
 }
@@ -55,15 +92,20 @@ function $properties(spec: {
 }
 
 /** Which properties / items of an instance the in-place applicators of a schema evaluated (JSON Schema 2020-12, section 11). */
+/** A schema, or the compiled check of the fast path. */
+type $Test = z.ZodType | ((v: unknown) => boolean);
+function $passes(test: $Test, v: unknown): boolean {
+  return typeof test === "function" ? test(v) : test.safeParse(v).success;
+}
 interface $Evaluation {
   all?: boolean;
   keys?: readonly string[];
   patterns?: readonly RegExp[];
   items?: number;
   allItems?: boolean;
-  contains?: readonly z.ZodType[];
-  when?: ReadonlyArray<readonly [z.ZodType, $Evaluation]>;
-  conditional?: ReadonlyArray<readonly [z.ZodType, $Evaluation, $Evaluation | undefined, $Evaluation | undefined]>;
+  contains?: ReadonlyArray<$Test>;
+  when?: ReadonlyArray<readonly [$Test, $Evaluation]>;
+  conditional?: ReadonlyArray<readonly [$Test, $Evaluation, $Evaluation | undefined, $Evaluation | undefined]>;
   dependent?: ReadonlyArray<readonly [string, $Evaluation]>;
 }
 interface $Seen {
@@ -81,12 +123,12 @@ function $evaluated(e: $Evaluation, v: unknown, seen: $Seen): void {
   if (e.items !== undefined && e.items > seen.items) seen.items = e.items;
   if (e.allItems) seen.allItems = true;
   if (e.contains && Array.isArray(v)) {
-    for (const schema of e.contains) v.forEach((item, i) => { if (schema.safeParse(item).success) seen.indexes.add(i); });
+    for (const schema of e.contains) v.forEach((item, i) => { if ($passes(schema, item)) seen.indexes.add(i); });
   }
-  if (e.when) for (const [schema, inner] of e.when) if (schema.safeParse(v).success) $evaluated(inner, v, seen);
+  if (e.when) for (const [schema, inner] of e.when) if ($passes(schema, v)) $evaluated(inner, v, seen);
   if (e.conditional) {
     for (const [condition, inner, then, otherwise] of e.conditional) {
-      if (condition.safeParse(v).success) {
+      if ($passes(condition, v)) {
         $evaluated(inner, v, seen);
         if (then) $evaluated(then, v, seen);
       } else if (otherwise) $evaluated(otherwise, v, seen);
@@ -115,33 +157,75 @@ function $unevaluatedProperties(e: $Evaluation, schema: z.ZodType | false, odata
   };
 }
 
+/**
+ * Answers `safeParse`/`parse` from the compiled check when the input is valid (returning the input itself,
+ * unchanged) and runs the Zod schema, for its issues and their paths, only when it is not.
+ */
+function $withFastPath<T extends z.ZodType>(schema: T, test: (v: any) => boolean): T {
+  const target = schema as any;
+  const safeParse = target.safeParse;
+  const parse = target.parse;
+  target.safeParse = (data: unknown, params: any) => (test(data) ? { success: true, data } : safeParse(data, params));
+  target.parse = (data: unknown, params: any) => (test(data) ? data : parse(data, params));
+  return schema;
+}
+
 /** `#/components/schemas/open` (open, response). */
-export const openSchema = /* @__PURE__ */ (() => z.looseObject({
+export const openSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   id: z.string(),
   size: z.number().refine(Number.isInteger, "Expected an integer").gte(0).optional(),
-}))();
+}), $check_openSchema))();
 
 /** `#/components/schemas/open` (strict, response). */
-export const openStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const openStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   id: z.string(),
   size: z.number().refine(Number.isInteger, "Expected an integer").gte(0).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["id","size"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["id","size"] }, false, true)), $check_openStrictSchema))();
 
 /** `#/components/schemas/closed` (open, response). */
-export const closedSchema = /* @__PURE__ */ (() => z.strictObject({
+export const closedSchema = /* @__PURE__ */ (() => $withFastPath(z.strictObject({
   id: z.string().optional(),
-}))();
+}), $check_closedSchema))();
 
 /** `#/components/schemas/closed` (strict, response). */
-export const closedStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const closedStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   id: z.string().optional(),
-}).superRefine($properties({ declared: new Set(["id"]), additional: false })))();
+}).superRefine($properties({ declared: new Set(["id"]), additional: false })), $check_closedStrictSchema))();
 
 /** `#/components/schemas/map` (open, response). */
-export const mapSchema = /* @__PURE__ */ (() => z.object({}).catchall(z.number()))();
+export const mapSchema = /* @__PURE__ */ (() => $withFastPath(z.object({}).catchall(z.number()), $check_mapSchema))();
 
 /** `#/components/schemas/map` (strict, response). */
-export const mapStrictSchema = /* @__PURE__ */ (() => z.object({}).catchall(z.number()))();
+export const mapStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.object({}).catchall(z.number()), $check_mapStrictSchema))();
+
+// Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
+const $c0 = /* @__PURE__ */ (() => (new Set(["id","size"])))();
+const $c1 = /* @__PURE__ */ (() => (new Set(["id"])))();
+const $c2 = /* @__PURE__ */ (() => (new Set([])))();
+
+function $check_openSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["id"] !== undefined) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["size"] !== undefined) || ((((Number.isInteger(v["size"])) && ((v["size"] >= 0)))))))));
+}
+
+function $check_openStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["id"] !== undefined) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["size"] !== undefined) || ((((Number.isInteger(v["size"])) && ((v["size"] >= 0))))))))) && ($closedOk(v, $c0, []));
+}
+
+function $check_closedSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && ($keysOk(v, $c1, [], false, undefined)))));
+}
+
+function $check_closedStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && ($keysOk(v, $c1, [], false, undefined)))));
+}
+
+function $check_mapSchema(v: any): boolean {
+  return ((($isRecord(v)) && (($keysOk(v, $c2, [], (v0) => (((typeof v0 === "number") && (true))), undefined)))));
+}
+
+function $check_mapStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && (($keysOk(v, $c2, [], (v1) => (((typeof v1 === "number") && (true))), undefined)))));
+}
 
 /** Same validator as `openSchema`. */
 export const openRequestSchema = openSchema;

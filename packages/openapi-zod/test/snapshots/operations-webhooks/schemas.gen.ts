@@ -6,16 +6,41 @@ function $isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** Strict mode with statically known properties: every key is declared, matches a pattern, or is `@odata.*`. */
+function $closedOk(v: any, keys: ReadonlySet<string>, patterns: readonly RegExp[]): boolean {
+  if (!$isObject(v)) return true;
+  for (const key in v) {
+    if (keys.has(key) || key.startsWith("@odata.")) continue;
+    if (patterns.length === 0 || !patterns.some((p) => p.test(key))) return false;
+  }
+  return true;
+}
+
+function $everyItem(items: any[], from: number, test: (v: any) => boolean): boolean {
+  for (let i = from; i < items.length; i++) if (!test(items[i])) return false;
+  return true;
+}
+
+/** Like $isObject, without narrowing: the compiled checks read members of `any` values. */
+function $isRecord(v: any): boolean {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
 /** Which properties / items of an instance the in-place applicators of a schema evaluated (JSON Schema 2020-12, section 11). */
+/** A schema, or the compiled check of the fast path. */
+type $Test = z.ZodType | ((v: unknown) => boolean);
+function $passes(test: $Test, v: unknown): boolean {
+  return typeof test === "function" ? test(v) : test.safeParse(v).success;
+}
 interface $Evaluation {
   all?: boolean;
   keys?: readonly string[];
   patterns?: readonly RegExp[];
   items?: number;
   allItems?: boolean;
-  contains?: readonly z.ZodType[];
-  when?: ReadonlyArray<readonly [z.ZodType, $Evaluation]>;
-  conditional?: ReadonlyArray<readonly [z.ZodType, $Evaluation, $Evaluation | undefined, $Evaluation | undefined]>;
+  contains?: ReadonlyArray<$Test>;
+  when?: ReadonlyArray<readonly [$Test, $Evaluation]>;
+  conditional?: ReadonlyArray<readonly [$Test, $Evaluation, $Evaluation | undefined, $Evaluation | undefined]>;
   dependent?: ReadonlyArray<readonly [string, $Evaluation]>;
 }
 interface $Seen {
@@ -33,12 +58,12 @@ function $evaluated(e: $Evaluation, v: unknown, seen: $Seen): void {
   if (e.items !== undefined && e.items > seen.items) seen.items = e.items;
   if (e.allItems) seen.allItems = true;
   if (e.contains && Array.isArray(v)) {
-    for (const schema of e.contains) v.forEach((item, i) => { if (schema.safeParse(item).success) seen.indexes.add(i); });
+    for (const schema of e.contains) v.forEach((item, i) => { if ($passes(schema, item)) seen.indexes.add(i); });
   }
-  if (e.when) for (const [schema, inner] of e.when) if (schema.safeParse(v).success) $evaluated(inner, v, seen);
+  if (e.when) for (const [schema, inner] of e.when) if ($passes(schema, v)) $evaluated(inner, v, seen);
   if (e.conditional) {
     for (const [condition, inner, then, otherwise] of e.conditional) {
-      if (condition.safeParse(v).success) {
+      if ($passes(condition, v)) {
         $evaluated(inner, v, seen);
         if (then) $evaluated(then, v, seen);
       } else if (otherwise) $evaluated(otherwise, v, seen);
@@ -81,57 +106,110 @@ function $unevaluatedProperties(e: $Evaluation, schema: z.ZodType | false, odata
   };
 }
 
+/**
+ * Answers `safeParse`/`parse` from the compiled check when the input is valid (returning the input itself,
+ * unchanged) and runs the Zod schema, for its issues and their paths, only when it is not.
+ */
+function $withFastPath<T extends z.ZodType>(schema: T, test: (v: any) => boolean): T {
+  const target = schema as any;
+  const safeParse = target.safeParse;
+  const parse = target.parse;
+  target.safeParse = (data: unknown, params: any) => (test(data) ? { success: true, data } : safeParse(data, params));
+  target.parse = (data: unknown, params: any) => (test(data) ? data : parse(data, params));
+  return schema;
+}
+
 /** `#/components/schemas/recordOperation` (open, response). */
-export const recordOperationSchema = /* @__PURE__ */ (() => z.looseObject({
+export const recordOperationSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   id: z.string(),
   status: z.enum(["notStarted", "running", "completed", "failed"]),
-}))();
+}), $check_recordOperationSchema))();
 
 /** `#/components/schemas/recordOperation` (strict, response). */
-export const recordOperationStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const recordOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   id: z.string(),
   status: z.enum(["notStarted", "running", "completed", "failed"]),
-}).superRefine($unevaluatedProperties({ keys: ["id","status"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["id","status"] }, false, true)), $check_recordOperationStrictSchema))();
 
 /** `#/paths/~1communications~1calls~1{id}~1recordResponse/post/requestBody/content/application~1json/schema` (open, response). */
-export const call_recordResponseRequestBodySchema = /* @__PURE__ */ (() => z.looseObject({
+export const call_recordResponseRequestBodySchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   maxRecordDurationInSeconds: z.number().refine(Number.isInteger, "Expected an integer").gte(1).optional(),
-}))();
+}), $check_call_recordResponseRequestBodySchema))();
 
 /** `#/paths/~1communications~1calls~1{id}~1recordResponse/post/requestBody/content/application~1json/schema` (strict, response). */
-export const call_recordResponseRequestBodyStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const call_recordResponseRequestBodyStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   maxRecordDurationInSeconds: z.number().refine(Number.isInteger, "Expected an integer").gte(1).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["maxRecordDurationInSeconds"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["maxRecordDurationInSeconds"] }, false, true)), $check_call_recordResponseRequestBodyStrictSchema))();
 
 /** `#/components/responses/error/content/application~1json/schema` (open, response). */
-export const call_recordResponseResponse_400Schema = /* @__PURE__ */ (() => z.looseObject({
+export const call_recordResponseResponse_400Schema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   error: z.looseObject({
     code: z.string(),
     message: z.string(),
   }),
-}))();
+}), $check_call_recordResponseResponse_400Schema))();
 
 /** `#/components/responses/error/content/application~1json/schema` (strict, response). */
-export const call_recordResponseResponse_400StrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const call_recordResponseResponse_400StrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   error: z.looseObject({
     code: z.string(),
     message: z.string(),
   }).superRefine($unevaluatedProperties({ keys: ["code","message"] }, false, true)),
-}).superRefine($unevaluatedProperties({ keys: ["error"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["error"] }, false, true)), $check_call_recordResponseResponse_400StrictSchema))();
 
 /** `#/webhooks/commsNotifications/post/requestBody/content/application~1json/schema` (open, response). */
-export const commsNotificationsRequestBodySchema = /* @__PURE__ */ (() => z.looseObject({
+export const commsNotificationsRequestBodySchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   value: z.array(z.looseObject({
     changeType: z.enum(["created", "updated", "deleted"]),
   })),
-}))();
+}), $check_commsNotificationsRequestBodySchema))();
 
 /** `#/webhooks/commsNotifications/post/requestBody/content/application~1json/schema` (strict, response). */
-export const commsNotificationsRequestBodyStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const commsNotificationsRequestBodyStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   value: z.array(z.looseObject({
     changeType: z.enum(["created", "updated", "deleted"]),
   }).superRefine($unevaluatedProperties({ keys: ["changeType"] }, false, true))),
-}).superRefine($unevaluatedProperties({ keys: ["value"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["value"] }, false, true)), $check_commsNotificationsRequestBodyStrictSchema))();
+
+// Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
+const $c0 = /* @__PURE__ */ (() => (new Set(["id","status"])))();
+const $c1 = /* @__PURE__ */ (() => (new Set(["maxRecordDurationInSeconds"])))();
+const $c2 = /* @__PURE__ */ (() => (new Set(["code","message"])))();
+const $c3 = /* @__PURE__ */ (() => (new Set(["error"])))();
+const $c4 = /* @__PURE__ */ (() => (new Set(["changeType"])))();
+const $c5 = /* @__PURE__ */ (() => (new Set(["value"])))();
+
+function $check_recordOperationSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["id"] !== undefined) && (v["status"] !== undefined) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["status"] !== undefined) || (((v["status"] === "notStarted") || (v["status"] === "running") || (v["status"] === "completed") || (v["status"] === "failed")))))));
+}
+
+function $check_recordOperationStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["id"] !== undefined) && (v["status"] !== undefined) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["status"] !== undefined) || (((v["status"] === "notStarted") || (v["status"] === "running") || (v["status"] === "completed") || (v["status"] === "failed"))))))) && ($closedOk(v, $c0, []));
+}
+
+function $check_call_recordResponseRequestBodySchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["maxRecordDurationInSeconds"] !== undefined) || ((((Number.isInteger(v["maxRecordDurationInSeconds"])) && ((v["maxRecordDurationInSeconds"] >= 1)))))))));
+}
+
+function $check_call_recordResponseRequestBodyStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["maxRecordDurationInSeconds"] !== undefined) || ((((Number.isInteger(v["maxRecordDurationInSeconds"])) && ((v["maxRecordDurationInSeconds"] >= 1))))))))) && ($closedOk(v, $c1, []));
+}
+
+function $check_call_recordResponseResponse_400Schema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["error"] !== undefined) && (!(v["error"] !== undefined) || (((($isRecord(v["error"])) && ((v["error"]["code"] !== undefined) && (v["error"]["message"] !== undefined) && (!(v["error"]["code"] !== undefined) || ((((typeof v["error"]["code"] === "string") && (true))))) && (!(v["error"]["message"] !== undefined) || ((((typeof v["error"]["message"] === "string") && (true)))))))))))));
+}
+
+function $check_call_recordResponseResponse_400StrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["error"] !== undefined) && (!(v["error"] !== undefined) || (((($isRecord(v["error"])) && ((v["error"]["code"] !== undefined) && (v["error"]["message"] !== undefined) && (!(v["error"]["code"] !== undefined) || ((((typeof v["error"]["code"] === "string") && (true))))) && (!(v["error"]["message"] !== undefined) || ((((typeof v["error"]["message"] === "string") && (true)))))))) && ($closedOk(v["error"], $c2, []))))))) && ($closedOk(v, $c3, []));
+}
+
+function $check_commsNotificationsRequestBodySchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["value"] !== undefined) && (!(v["value"] !== undefined) || ((((Array.isArray(v["value"])) && (($everyItem(v["value"], 0, (v0) => ((($isRecord(v0)) && ((v0["changeType"] !== undefined) && (!(v0["changeType"] !== undefined) || (((v0["changeType"] === "created") || (v0["changeType"] === "updated") || (v0["changeType"] === "deleted")))))))))))))))));
+}
+
+function $check_commsNotificationsRequestBodyStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["value"] !== undefined) && (!(v["value"] !== undefined) || ((((Array.isArray(v["value"])) && (($everyItem(v["value"], 0, (v1) => ((($isRecord(v1)) && ((v1["changeType"] !== undefined) && (!(v1["changeType"] !== undefined) || (((v1["changeType"] === "created") || (v1["changeType"] === "updated") || (v1["changeType"] === "deleted"))))))) && ($closedOk(v1, $c4, [])))))))))))) && ($closedOk(v, $c5, []));
+}
 
 /** Same validator as `recordOperationSchema`. */
 export const recordOperationRequestSchema = recordOperationSchema;

@@ -6,16 +6,36 @@ function $isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** Strict mode with statically known properties: every key is declared, matches a pattern, or is `@odata.*`. */
+function $closedOk(v: any, keys: ReadonlySet<string>, patterns: readonly RegExp[]): boolean {
+  if (!$isObject(v)) return true;
+  for (const key in v) {
+    if (keys.has(key) || key.startsWith("@odata.")) continue;
+    if (patterns.length === 0 || !patterns.some((p) => p.test(key))) return false;
+  }
+  return true;
+}
+
+/** Like $isObject, without narrowing: the compiled checks read members of `any` values. */
+function $isRecord(v: any): boolean {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
 /** Which properties / items of an instance the in-place applicators of a schema evaluated (JSON Schema 2020-12, section 11). */
+/** A schema, or the compiled check of the fast path. */
+type $Test = z.ZodType | ((v: unknown) => boolean);
+function $passes(test: $Test, v: unknown): boolean {
+  return typeof test === "function" ? test(v) : test.safeParse(v).success;
+}
 interface $Evaluation {
   all?: boolean;
   keys?: readonly string[];
   patterns?: readonly RegExp[];
   items?: number;
   allItems?: boolean;
-  contains?: readonly z.ZodType[];
-  when?: ReadonlyArray<readonly [z.ZodType, $Evaluation]>;
-  conditional?: ReadonlyArray<readonly [z.ZodType, $Evaluation, $Evaluation | undefined, $Evaluation | undefined]>;
+  contains?: ReadonlyArray<$Test>;
+  when?: ReadonlyArray<readonly [$Test, $Evaluation]>;
+  conditional?: ReadonlyArray<readonly [$Test, $Evaluation, $Evaluation | undefined, $Evaluation | undefined]>;
   dependent?: ReadonlyArray<readonly [string, $Evaluation]>;
 }
 interface $Seen {
@@ -33,12 +53,12 @@ function $evaluated(e: $Evaluation, v: unknown, seen: $Seen): void {
   if (e.items !== undefined && e.items > seen.items) seen.items = e.items;
   if (e.allItems) seen.allItems = true;
   if (e.contains && Array.isArray(v)) {
-    for (const schema of e.contains) v.forEach((item, i) => { if (schema.safeParse(item).success) seen.indexes.add(i); });
+    for (const schema of e.contains) v.forEach((item, i) => { if ($passes(schema, item)) seen.indexes.add(i); });
   }
-  if (e.when) for (const [schema, inner] of e.when) if (schema.safeParse(v).success) $evaluated(inner, v, seen);
+  if (e.when) for (const [schema, inner] of e.when) if ($passes(schema, v)) $evaluated(inner, v, seen);
   if (e.conditional) {
     for (const [condition, inner, then, otherwise] of e.conditional) {
-      if (condition.safeParse(v).success) {
+      if ($passes(condition, v)) {
         $evaluated(inner, v, seen);
         if (then) $evaluated(then, v, seen);
       } else if (otherwise) $evaluated(otherwise, v, seen);
@@ -81,33 +101,65 @@ function $unevaluatedProperties(e: $Evaluation, schema: z.ZodType | false, odata
   };
 }
 
+/**
+ * Answers `safeParse`/`parse` from the compiled check when the input is valid (returning the input itself,
+ * unchanged) and runs the Zod schema, for its issues and their paths, only when it is not.
+ */
+function $withFastPath<T extends z.ZodType>(schema: T, test: (v: any) => boolean): T {
+  const target = schema as any;
+  const safeParse = target.safeParse;
+  const parse = target.parse;
+  target.safeParse = (data: unknown, params: any) => (test(data) ? { success: true, data } : safeParse(data, params));
+  target.parse = (data: unknown, params: any) => (test(data) ? data : parse(data, params));
+  return schema;
+}
+
 /** `#/components/schemas/recording` (open, response). */
-export const recordingSchema = /* @__PURE__ */ (() => z.looseObject({
+export const recordingSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   id: z.string(),
   content: z.string(),
   uploadToken: z.string().optional(),
-}))();
+}), $check_recordingSchema))();
 
 /** `#/components/schemas/recording` (strict, response). */
-export const recordingStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const recordingStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   id: z.string(),
   content: z.string(),
   uploadToken: z.string().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["id","content","uploadToken"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["id","content","uploadToken"] }, false, true)), $check_recordingStrictSchema))();
 
 /** `#/components/schemas/recording` (open, request). */
-export const recordingRequestSchema = /* @__PURE__ */ (() => z.looseObject({
+export const recordingRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   id: z.string().optional(),
   content: z.string(),
   uploadToken: z.string(),
-}))();
+}), $check_recordingRequestSchema))();
 
 /** `#/components/schemas/recording` (strict, request). */
-export const recordingStrictRequestSchema = /* @__PURE__ */ (() => z.looseObject({
+export const recordingStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   id: z.string().optional(),
   content: z.string(),
   uploadToken: z.string(),
-}).superRefine($unevaluatedProperties({ keys: ["id","content","uploadToken"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["id","content","uploadToken"] }, false, true)), $check_recordingStrictRequestSchema))();
+
+// Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
+const $c0 = /* @__PURE__ */ (() => (new Set(["id","content","uploadToken"])))();
+
+function $check_recordingSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["id"] !== undefined) && (v["content"] !== undefined) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["content"] !== undefined) || ((((typeof v["content"] === "string") && (true))))) && (!(v["uploadToken"] !== undefined) || ((((typeof v["uploadToken"] === "string") && (true))))))));
+}
+
+function $check_recordingStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["id"] !== undefined) && (v["content"] !== undefined) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["content"] !== undefined) || ((((typeof v["content"] === "string") && (true))))) && (!(v["uploadToken"] !== undefined) || ((((typeof v["uploadToken"] === "string") && (true)))))))) && ($closedOk(v, $c0, []));
+}
+
+function $check_recordingRequestSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["content"] !== undefined) && (v["uploadToken"] !== undefined) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["content"] !== undefined) || ((((typeof v["content"] === "string") && (true))))) && (!(v["uploadToken"] !== undefined) || ((((typeof v["uploadToken"] === "string") && (true))))))));
+}
+
+function $check_recordingStrictRequestSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["content"] !== undefined) && (v["uploadToken"] !== undefined) && (!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))) && (!(v["content"] !== undefined) || ((((typeof v["content"] === "string") && (true))))) && (!(v["uploadToken"] !== undefined) || ((((typeof v["uploadToken"] === "string") && (true)))))))) && ($closedOk(v, $c0, []));
+}
 
 /** Open-mode validators of `components.schemas`, response direction, keyed by component name. */
 export const schemas: { readonly recording: typeof recordingSchema } = { recording: recordingSchema };

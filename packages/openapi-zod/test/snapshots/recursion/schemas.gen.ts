@@ -6,16 +6,41 @@ function $isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** Strict mode with statically known properties: every key is declared, matches a pattern, or is `@odata.*`. */
+function $closedOk(v: any, keys: ReadonlySet<string>, patterns: readonly RegExp[]): boolean {
+  if (!$isObject(v)) return true;
+  for (const key in v) {
+    if (keys.has(key) || key.startsWith("@odata.")) continue;
+    if (patterns.length === 0 || !patterns.some((p) => p.test(key))) return false;
+  }
+  return true;
+}
+
+function $everyItem(items: any[], from: number, test: (v: any) => boolean): boolean {
+  for (let i = from; i < items.length; i++) if (!test(items[i])) return false;
+  return true;
+}
+
+/** Like $isObject, without narrowing: the compiled checks read members of `any` values. */
+function $isRecord(v: any): boolean {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
 /** Which properties / items of an instance the in-place applicators of a schema evaluated (JSON Schema 2020-12, section 11). */
+/** A schema, or the compiled check of the fast path. */
+type $Test = z.ZodType | ((v: unknown) => boolean);
+function $passes(test: $Test, v: unknown): boolean {
+  return typeof test === "function" ? test(v) : test.safeParse(v).success;
+}
 interface $Evaluation {
   all?: boolean;
   keys?: readonly string[];
   patterns?: readonly RegExp[];
   items?: number;
   allItems?: boolean;
-  contains?: readonly z.ZodType[];
-  when?: ReadonlyArray<readonly [z.ZodType, $Evaluation]>;
-  conditional?: ReadonlyArray<readonly [z.ZodType, $Evaluation, $Evaluation | undefined, $Evaluation | undefined]>;
+  contains?: ReadonlyArray<$Test>;
+  when?: ReadonlyArray<readonly [$Test, $Evaluation]>;
+  conditional?: ReadonlyArray<readonly [$Test, $Evaluation, $Evaluation | undefined, $Evaluation | undefined]>;
   dependent?: ReadonlyArray<readonly [string, $Evaluation]>;
 }
 interface $Seen {
@@ -33,12 +58,12 @@ function $evaluated(e: $Evaluation, v: unknown, seen: $Seen): void {
   if (e.items !== undefined && e.items > seen.items) seen.items = e.items;
   if (e.allItems) seen.allItems = true;
   if (e.contains && Array.isArray(v)) {
-    for (const schema of e.contains) v.forEach((item, i) => { if (schema.safeParse(item).success) seen.indexes.add(i); });
+    for (const schema of e.contains) v.forEach((item, i) => { if ($passes(schema, item)) seen.indexes.add(i); });
   }
-  if (e.when) for (const [schema, inner] of e.when) if (schema.safeParse(v).success) $evaluated(inner, v, seen);
+  if (e.when) for (const [schema, inner] of e.when) if ($passes(schema, v)) $evaluated(inner, v, seen);
   if (e.conditional) {
     for (const [condition, inner, then, otherwise] of e.conditional) {
-      if (condition.safeParse(v).success) {
+      if ($passes(condition, v)) {
         $evaluated(inner, v, seen);
         if (then) $evaluated(then, v, seen);
       } else if (otherwise) $evaluated(otherwise, v, seen);
@@ -81,17 +106,41 @@ function $unevaluatedProperties(e: $Evaluation, schema: z.ZodType | false, odata
   };
 }
 
+/**
+ * Answers `safeParse`/`parse` from the compiled check when the input is valid (returning the input itself,
+ * unchanged) and runs the Zod schema, for its issues and their paths, only when it is not.
+ */
+function $withFastPath<T extends z.ZodType>(schema: T, test: (v: any) => boolean): T {
+  const target = schema as any;
+  const safeParse = target.safeParse;
+  const parse = target.parse;
+  target.safeParse = (data: unknown, params: any) => (test(data) ? { success: true, data } : safeParse(data, params));
+  target.parse = (data: unknown, params: any) => (test(data) ? data : parse(data, params));
+  return schema;
+}
+
 /** `#/components/schemas/node` (open, response). */
-export const nodeSchema: z.ZodType = /* @__PURE__ */ (() => z.looseObject({
+export const nodeSchema: z.ZodType = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   name: z.string(),
   children: z.array(z.lazy(() => nodeSchema)).optional(),
-}))();
+}), $check_nodeSchema))();
 
 /** `#/components/schemas/node` (strict, response). */
-export const nodeStrictSchema: z.ZodType = /* @__PURE__ */ (() => z.looseObject({
+export const nodeStrictSchema: z.ZodType = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   name: z.string(),
   children: z.array(z.lazy(() => nodeStrictSchema)).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["name","children"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["name","children"] }, false, true)), $check_nodeStrictSchema))();
+
+// Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
+const $c0 = /* @__PURE__ */ (() => (new Set(["name","children"])))();
+
+function $check_nodeSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["name"] !== undefined) && (!(v["name"] !== undefined) || ((((typeof v["name"] === "string") && (true))))) && (!(v["children"] !== undefined) || ((((Array.isArray(v["children"])) && (($everyItem(v["children"], 0, (v0) => ($check_nodeSchema(v0))))))))))));
+}
+
+function $check_nodeStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((v["name"] !== undefined) && (!(v["name"] !== undefined) || ((((typeof v["name"] === "string") && (true))))) && (!(v["children"] !== undefined) || ((((Array.isArray(v["children"])) && (($everyItem(v["children"], 0, (v1) => ($check_nodeStrictSchema(v1)))))))))))) && ($closedOk(v, $c0, []));
+}
 
 /** Same validator as `nodeSchema`. */
 export const nodeRequestSchema = nodeSchema;

@@ -24,6 +24,25 @@ function $byType(branches: Partial<Record<string, z.ZodType>>): (v: unknown, ctx
   };
 }
 
+function $isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Strict mode with statically known properties: every key is declared, matches a pattern, or is `@odata.*`. */
+function $closedOk(v: any, keys: ReadonlySet<string>, patterns: readonly RegExp[]): boolean {
+  if (!$isObject(v)) return true;
+  for (const key in v) {
+    if (keys.has(key) || key.startsWith("@odata.")) continue;
+    if (patterns.length === 0 || !patterns.some((p) => p.test(key))) return false;
+  }
+  return true;
+}
+
+/** Like $isObject, without narrowing: the compiled checks read members of `any` values. */
+function $isRecord(v: any): boolean {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
 /** Length in Unicode code points, as JSON Schema counts it (a surrogate pair is one character). */
 function $length(s: string): number {
   let n = s.length;
@@ -37,20 +56,21 @@ function $length(s: string): number {
   return n;
 }
 
-function $isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 /** Which properties / items of an instance the in-place applicators of a schema evaluated (JSON Schema 2020-12, section 11). */
+/** A schema, or the compiled check of the fast path. */
+type $Test = z.ZodType | ((v: unknown) => boolean);
+function $passes(test: $Test, v: unknown): boolean {
+  return typeof test === "function" ? test(v) : test.safeParse(v).success;
+}
 interface $Evaluation {
   all?: boolean;
   keys?: readonly string[];
   patterns?: readonly RegExp[];
   items?: number;
   allItems?: boolean;
-  contains?: readonly z.ZodType[];
-  when?: ReadonlyArray<readonly [z.ZodType, $Evaluation]>;
-  conditional?: ReadonlyArray<readonly [z.ZodType, $Evaluation, $Evaluation | undefined, $Evaluation | undefined]>;
+  contains?: ReadonlyArray<$Test>;
+  when?: ReadonlyArray<readonly [$Test, $Evaluation]>;
+  conditional?: ReadonlyArray<readonly [$Test, $Evaluation, $Evaluation | undefined, $Evaluation | undefined]>;
   dependent?: ReadonlyArray<readonly [string, $Evaluation]>;
 }
 interface $Seen {
@@ -68,12 +88,12 @@ function $evaluated(e: $Evaluation, v: unknown, seen: $Seen): void {
   if (e.items !== undefined && e.items > seen.items) seen.items = e.items;
   if (e.allItems) seen.allItems = true;
   if (e.contains && Array.isArray(v)) {
-    for (const schema of e.contains) v.forEach((item, i) => { if (schema.safeParse(item).success) seen.indexes.add(i); });
+    for (const schema of e.contains) v.forEach((item, i) => { if ($passes(schema, item)) seen.indexes.add(i); });
   }
-  if (e.when) for (const [schema, inner] of e.when) if (schema.safeParse(v).success) $evaluated(inner, v, seen);
+  if (e.when) for (const [schema, inner] of e.when) if ($passes(schema, v)) $evaluated(inner, v, seen);
   if (e.conditional) {
     for (const [condition, inner, then, otherwise] of e.conditional) {
-      if (condition.safeParse(v).success) {
+      if ($passes(condition, v)) {
         $evaluated(inner, v, seen);
         if (then) $evaluated(then, v, seen);
       } else if (otherwise) $evaluated(otherwise, v, seen);
@@ -106,33 +126,81 @@ function $unevaluatedProperties(e: $Evaluation, schema: z.ZodType | false, odata
   };
 }
 
+/**
+ * Answers `safeParse`/`parse` from the compiled check when the input is valid (returning the input itself,
+ * unchanged) and runs the Zod schema, for its issues and their paths, only when it is not.
+ */
+function $withFastPath<T extends z.ZodType>(schema: T, test: (v: any) => boolean): T {
+  const target = schema as any;
+  const safeParse = target.safeParse;
+  const parse = target.parse;
+  target.safeParse = (data: unknown, params: any) => (test(data) ? { success: true, data } : safeParse(data, params));
+  target.parse = (data: unknown, params: any) => (test(data) ? data : parse(data, params));
+  return schema;
+}
+
 /** `#/components/schemas/anything` (open, response). */
-export const anythingSchema = /* @__PURE__ */ (() => z.unknown())();
+export const anythingSchema = /* @__PURE__ */ (() => $withFastPath(z.unknown(), $check_anythingSchema))();
 
 /** `#/components/schemas/anything` (strict, response). */
-export const anythingStrictSchema = /* @__PURE__ */ (() => z.unknown())();
+export const anythingStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.unknown(), $check_anythingStrictSchema))();
 
 /** `#/components/schemas/nothing` (open, response). */
-export const nothingSchema = /* @__PURE__ */ (() => z.never())();
+export const nothingSchema = /* @__PURE__ */ (() => $withFastPath(z.never(), $check_nothingSchema))();
 
 /** `#/components/schemas/nothing` (strict, response). */
-export const nothingStrictSchema = /* @__PURE__ */ (() => z.never())();
+export const nothingStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.never(), $check_nothingStrictSchema))();
 
 /** `#/components/schemas/lengthIfString` (open, response). */
-export const lengthIfStringSchema = /* @__PURE__ */ (() => z.unknown().superRefine($byType({ string: z.string().refine((v) => $length(v) >= 2, "Must have at least 2 characters") })))();
+export const lengthIfStringSchema = /* @__PURE__ */ (() => $withFastPath(z.unknown().superRefine($byType({ string: z.string().refine((v) => $length(v) >= 2, "Must have at least 2 characters") })), $check_lengthIfStringSchema))();
 
 /** `#/components/schemas/lengthIfString` (strict, response). */
-export const lengthIfStringStrictSchema = /* @__PURE__ */ (() => z.unknown().superRefine($byType({ string: z.string().refine((v) => $length(v) >= 2, "Must have at least 2 characters") })))();
+export const lengthIfStringStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.unknown().superRefine($byType({ string: z.string().refine((v) => $length(v) >= 2, "Must have at least 2 characters") })), $check_lengthIfStringStrictSchema))();
 
 /** `#/components/schemas/propertiesIfObject` (open, response). */
-export const propertiesIfObjectSchema = /* @__PURE__ */ (() => z.unknown().superRefine($byType({ object: z.looseObject({
+export const propertiesIfObjectSchema = /* @__PURE__ */ (() => $withFastPath(z.unknown().superRefine($byType({ object: z.looseObject({
   a: z.number().refine(Number.isInteger, "Expected an integer"),
-}) })))();
+}) })), $check_propertiesIfObjectSchema))();
 
 /** `#/components/schemas/propertiesIfObject` (strict, response). */
-export const propertiesIfObjectStrictSchema = /* @__PURE__ */ (() => z.unknown().superRefine($byType({ object: z.looseObject({
+export const propertiesIfObjectStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.unknown().superRefine($byType({ object: z.looseObject({
   a: z.number().refine(Number.isInteger, "Expected an integer"),
-}) })).superRefine($unevaluatedProperties({ keys: ["a"] }, false, true)))();
+}) })).superRefine($unevaluatedProperties({ keys: ["a"] }, false, true)), $check_propertiesIfObjectStrictSchema))();
+
+// Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
+const $c0 = /* @__PURE__ */ (() => (new Set(["a"])))();
+
+function $check_anythingSchema(v: any): boolean {
+  return true;
+}
+
+function $check_anythingStrictSchema(v: any): boolean {
+  return true;
+}
+
+function $check_nothingSchema(v: any): boolean {
+  return false;
+}
+
+function $check_nothingStrictSchema(v: any): boolean {
+  return false;
+}
+
+function $check_lengthIfStringSchema(v: any): boolean {
+  return (!(typeof v === "string") || ($length(v) >= 2));
+}
+
+function $check_lengthIfStringStrictSchema(v: any): boolean {
+  return (!(typeof v === "string") || ($length(v) >= 2));
+}
+
+function $check_propertiesIfObjectSchema(v: any): boolean {
+  return (!($isRecord(v)) || (v["a"] !== undefined) && (!(v["a"] !== undefined) || ((((Number.isInteger(v["a"])) && (true))))));
+}
+
+function $check_propertiesIfObjectStrictSchema(v: any): boolean {
+  return (!($isRecord(v)) || (v["a"] !== undefined) && (!(v["a"] !== undefined) || ((((Number.isInteger(v["a"])) && (true)))))) && ($closedOk(v, $c0, []));
+}
 
 /** Same validator as `anythingSchema`. */
 export const anythingRequestSchema = anythingSchema;

@@ -28,16 +28,36 @@ function $isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** Strict mode with statically known properties: every key is declared, matches a pattern, or is `@odata.*`. */
+function $closedOk(v: any, keys: ReadonlySet<string>, patterns: readonly RegExp[]): boolean {
+  if (!$isObject(v)) return true;
+  for (const key in v) {
+    if (keys.has(key) || key.startsWith("@odata.")) continue;
+    if (patterns.length === 0 || !patterns.some((p) => p.test(key))) return false;
+  }
+  return true;
+}
+
+/** Like $isObject, without narrowing: the compiled checks read members of `any` values. */
+function $isRecord(v: any): boolean {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
 /** Which properties / items of an instance the in-place applicators of a schema evaluated (JSON Schema 2020-12, section 11). */
+/** A schema, or the compiled check of the fast path. */
+type $Test = z.ZodType | ((v: unknown) => boolean);
+function $passes(test: $Test, v: unknown): boolean {
+  return typeof test === "function" ? test(v) : test.safeParse(v).success;
+}
 interface $Evaluation {
   all?: boolean;
   keys?: readonly string[];
   patterns?: readonly RegExp[];
   items?: number;
   allItems?: boolean;
-  contains?: readonly z.ZodType[];
-  when?: ReadonlyArray<readonly [z.ZodType, $Evaluation]>;
-  conditional?: ReadonlyArray<readonly [z.ZodType, $Evaluation, $Evaluation | undefined, $Evaluation | undefined]>;
+  contains?: ReadonlyArray<$Test>;
+  when?: ReadonlyArray<readonly [$Test, $Evaluation]>;
+  conditional?: ReadonlyArray<readonly [$Test, $Evaluation, $Evaluation | undefined, $Evaluation | undefined]>;
   dependent?: ReadonlyArray<readonly [string, $Evaluation]>;
 }
 interface $Seen {
@@ -55,12 +75,12 @@ function $evaluated(e: $Evaluation, v: unknown, seen: $Seen): void {
   if (e.items !== undefined && e.items > seen.items) seen.items = e.items;
   if (e.allItems) seen.allItems = true;
   if (e.contains && Array.isArray(v)) {
-    for (const schema of e.contains) v.forEach((item, i) => { if (schema.safeParse(item).success) seen.indexes.add(i); });
+    for (const schema of e.contains) v.forEach((item, i) => { if ($passes(schema, item)) seen.indexes.add(i); });
   }
-  if (e.when) for (const [schema, inner] of e.when) if (schema.safeParse(v).success) $evaluated(inner, v, seen);
+  if (e.when) for (const [schema, inner] of e.when) if ($passes(schema, v)) $evaluated(inner, v, seen);
   if (e.conditional) {
     for (const [condition, inner, then, otherwise] of e.conditional) {
-      if (condition.safeParse(v).success) {
+      if ($passes(condition, v)) {
         $evaluated(inner, v, seen);
         if (then) $evaluated(then, v, seen);
       } else if (otherwise) $evaluated(otherwise, v, seen);
@@ -93,30 +113,79 @@ function $unevaluatedProperties(e: $Evaluation, schema: z.ZodType | false, odata
   };
 }
 
+function $unevaluatedPropertiesOk(e: $Evaluation, v: any, test: ((v: any) => boolean) | false, odata: boolean): boolean {
+  if (!$isObject(v)) return true;
+  const seen = $seen(e, v);
+  if (seen.allKeys) return true;
+  for (const key of Object.keys(v)) {
+    if (seen.keys.has(key) || seen.patterns.some((p) => p.test(key))) continue;
+    if (odata && key.startsWith("@odata.")) continue;
+    if (test === false || !test(v[key])) return false;
+  }
+  return true;
+}
+
+/**
+ * Answers `safeParse`/`parse` from the compiled check when the input is valid (returning the input itself,
+ * unchanged) and runs the Zod schema, for its issues and their paths, only when it is not.
+ */
+function $withFastPath<T extends z.ZodType>(schema: T, test: (v: any) => boolean): T {
+  const target = schema as any;
+  const safeParse = target.safeParse;
+  const parse = target.parse;
+  target.safeParse = (data: unknown, params: any) => (test(data) ? { success: true, data } : safeParse(data, params));
+  target.parse = (data: unknown, params: any) => (test(data) ? data : parse(data, params));
+  return schema;
+}
+
 /** `#/components/schemas/base` (open, response). */
-export const baseSchema = /* @__PURE__ */ (() => z.looseObject({
+export const baseSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   id: z.string().optional(),
-}))();
+}), $check_baseSchema))();
 
 /** `#/components/schemas/base` (strict, response). */
-export const baseStrictSchema = /* @__PURE__ */ (() => z.looseObject({
+export const baseStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   id: z.string().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["id"] }, false, true)))();
+}).superRefine($unevaluatedProperties({ keys: ["id"] }, false, true)), $check_baseStrictSchema))();
 
 /** `#/components/schemas/extended` (open, response). */
-export const extendedSchema = /* @__PURE__ */ (() => z.intersection(z.unknown().superRefine($byType({ object: z.looseObject({
+export const extendedSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.unknown().superRefine($byType({ object: z.looseObject({
   name: z.string().optional(),
-}) })), baseSchema).superRefine($unevaluatedProperties({ keys: ["name","id"] }, false, false)))();
+}) })), baseSchema).superRefine($unevaluatedProperties({ keys: ["name","id"] }, false, false)), $check_extendedSchema))();
 
 /** `#/components/schemas/base` (strict, open at this level, response). */
-const _schemas_baseStrictOpen = /* @__PURE__ */ (() => z.looseObject({
+const _schemas_baseStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   id: z.string().optional(),
-}))();
+}), $check__schemas_baseStrictOpen))();
 
 /** `#/components/schemas/extended` (strict, response). */
-export const extendedStrictSchema = /* @__PURE__ */ (() => z.intersection(z.unknown().superRefine($byType({ object: z.looseObject({
+export const extendedStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.unknown().superRefine($byType({ object: z.looseObject({
   name: z.string().optional(),
-}) })), _schemas_baseStrictOpen).superRefine($unevaluatedProperties({ keys: ["name","id"] }, false, false)))();
+}) })), _schemas_baseStrictOpen).superRefine($unevaluatedProperties({ keys: ["name","id"] }, false, false)), $check_extendedStrictSchema))();
+
+// Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
+const $c0 = /* @__PURE__ */ (() => (new Set(["id"])))();
+const $c1: $Evaluation = /* @__PURE__ */ (() => ({ keys: ["name","id"] }))();
+
+function $check_baseSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))))));
+}
+
+function $check_baseStrictSchema(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true)))))))) && ($closedOk(v, $c0, []));
+}
+
+function $check_extendedSchema(v: any): boolean {
+  return (!($isRecord(v)) || (!(v["name"] !== undefined) || ((((typeof v["name"] === "string") && (true)))))) && (($check_baseSchema(v))) && ($unevaluatedPropertiesOk($c1, v, false, false));
+}
+
+function $check__schemas_baseStrictOpen(v: any): boolean {
+  return ((($isRecord(v)) && ((!(v["id"] !== undefined) || ((((typeof v["id"] === "string") && (true))))))));
+}
+
+function $check_extendedStrictSchema(v: any): boolean {
+  return (!($isRecord(v)) || (!(v["name"] !== undefined) || ((((typeof v["name"] === "string") && (true)))))) && (($check__schemas_baseStrictOpen(v))) && ($unevaluatedPropertiesOk($c1, v, false, false));
+}
 
 /** Same validator as `baseSchema`. */
 export const baseRequestSchema = baseSchema;
