@@ -130,6 +130,17 @@ describe("JUnit report", () => {
 });
 
 describe("HTML report", () => {
+  test("parses without a single HTML parse error", async () => {
+    for (const name of ["recording-api.yaml", "broken-examples.yaml"]) {
+      const errors: string[] = [];
+      parseHtml(formatCheckHtml(await reportFor(name)), {
+        onParseError: (error) =>
+          errors.push(`${error.code} at ${error.startLine}:${error.startCol}`),
+      });
+      expect(errors).toEqual([]);
+    }
+  });
+
   test("is one self-contained page with a section per operation and an article per example", async () => {
     const html = formatCheckHtml(await reportFor("recording-api.yaml"));
     const document = parseHtml(html) as unknown as HtmlNode;
