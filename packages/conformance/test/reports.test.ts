@@ -54,6 +54,33 @@ describe("text report", () => {
     expect(output).not.toContain("\u001b[");
   });
 
+  test("a validator defect shows both verdicts and both lists of issues", async () => {
+    const spec = await loadSpec(fixture("recording-api.yaml"));
+    const honest = ajvValidatorSource(spec);
+    const acceptsAnything = { safeParse: () => ({ success: true }) };
+    const pointer =
+      "/paths/~1communications~1calls~1{id}~1record/post/responses/200/content/application~1json/schema";
+    const report = await checkExamples(spec, {
+      validators: {
+        ...honest,
+        schemaPointers: {
+          ...honest.schemaPointers,
+          [pointer]: { open: acceptsAnything, strict: acceptsAnything },
+        },
+      },
+    });
+    const output = formatCheckText(report, { passes: false });
+    expect(output).toContain(
+      [
+        "      - validator defect: the generated validator says valid, Ajv says invalid",
+        "      - expected invalid, but validation accepted the example",
+        `      generated (schemaPointers["${pointer}"].strict): valid`,
+        "      Ajv: invalid",
+        "        /status: must be equal to one of the allowed values",
+      ].join("\n"),
+    );
+  });
+
   test("colours only when asked", async () => {
     const output = formatCheckText(await reportFor("broken-examples.yaml"), { color: true });
     expect(output).toContain("\u001b[31m");
