@@ -37,6 +37,34 @@ describe.skipIf(!built)("the built CLI as a process (skipped until `pnpm build` 
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
+  test("check without a spec checks the shipped project spec with @graph-recording/zod and passes", () => {
+    const result = runBuilt(["check", "--failures-only"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      "validators: @graph-recording/zod; second opinion: Ajv 2020-12\n",
+    );
+    expect(result.stdout.trimEnd().split("\n").at(-1)).toMatch(
+      /^\d+ examples: (\d+) passed, 0 failed /,
+    );
+  });
+
+  test("validate reads standard input through a real pipe", () => {
+    const payload = JSON.stringify({
+      clientContext: "c",
+      maxRecordDurationInSeconds: 5,
+      extra: true,
+    });
+    const result = runBuilt(
+      ["validate", "--operation", "call_recordResponse", "--request", "-"],
+      payload,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout.split("\n")[0]).toBe(
+      "invalid <stdin> against operation call_recordResponse request (strict)",
+    );
+    expect(result.stdout).toContain("/extra: ");
+  });
+
   test("--version prints the package version", () => {
     const result = runBuilt(["--version"]);
     expect(result.code).toBe(0);
