@@ -266,7 +266,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     )
     .option(
       "--threads <n>",
-      "threads for NDJSON inputs of 4 MB or more (default: one per core, at most 4)",
+      "worker threads for NDJSON inputs of 4 MB or more (default 1: only worth it for slow validators)",
     )
     .addOption(formatOption())
     .action(async (inputs: string[], flags: ValidateFlags) => {

@@ -60,9 +60,11 @@ export interface ValidateOptions extends ValidatorChoice {
   /** Reads standard input; default `process.stdin`. */
   readStdin?: () => Promise<string>;
   /**
-   * Threads for a large NDJSON input (4 MB or more): default one per core, at most four; `1` keeps
-   * everything on the calling thread. Threads are used only when the validators can be loaded
-   * again in a worker (not for a validators object passed in).
+   * Worker threads for a large NDJSON input (4 MB or more); default 1, everything on the calling
+   * thread. Worth it only when the validators are slow per payload: with the generated module's
+   * compiled fast path, starting workers and copying results back costs more than it saves.
+   * Threads are used only when the validators can be loaded again in a worker (not for a
+   * validators object passed in).
    */
   threads?: number;
 }
@@ -137,7 +139,7 @@ export async function validateInputs(options: ValidateOptions): Promise<Validate
   if (options.target) {
     const target = { ...options.target, mode };
     const resolved = resolveTarget(validators, target);
-    const source = options.threads === 1 ? undefined : moduleSourceOf(validators);
+    const source = (options.threads ?? 1) > 1 ? moduleSourceOf(validators) : undefined;
     for (const input of inputs) {
       const text = texts.get(input) ?? "";
       const name = input === "-" ? "<stdin>" : input;
@@ -253,7 +255,7 @@ const parallelThreshold = 4_000_000;
 
 function threadsFor(text: string, wanted: number | undefined): number {
   if (text.length < parallelThreshold || !existsSync(workerFile)) return 1;
-  return Math.max(1, wanted ?? Math.min(availableParallelism(), 4));
+  return Math.max(1, Math.min(wanted ?? 1, availableParallelism() * 2));
 }
 
 /** Validates the lines of one NDJSON input on worker threads, one piece each, results in order. */
