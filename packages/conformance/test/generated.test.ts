@@ -52,3 +52,22 @@ describe("properties of anyOf / oneOf branches", () => {
     expect(report.results[1]?.ajv?.valid).toBe(false);
   });
 });
+
+describe("a spec the generator cannot handle", () => {
+  test("is a clear message naming the spec and the pointer, exit 2", async () => {
+    const { mkdtemp, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const folder = await mkdtemp(join(tmpdir(), "conformance-generate-"));
+    const path = join(folder, "remote-ref.yaml");
+    await writeFile(
+      path,
+      'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    a:\n      $ref: "other.yaml#/x"\n',
+    );
+    const result = await run(["check", path]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `graph-recording-conformance: ${path}: cannot generate validators: Remote reference "other.yaml#/x" is not supported at #/components/schemas/a/$ref. Bundle the document first (e.g. \`redocly bundle\`) so that every \`$ref\` is local.\n`,
+    );
+  });
+});
