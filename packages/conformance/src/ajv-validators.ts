@@ -1,8 +1,9 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import Ajv2020Module from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import { asRecord, type Direction, entries, subschemas } from "./examples.js";
+import type { Direction } from "./examples.js";
 import { childPointer, escapeToken, valueAtPointer } from "./json-pointer.js";
+import { asRecord, entries, subschemas } from "./schema-tree.js";
 import type { SpecDocument } from "./spec-document.js";
 import type { Issue, Verdict } from "./verdict.js";
 

@@ -1,8 +1,9 @@
 import { type AjvValidators, createAjvValidators, type ValidationMode } from "./ajv-validators.js";
-import { asRecord, collectExamples, type ExampleCase } from "./examples.js";
+import { collectExamples, type ExampleCase } from "./examples.js";
 import { meetsExpectation } from "./expectation.js";
 import { valueAtPointer } from "./json-pointer.js";
 import { projectSpecPath } from "./project-spec.js";
+import { asRecord } from "./schema-tree.js";
 import {
   type SourceCoverage,
   type SourceCoverageOptions,

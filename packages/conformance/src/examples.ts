@@ -1,16 +1,13 @@
+import { type Defect, readVerdict } from "./example-verdict.js";
 import { childPointer } from "./json-pointer.js";
+import { asRecord, entries, subschemas } from "./schema-tree.js";
+
+export type { Defect } from "./example-verdict.js";
+
 import { isRefObject, type Resolved, resolveRefs, type SpecDocument } from "./spec-document.js";
 
 /** Which way a payload travels, which decides how readOnly and writeOnly apply. */
 export type Direction = "request" | "response";
-
-/** A defect an invalid example declares in `x-defects`. */
-export interface Defect {
-  /** JSON pointer into the example value. */
-  path: string;
-  /** A plain sentence saying what is wrong there. */
-  reason: string;
-}
 
 /** What an example illustrates: an operation's request or response, a webhook, a schema, ... */
 export interface ExampleTarget {
@@ -430,92 +427,6 @@ class ExampleWalker {
   }
 }
 
-/** Reads `x-expect` and `x-defects`, recording what is malformed about them. */
-function readVerdict(
-  example: Record<string, unknown> | undefined,
-  problems: string[],
-): Pick<ExampleCase, "expect" | "expectDeclared" | "defects"> {
-  if (!example) return { expect: "valid", expectDeclared: false, defects: [] };
-  const expect = example["x-expect"];
-  const rawDefects = example["x-defects"];
-  if (expect === undefined) {
-    if (rawDefects !== undefined) problems.push("x-defects is given without x-expect: invalid");
-    return { expect: "valid", expectDeclared: false, defects: [] };
-  }
-  if (expect !== "valid" && expect !== "invalid") {
-    problems.push(`x-expect must be "valid" or "invalid", not ${JSON.stringify(expect)}`);
-    return { expect: "valid", expectDeclared: true, defects: [] };
-  }
-  if (expect === "valid") {
-    if (rawDefects !== undefined) problems.push("x-defects is given on an x-expect: valid example");
-    return { expect, expectDeclared: true, defects: [] };
-  }
-  const defects = readDefects(rawDefects, problems);
-  if (defects.length === 0 && problems.length === 0) {
-    problems.push("x-expect: invalid needs x-defects naming at least one defect");
-  }
-  return { expect, expectDeclared: true, defects };
-}
-
-function readDefects(raw: unknown, problems: string[]): Defect[] {
-  if (raw === undefined) return [];
-  if (!Array.isArray(raw)) {
-    problems.push("x-defects must be a list of { path, reason }");
-    return [];
-  }
-  const defects: Defect[] = [];
-  raw.forEach((entry, index) => {
-    const record = asRecord(entry);
-    const path = record?.path;
-    const reason = record?.reason;
-    if (typeof path !== "string" || (path !== "" && !path.startsWith("/"))) {
-      problems.push(`x-defects[${index}].path must be a JSON pointer ("" or starting with "/")`);
-      return;
-    }
-    if (typeof reason !== "string" || reason.trim() === "") {
-      problems.push(`x-defects[${index}].reason must be a non-empty sentence`);
-      return;
-    }
-    defects.push({ path, reason });
-  });
-  return defects;
-}
-
-/** The subschemas of a schema object, each with the keyword path leading to it. */
-export function subschemas(
-  schema: Record<string, unknown>,
-): Array<[Array<string | number>, unknown]> {
-  const found: Array<[Array<string | number>, unknown]> = [];
-  for (const keyword of [
-    "items",
-    "additionalProperties",
-    "unevaluatedProperties",
-    "unevaluatedItems",
-    "contains",
-    "propertyNames",
-    "not",
-    "if",
-    "then",
-    "else",
-    "contentSchema",
-  ]) {
-    if (isSchemaLike(schema[keyword])) found.push([[keyword], schema[keyword]]);
-  }
-  for (const keyword of ["allOf", "anyOf", "oneOf", "prefixItems"]) {
-    const list = schema[keyword];
-    if (!Array.isArray(list)) continue;
-    for (const [index, child] of list.entries()) found.push([[keyword, index], child]);
-  }
-  for (const keyword of ["properties", "patternProperties", "dependentSchemas", "$defs"]) {
-    for (const [name, child] of entries(schema[keyword])) found.push([[keyword, name], child]);
-  }
-  return found;
-}
-
-function isSchemaLike(value: unknown): boolean {
-  return typeof value === "boolean" || asRecord(value) !== undefined;
-}
-
 function operationGroup(operation: Record<string, unknown>, method: string, path: string): string {
   const route = `${method.toUpperCase()} ${path}`;
   return typeof operation.operationId === "string" ? `${operation.operationId} (${route})` : route;
@@ -523,17 +434,4 @@ function operationGroup(operation: Record<string, unknown>, method: string, path
 
 function operationIdOf(operation: Record<string, unknown>): { operationId?: string } {
   return typeof operation.operationId === "string" ? { operationId: operation.operationId } : {};
-}
-
-/** Object entries of a record, or none for anything else. */
-export function entries(value: unknown): Array<[string, unknown]> {
-  const record = asRecord(value);
-  return record ? Object.entries(record) : [];
-}
-
-/** The value as a plain object, or undefined. */
-export function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
 }

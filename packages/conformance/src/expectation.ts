@@ -1,4 +1,4 @@
-import type { Defect } from "./examples.js";
+import type { Defect } from "./example-verdict.js";
 import { displayPointer, isAtOrBelow } from "./json-pointer.js";
 import type { Verdict } from "./verdict.js";
 

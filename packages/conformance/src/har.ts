@@ -1,4 +1,4 @@
-import { asRecord } from "./examples.js";
+import { asRecord } from "./schema-tree.js";
 import type { GeneratedValidators } from "./validator-source.js";
 
 /** One body to validate, taken from a HAR entry. */
