@@ -1,0 +1,180 @@
+/**
+ * Every Graph operation the simulator serves, keyed by the spec's operationId and path. A test
+ * compares this table with spec/openapi.yaml in both directions.
+ */
+import { getOperation, listOperations, startAction, startLegacyRecord } from "./calls.js";
+import type { GraphHandler } from "./context.js";
+import {
+  getAllRecordings,
+  getRecording,
+  getRecordingContent,
+  listRecordings,
+  recordingsDelta,
+} from "./recordings.js";
+import {
+  createSubscription,
+  deleteSubscription,
+  getSubscription,
+  renewSubscription,
+} from "./subscriptions.js";
+
+/** One served operation. */
+export interface RouteDef {
+  operationId: string;
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  /** Path as written in the spec (OpenAPI template). */
+  path: string;
+  /** Hono pattern, when the template cannot be turned into one mechanically. */
+  pattern?: string;
+  /** Whether the request carries a JSON body. */
+  body: boolean;
+  handler: GraphHandler;
+}
+
+const GET_ALL = ":fn{getAllRecordings(?:\\(.*\\))?}";
+const GET_ALL_TEMPLATE =
+  "getAllRecordings(meetingOrganizerUserId='{meetingOrganizerUserId}',startDateTime={startDateTime},endDateTime={endDateTime})";
+
+/** The Graph routes. */
+export const GRAPH_ROUTES: RouteDef[] = [
+  {
+    operationId: "call-record",
+    method: "POST",
+    path: "/communications/calls/{callId}/record",
+    body: true,
+    handler: startAction("record"),
+  },
+  {
+    operationId: "call-record-app",
+    method: "POST",
+    path: "/app/calls/{callId}/record",
+    body: true,
+    handler: startLegacyRecord,
+  },
+  {
+    operationId: "call-record-applications",
+    method: "POST",
+    path: "/applications/{applicationId}/calls/{callId}/record",
+    body: true,
+    handler: startLegacyRecord,
+  },
+  {
+    operationId: "call-recordResponse",
+    method: "POST",
+    path: "/communications/calls/{callId}/recordResponse",
+    body: true,
+    handler: startAction("recordResponse"),
+  },
+  {
+    operationId: "call-updateRecordingStatus",
+    method: "POST",
+    path: "/communications/calls/{callId}/updateRecordingStatus",
+    body: true,
+    handler: startAction("updateRecordingStatus"),
+  },
+  {
+    operationId: "call-listOperations",
+    method: "GET",
+    path: "/communications/calls/{callId}/operations",
+    body: false,
+    handler: listOperations,
+  },
+  {
+    operationId: "call-getOperation",
+    method: "GET",
+    path: "/communications/calls/{callId}/operations/{operationId}",
+    body: false,
+    handler: getOperation,
+  },
+  {
+    operationId: "me-onlineMeeting-listRecordings",
+    method: "GET",
+    path: "/me/onlineMeetings/{meetingId}/recordings",
+    body: false,
+    handler: listRecordings,
+  },
+  {
+    operationId: "me-onlineMeeting-getRecording",
+    method: "GET",
+    path: "/me/onlineMeetings/{meetingId}/recordings/{recordingId}",
+    body: false,
+    handler: getRecording,
+  },
+  {
+    operationId: "me-onlineMeeting-getRecordingContent",
+    method: "GET",
+    path: "/me/onlineMeetings/{meetingId}/recordings/{recordingId}/content",
+    body: false,
+    handler: getRecordingContent,
+  },
+  {
+    operationId: "user-onlineMeeting-listRecordings",
+    method: "GET",
+    path: "/users/{userId}/onlineMeetings/{meetingId}/recordings",
+    body: false,
+    handler: listRecordings,
+  },
+  {
+    operationId: "user-onlineMeeting-getRecording",
+    method: "GET",
+    path: "/users/{userId}/onlineMeetings/{meetingId}/recordings/{recordingId}",
+    body: false,
+    handler: getRecording,
+  },
+  {
+    operationId: "user-onlineMeeting-getRecordingContent",
+    method: "GET",
+    path: "/users/{userId}/onlineMeetings/{meetingId}/recordings/{recordingId}/content",
+    body: false,
+    handler: getRecordingContent,
+  },
+  {
+    operationId: "user-onlineMeeting-getAllRecordings",
+    method: "GET",
+    path: `/users/{userId}/onlineMeetings/${GET_ALL_TEMPLATE}`,
+    pattern: `/users/:userId/onlineMeetings/${GET_ALL}`,
+    body: false,
+    handler: getAllRecordings,
+  },
+  {
+    operationId: "user-onlineMeeting-getAllRecordings-delta",
+    method: "GET",
+    path: `/users/{userId}/onlineMeetings/${GET_ALL_TEMPLATE}/delta`,
+    pattern: `/users/:userId/onlineMeetings/${GET_ALL}/delta`,
+    body: false,
+    handler: recordingsDelta,
+  },
+  {
+    operationId: "subscription-create",
+    method: "POST",
+    path: "/subscriptions",
+    body: true,
+    handler: createSubscription,
+  },
+  {
+    operationId: "subscription-get",
+    method: "GET",
+    path: "/subscriptions/{subscriptionId}",
+    body: false,
+    handler: getSubscription,
+  },
+  {
+    operationId: "subscription-update",
+    method: "PATCH",
+    path: "/subscriptions/{subscriptionId}",
+    body: true,
+    handler: renewSubscription,
+  },
+  {
+    operationId: "subscription-delete",
+    method: "DELETE",
+    path: "/subscriptions/{subscriptionId}",
+    body: false,
+    handler: deleteSubscription,
+  },
+];
+
+/** Turns an OpenAPI path template into a Hono pattern (`{x}` becomes `:x`). */
+export function honoPattern(route: RouteDef): string {
+  return route.pattern ?? route.path.replace(/\{([^}]+)\}/g, ":$1");
+}
