@@ -90,12 +90,28 @@ export function tokenParameter(query: URLSearchParams): string | undefined {
   return undefined;
 }
 
-/** Returns `url` with every token parameter removed and `name=value` added. */
+/**
+ * Returns `url` with every token parameter removed and `name=value` added. The other query
+ * options are kept exactly as the client sent them, and `$` stays literal, as in Graph's links.
+ */
 export function linkWith(url: URL, name: string, value: string): string {
-  const next = new URL(url.href);
-  for (const key of [...SKIP_NAMES, ...DELTA_NAMES]) next.searchParams.delete(key);
-  next.searchParams.set(name, value);
-  return next.href;
+  const tokenNames = new Set([...SKIP_NAMES, ...DELTA_NAMES]);
+  const kept = url.search
+    .replace(/^\?/, "")
+    .split("&")
+    .filter((pair) => {
+      if (pair === "") return false;
+      const key = pair.split("=", 1)[0] ?? "";
+      let decoded = key;
+      try {
+        decoded = decodeURIComponent(key);
+      } catch {
+        // keep the raw key
+      }
+      return !tokenNames.has(decoded);
+    });
+  kept.push(`${name}=${encodeURIComponent(value)}`);
+  return `${url.origin}${url.pathname}?${kept.join("&")}`;
 }
 
 /** Reads a date-time parameter. */
