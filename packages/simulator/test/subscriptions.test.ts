@@ -1,0 +1,185 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type Simulator, startSimulator } from "../src/index.js";
+import { graph, post, startReceiver } from "./helpers.js";
+
+let sim: Simulator;
+let hook: Awaited<ReturnType<typeof startReceiver>>;
+const ORGANIZER = "8b081ef6-4792-4def-b2c9-c363a1bf41d5";
+
+beforeEach(async () => {
+  sim = await startSimulator({ startTime: "2026-02-01T00:00:00Z", validationTimeoutMs: 2000 });
+  hook = await startReceiver();
+});
+afterEach(async () => {
+  await sim.close();
+  await hook.close();
+});
+
+function subscription(overrides: Record<string, unknown> = {}) {
+  return {
+    changeType: "created",
+    notificationUrl: `${hook.url}/notify`,
+    resource: "communications/onlineMeetings/getAllRecordings",
+    expirationDateTime: "2026-02-01T00:50:00Z",
+    clientState: "secret-client-state",
+    ...overrides,
+  };
+}
+
+describe("subscription validation handshake", () => {
+  it("POSTs validationToken as text/plain and creates the subscription when it is echoed", async () => {
+    const res = await post(sim, "/subscriptions", subscription());
+    expect(res.status).toBe(201);
+    const created = await res.json();
+    expect(created).toMatchObject({
+      resource: "communications/onlineMeetings/getAllRecordings",
+      changeType: "created",
+      clientState: "secret-client-state",
+      expirationDateTime: "2026-02-01T00:50:00.000Z",
+    });
+    expect(hook.received).toHaveLength(1);
+    const [handshake] = hook.received;
+    expect(handshake?.method).toBe("POST");
+    expect(handshake?.url.pathname).toBe("/notify");
+    expect(handshake?.headers["content-type"]).toBe("text/plain; charset=utf-8");
+    // The token has spaces and colons, so a receiver must decode it before echoing.
+    expect(handshake?.url.searchParams.get("validationToken")).toMatch(
+      /^Validation: Testing client application reachability for subscription Request-Id: /,
+    );
+    expect(sim.control.subscriptions()).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      "answers 202 instead of 200",
+      (_: unknown, res: import("node:http").ServerResponse) => {
+        res.writeHead(202);
+        res.end();
+      },
+      "status 202",
+    ],
+    [
+      "echoes the token still encoded",
+      (req: { url: URL }, res: import("node:http").ServerResponse) => {
+        res.writeHead(200, { "content-type": "text/plain" });
+        res.end(encodeURIComponent(req.url.searchParams.get("validationToken") ?? ""));
+      },
+      "a body that is not the decoded validationToken",
+    ],
+  ])("refuses the subscription when the endpoint %s", async (_name, responder, why) => {
+    hook.setResponder(responder as never);
+    const res = await post(sim, "/subscriptions", subscription());
+    expect(res.status).toBe(400);
+    const { error } = await res.json();
+    expect(error.code).toBe("InvalidRequest");
+    expect(error.message).toContain(why);
+    expect(sim.control.subscriptions()).toHaveLength(0);
+  });
+
+  it("refuses the subscription when the endpoint does not answer in time", async () => {
+    hook.setResponder(() => {});
+    const res = await post(sim, "/subscriptions", subscription());
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toContain("no answer (timeout)");
+  });
+
+  it.each([
+    [{ resource: "me/messages" }, "Resource 'me/messages' is not supported"],
+    [{ changeType: "updated" }, "changeType 'updated' is not supported for recordings"],
+    [{ expirationDateTime: "2026-01-01T00:00:00Z" }, "is in the past"],
+    [{ expirationDateTime: "2026-02-01T02:00:00Z" }, "lifecycleNotificationUrl is required"],
+    [{ notificationUrl: "ftp://x" }, "must be an http(s) URL"],
+    [{ includeResourceData: true }, "includeResourceData requires encryptionCertificate"],
+  ])("rejects %j with 400", async (overrides, message) => {
+    const res = await post(sim, "/subscriptions", subscription(overrides));
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toContain(message);
+    expect(hook.received).toHaveLength(0);
+  });
+});
+
+describe("change notifications for new recordings", () => {
+  it("notifies with clientState, subscriptionId and the recording's resource", async () => {
+    const created = await (await post(sim, "/subscriptions", subscription())).json();
+    const meeting = sim.control.createMeeting();
+    const recording = await sim.control.addRecording(meeting.id);
+    expect(hook.received).toHaveLength(2);
+    const body = JSON.parse(hook.received[1]?.body ?? "{}");
+    expect(body.value).toHaveLength(1);
+    expect(body.value[0]).toMatchObject({
+      subscriptionId: created.id,
+      changeType: "created",
+      clientState: "secret-client-state",
+      subscriptionExpirationDateTime: "2026-02-01T00:50:00.000Z",
+      resource: `communications/onlineMeetings('${meeting.id}')/recordings('${recording.id}')`,
+      resourceData: { "@odata.type": "#Microsoft.Graph.callRecording", id: recording.id },
+      tenantId: meeting.tenantId,
+    });
+    expect(sim.control.deliveries({ kind: "changeNotification" })[0]?.status).toBe(202);
+  });
+
+  it("notifies only the subscriptions whose resource covers the recording", async () => {
+    const m1 = sim.control.createMeeting();
+    const m2 = sim.control.createMeeting({ organizerUserId: "someone-else" });
+    await post(
+      sim,
+      "/subscriptions",
+      subscription({
+        resource: `communications/onlineMeetings/${m1.id}/recordings`,
+        clientState: "m1",
+      }),
+    );
+    await post(
+      sim,
+      "/subscriptions",
+      subscription({
+        resource: `users/${ORGANIZER}/onlineMeetings/getAllRecordings`,
+        clientState: "org",
+      }),
+    );
+    await post(
+      sim,
+      "/subscriptions",
+      subscription({
+        resource: `communications/onlineMeetings('${m2.id}')/recordings`,
+        clientState: "m2",
+      }),
+    );
+    hook.received.length = 0;
+    await sim.control.addRecording(m1.id);
+    const states = hook.received.map((r) => JSON.parse(r.body).value[0].clientState).sort();
+    expect(states).toEqual(["m1", "org"]);
+    hook.received.length = 0;
+    await sim.control.addRecording(m2.id);
+    expect(hook.received.map((r) => JSON.parse(r.body).value[0].clientState)).toEqual(["m2"]);
+  });
+
+  it("stops notifying after expiry, and a renewal (PATCH) brings notifications back", async () => {
+    const created = await (await post(sim, "/subscriptions", subscription())).json();
+    const meeting = sim.control.createMeeting();
+    await sim.control.advanceClock(51 * 60_000);
+    await sim.control.addRecording(meeting.id);
+    expect(hook.received).toHaveLength(1); // the handshake only
+    const renewed = await graph(sim, `/subscriptions/${created.id}`, {
+      method: "PATCH",
+      body: JSON.stringify({ expirationDateTime: "2026-02-01T01:30:00Z" }),
+    });
+    expect(renewed.status).toBe(200);
+    expect((await renewed.json()).expirationDateTime).toBe("2026-02-01T01:30:00.000Z");
+    await sim.control.addRecording(meeting.id);
+    expect(hook.received).toHaveLength(2);
+  });
+
+  it("reads and deletes a subscription; a deleted one is gone", async () => {
+    const created = await (await post(sim, "/subscriptions", subscription())).json();
+    const got = await graph(sim, `/subscriptions/${created.id}`);
+    expect(got.status).toBe(200);
+    expect((await got.json()).id).toBe(created.id);
+    expect((await graph(sim, `/subscriptions/${created.id}`, { method: "DELETE" })).status).toBe(
+      204,
+    );
+    expect((await graph(sim, `/subscriptions/${created.id}`)).status).toBe(404);
+    await sim.control.addRecording(sim.control.createMeeting().id);
+    expect(hook.received).toHaveLength(1);
+  });
+});
