@@ -81,12 +81,22 @@ function readJsonBody(ex: Exchange, operationId: string): Record<string, unknown
   return body as Record<string, unknown>;
 }
 
+function unknownSegment(ex: Exchange): GraphHttpError {
+  const segment = ex.path.split("/").filter(Boolean).pop() ?? "";
+  return new GraphHttpError({
+    status: 400,
+    code: "BadRequest",
+    message: `Resource not found for the segment '${segment}' (${ex.c.req.method} /${ex.version ?? ""}${ex.path}).`,
+  });
+}
+
 async function runGraphRoute(
   ex: Exchange,
   route: RouteDef,
   options: GraphAppOptions,
 ): Promise<Response> {
   checkGraphToken(ex, options.acceptsToken);
+  if (route.betaOnly && ex.version !== "beta") throw unknownSegment(ex);
   const body = route.body ? readJsonBody(ex, route.operationId) : undefined;
   const issues = options.validate({ operationId: route.operationId, body });
   if (issues.length > 0) {
@@ -127,13 +137,11 @@ export function createGraphApp(options: GraphAppOptions): Hono<SimEnv> {
   app.route("/v1.0", api);
   app.notFound((c) =>
     dispatch(c, deps, { host: "graph", operationId: undefined }, (ex) => {
-      const segment = ex.path.split("/").filter(Boolean).pop() ?? "";
+      if (ex.version) throw unknownSegment(ex);
       throw new GraphHttpError({
-        status: ex.version ? 400 : 404,
-        code: ex.version ? "BadRequest" : "itemNotFound",
-        message: ex.version
-          ? `Resource not found for the segment '${segment}' (${ex.c.req.method} ${ex.path}).`
-          : `No Graph version in '${ex.path}': requests go under /beta or /v1.0.`,
+        status: 404,
+        code: "itemNotFound",
+        message: `No Graph version in '${ex.path}': requests go under /beta or /v1.0.`,
       });
     }),
   );

@@ -53,9 +53,9 @@ export function functionParameters(segment: string, query: URLSearchParams): Map
       value = inner.slice(i, end < 0 ? inner.length : end).trim();
       i = end < 0 ? inner.length : end;
       if (value.startsWith("@")) {
+        // An alias the query does not give is null (OData), which means "not set".
         const aliased = query.get(value);
-        if (aliased === null)
-          throw badRequest(`Parameter alias '${value}' has no value in the query.`);
+        if (aliased === null) continue;
         value = aliased.startsWith("'") && aliased.endsWith("'") ? aliased.slice(1, -1) : aliased;
       }
     }
@@ -65,14 +65,14 @@ export function functionParameters(segment: string, query: URLSearchParams): Map
   return params;
 }
 
-/** Reads `$top` (1-999), or undefined when absent. */
+/** Reads `$top` (an int32 >= 1), or undefined when absent. */
 export function topParameter(query: URLSearchParams): number | undefined {
-  const raw = query.get("$top") ?? query.get("top");
+  const raw = query.get("$top");
   if (raw === null) return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 999) {
+  const n = /^[0-9]+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isInteger(n) || n < 1 || n > 2_147_483_647) {
     throw badRequest(
-      `Invalid value '${raw}' for query option $top: expected an integer from 1 to 999.`,
+      `Invalid value '${raw}' for query option $top: expected an integer from 1 to 2147483647.`,
     );
   }
   return n;

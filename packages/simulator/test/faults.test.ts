@@ -87,7 +87,7 @@ describe("throttling and transient errors", () => {
   it("plays a sequence in order on the matching operation only, then lets requests through", async () => {
     sim.control.faults.script(
       [{ kind: "throttle", retryAfter: 1 }, { kind: "pass" }, { kind: "status", status: 503 }],
-      { match: { operationId: "call-listOperations" } },
+      { match: { operationId: "call_listOperations" } },
     );
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await graph(sim, opsPath())).status);
@@ -98,7 +98,7 @@ describe("throttling and transient errors", () => {
     );
     expect(sim.control.faults.list()).toEqual([]);
     expect(
-      sim.control.requests({ operationId: "call-listOperations" }).map((r) => r.fault),
+      sim.control.requests({ operationId: "call_listOperations" }).map((r) => r.fault),
     ).toEqual(["throttle", undefined, "status", undefined]);
   });
 
@@ -117,7 +117,7 @@ describe("throttling and transient errors", () => {
     sim.control.faults.next(
       1,
       { kind: "status", status: 503, afterHandling: true },
-      { operationId: "call-recordResponse" },
+      { operationId: "call_recordResponse" },
     );
     const res = await post(sim, `/communications/calls/${callId}/recordResponse`, {
       clientContext: "lost",
@@ -164,7 +164,7 @@ describe("transport faults", () => {
     sim.control.faults.next(
       1,
       { kind: "stall", afterBytes: 100 },
-      { operationId: "me-onlineMeeting-getRecordingContent" },
+      { operationId: "me_onlineMeeting_getRecordingContent" },
     );
     const controller = new AbortController();
     const res = await graph(sim, `/me/onlineMeetings/${meeting.id}/recordings/${rec.id}/content`, {

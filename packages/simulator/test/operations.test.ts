@@ -161,15 +161,27 @@ describe("recordResponse", () => {
 });
 
 describe("record (seed 002) and the legacy record paths", () => {
-  it("POST /communications/calls/{id}/record answers 200 with a recordOperation", async () => {
+  it("POST /communications/calls/{id}/record answers 200 with a recordOperation body", async () => {
     const call = sim.control.createCall();
     const res = await post(sim, `/communications/calls/${call.id}/record`, {
       maxRecordDurationInSeconds: 2,
     });
     expect(res.status).toBe(200);
-    expect(res.headers.get("location")).toMatch(/\/operations\/[0-9a-f-]{36}$/);
     expect((await res.json())["@odata.type"]).toBe("#microsoft.graph.recordOperation");
   });
+
+  it.each([["/communications/calls/{callId}/record"], ["/app/calls/{callId}/record"]])(
+    "answers 400 for the beta-only %s under /v1.0",
+    async (template) => {
+      const call = sim.control.createCall();
+      const res = await graph(sim, `${sim.v1BaseUrl}${template.replace("{callId}", call.id)}`, {
+        method: "POST",
+        body: "{}",
+      });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.message).toContain("segment 'record'");
+    },
+  );
 
   it.each([["/app/calls/{callId}/record"], ["/applications/app-1/calls/{callId}/record"]])(
     "%s answers 202 with Location and no body, and reports seed-era names",

@@ -108,8 +108,8 @@ describe("list, get and content of a meeting's recordings", () => {
 });
 
 describe("getAllRecordings", () => {
-  const fn = (organizer: string, extra = "") =>
-    `/users/${organizer}/onlineMeetings/getAllRecordings(meetingOrganizerUserId='${organizer}'${extra})`;
+  const fn = (organizer: string, query = "") =>
+    `/users/${organizer}/onlineMeetings/getAllRecordings(meetingOrganizerUserId='${organizer}',startDateTime=@startDateTime,endDateTime=@endDateTime)${query}`;
 
   it("returns every recording of the organizer across meetings, paged", async () => {
     const m1 = sim.control.createMeeting();
@@ -144,33 +144,40 @@ describe("getAllRecordings", () => {
     const res = await json(
       await graph(
         sim,
-        fn(ORGANIZER, ",startDateTime=2026-01-02T00:00:00Z,endDateTime=2026-01-06T00:00:00Z"),
+        fn(ORGANIZER, "?@startDateTime=2026-01-02T00:00:00Z&@endDateTime=2026-01-06T00:00:00Z"),
       ),
     );
     expect(res.value.map((r: { id: string }) => r.id)).toEqual([mid.id]);
-    const top = await json(await graph(sim, `${fn(ORGANIZER)}?$top=1`));
+    const top = await json(await graph(sim, fn(ORGANIZER, "?$top=1")));
     expect(top.value).toHaveLength(1);
     expect(top["@odata.nextLink"]).toContain("$top=1&$skiptoken=");
-    expect((await graph(sim, `${fn(ORGANIZER)}?$top=zero`)).status).toBe(400);
-    expect((await graph(sim, fn(ORGANIZER, ",startDateTime=yesterday"))).status).toBe(400);
+    expect((await graph(sim, fn(ORGANIZER, "?$top=zero"))).status).toBe(400);
+    expect((await graph(sim, fn(ORGANIZER, "?@startDateTime=yesterday"))).status).toBe(400);
   });
 
-  it("reads function parameters given as @aliases in the query", async () => {
+  it("reads literal function parameters and aliases alike", async () => {
     const m = sim.control.createMeeting();
-    const r = await sim.control.addRecording(m.id);
-    sim.control.createMeeting({ organizerUserId: OTHER });
-    const res = await json(
+    await sim.control.addRecording(m.id, { createdDateTime: "2026-01-01T00:00:00Z" });
+    const late = await sim.control.addRecording(m.id, { createdDateTime: "2026-01-08T00:00:00Z" });
+    const literal = await json(
       await graph(
         sim,
-        `/users/${ORGANIZER}/onlineMeetings/getAllRecordings(meetingOrganizerUserId=@o)?@o='${ORGANIZER}'`,
+        `/users/${ORGANIZER}/onlineMeetings/getAllRecordings(meetingOrganizerUserId='${ORGANIZER}',startDateTime=2026-01-05T00:00:00Z)`,
       ),
     );
-    expect(res.value.map((x: { id: string }) => x.id)).toEqual([r.id]);
+    expect(literal.value.map((x: { id: string }) => x.id)).toEqual([late.id]);
+    const aliased = await json(
+      await graph(
+        sim,
+        `/users/${ORGANIZER}/onlineMeetings/getAllRecordings(meetingOrganizerUserId=@o,startDateTime=@s)?@o='${ORGANIZER}'&@s=2026-01-05T00:00:00Z`,
+      ),
+    );
+    expect(aliased.value.map((x: { id: string }) => x.id)).toEqual([late.id]);
   });
 });
 
 describe("delta", () => {
-  const delta = `/users/${ORGANIZER}/onlineMeetings/getAllRecordings(meetingOrganizerUserId='${ORGANIZER}')/delta`;
+  const delta = `/users/${ORGANIZER}/onlineMeetings/getAllRecordings(meetingOrganizerUserId='${ORGANIZER}',startDateTime=@startDateTime,endDateTime=@endDateTime)/delta`;
 
   it("pages the first round with nextLink, ends it with deltaLink, and the next round has only new recordings", async () => {
     const m = sim.control.createMeeting();

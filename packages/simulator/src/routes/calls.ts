@@ -16,8 +16,8 @@ function param(req: GraphRequest, name: string): string {
 }
 
 /**
- * An action answered with 200, `Location` and the operation body (today's record,
- * recordResponse and updateRecordingStatus).
+ * An action answered with 200 and the operation body, with `Location` for recordResponse and
+ * updateRecordingStatus (the superseded `record` page documents the body only).
  */
 export function startAction(kind: OperationKind): GraphHandler {
   return (req, ctx) => {
@@ -28,9 +28,9 @@ export function startAction(kind: OperationKind): GraphHandler {
       body: req.body as Record<string, unknown>,
       legacy: false,
     });
-    return jsonResponse(200, operationJson(op, { beta: req.beta }), {
-      location: operationUrl(req, call.id, op.id),
-    });
+    const headers: Record<string, string> =
+      kind === "record" ? {} : { location: operationUrl(req, call.id, op.id) };
+    return jsonResponse(200, operationJson(op, { beta: req.beta }), headers);
   };
 }
 

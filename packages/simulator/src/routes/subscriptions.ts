@@ -184,10 +184,6 @@ export const createSubscription: GraphHandler = async (req, ctx) => {
   });
 };
 
-/** GET /subscriptions/{id}. */
-export const getSubscription: GraphHandler = (req, ctx) =>
-  jsonResponse(200, subscriptionJson(subscriptionFor(req, ctx)));
-
 /** PATCH /subscriptions/{id}: renews (a new expirationDateTime). */
 export const renewSubscription: GraphHandler = (req, ctx) => {
   const sub = subscriptionFor(req, ctx);
