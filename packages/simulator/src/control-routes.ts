@@ -125,14 +125,14 @@ export function createControlRoutes(control: SimulatorControl): Hono<SimEnv> {
 
   app.get("/faults", (c) =>
     c.json(
-      control.faults.list().map((s) => ({
-        ...s,
-        match: {
-          ...s.match,
-          path: s.match.path instanceof RegExp ? s.match.path.source : s.match.path,
-        },
-        remaining: Number.isFinite(s.remaining) ? s.remaining : null,
-      })),
+      control.faults.list().map(({ match, ...script }) => {
+        const { path, ...rest } = match;
+        return {
+          ...script,
+          match: path instanceof RegExp ? { ...rest, pathPattern: path.source } : match,
+          remaining: Number.isFinite(script.remaining) ? script.remaining : null,
+        };
+      }),
     ),
   );
   app.post("/faults", async (c) => {
@@ -181,7 +181,8 @@ export function createControlRoutes(control: SimulatorControl): Hono<SimEnv> {
   });
   app.get("/subscriptions", (c) => c.json(control.subscriptions()));
 
-  app.notFound((c) =>
+  // Registered last: a sub-app's notFound is not consulted once it is mounted with route().
+  app.all("*", (c) =>
     c.json(
       { error: { code: "notFound", message: `No control route ${c.req.method} ${c.req.path}` } },
       404,
