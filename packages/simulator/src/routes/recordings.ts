@@ -169,12 +169,15 @@ export const getRecording: GraphHandler = (req, ctx) => {
   return jsonResponse(200, recordingJson(recording, ctx.state, req.serviceRoot));
 };
 
-/** GET a recording's content, streamed, with Range support. */
+/**
+ * GET a recording's content, streamed with its length. `Range` is ignored (200, whole file):
+ * the spec declares no 206 for this operation.
+ */
 export const getRecordingContent: GraphHandler = (req, ctx) => {
   const recording = recordingIn(meetingFor(req, ctx), req.params.recordingId ?? "");
   return audioResponse({
     tone: recording.tone,
-    range: req.c.req.header("range"),
+    range: undefined,
     contentType: RECORDING_CONTENT_TYPE,
     contentLength: true,
   });
