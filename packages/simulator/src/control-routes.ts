@@ -3,6 +3,7 @@
  * in the same process (the CLI). Bodies are JSON; errors are `{ error: { code, message } }`.
  */
 import { type Context, Hono } from "hono";
+import type { LifecycleEvent } from "./change-notifications.js";
 import type { SimulatorControl } from "./control.js";
 import {
   type Fault,
@@ -180,6 +181,20 @@ export function createControlRoutes(control: SimulatorControl): Hono<SimEnv> {
     return c.json(control.deliveries(kind ? { kind } : {}));
   });
   app.get("/subscriptions", (c) => c.json(control.subscriptions()));
+  app.post("/subscriptions/:subscriptionId/lifecycle", async (c) => {
+    const body = await jsonBody(c);
+    const event = optionalString(body, "event");
+    if (event === undefined) throw new ControlInputError("/event: expected a lifecycle event name");
+    const delivery = await control.sendLifecycleNotification(
+      c.req.param("subscriptionId"),
+      event as LifecycleEvent,
+    );
+    return c.json(delivery, 201);
+  });
+  app.post("/deliveries/:id/redeliver", async (c) =>
+    c.json(await control.redeliver(Number(c.req.param("id"))), 201),
+  );
+  app.get("/jwks", (c) => c.json(control.validationTokenKeys()));
 
   // Registered last: a sub-app's notFound is not consulted once it is mounted with route().
   app.all("*", (c) =>

@@ -2,13 +2,20 @@
  * The control API: what a test (or a developer at the CLI) uses to set the scene and look behind
  * it. Exposed as an object by `startSimulator` and over HTTP under `/_simulator`.
  */
+import type { ChangeNotifier, LifecycleEvent } from "./change-notifications.js";
 import type { SimulatorClock } from "./clock.js";
 import type { FaultInjector } from "./faults.js";
 import type { Delivery, DeliveryKind } from "./outbound.js";
 import type { RecordedRequest, RequestFilter, RequestLog } from "./request-log.js";
+import type { ValidationTokenSigner } from "./rich-notifications.js";
 import { recordingJson } from "./routes/recordings.js";
 import { subscriptionJson } from "./routes/subscriptions.js";
-import { type OperationScenario, operationJson, type SimulatorState } from "./state.js";
+import {
+  type OperationScenario,
+  operationJson,
+  type SimulatorState,
+  SimulatorUsageError,
+} from "./state.js";
 
 /** Options of {@link SimulatorControl.createCall}. */
 export interface CreateCallOptions {
@@ -90,6 +97,15 @@ export interface SimulatorControl {
   deliveries(filter?: { kind?: DeliveryKind }): Delivery[];
   /** Active subscriptions. */
   subscriptions(): Record<string, unknown>[];
+  /**
+   * Sends a lifecycle notification (`subscriptionRemoved` also removes the subscription) to
+   * the subscription's lifecycleNotificationUrl; resolves with the delivery.
+   */
+  sendLifecycleNotification(subscriptionId: string, event: LifecycleEvent): Promise<Delivery>;
+  /** Sends a recorded delivery again, unchanged: the duplicate a receiver must tolerate. */
+  redeliver(deliveryId: number): Promise<Delivery>;
+  /** The JWKS that verifies the `validationTokens` of notifications with resource data. */
+  validationTokenKeys(): { keys: Array<Record<string, unknown>> };
   /** Replaces the set of Graph bearer tokens accepted (others get 401). */
   acceptTokens(tokens: string[]): void;
   /** Forgets recorded requests and deliveries. */
@@ -103,6 +119,8 @@ export interface ControlDeps {
   faults: FaultInjector;
   log: RequestLog;
   tokens: Set<string>;
+  notifier: ChangeNotifier;
+  signer: ValidationTokenSigner;
   /** Service root used in JSON that holds URLs (recordingContentUrl). */
   serviceRoot: () => string;
 }
@@ -141,8 +159,8 @@ export function createControl(deps: ControlDeps): SimulatorControl {
       };
     },
     async addRecording(meetingId, options = {}) {
-      const { recording, notified } = state.addRecording(meetingId, options);
-      await notified;
+      const recording = state.addRecording(meetingId, options);
+      await deps.notifier.recordingAdded(recording);
       return recordingJson(recording, state, deps.serviceRoot());
     },
     expireDeltaTokens() {
@@ -167,7 +185,22 @@ export function createControl(deps: ControlDeps): SimulatorControl {
         .filter((d) => filter.kind === undefined || d.kind === filter.kind);
     },
     subscriptions() {
-      return [...state.subscriptions.values()].map(subscriptionJson);
+      return [...state.subscriptions.values()].map((s) =>
+        subscriptionJson(s, state.config.applicationId),
+      );
+    },
+    sendLifecycleNotification(subscriptionId, event) {
+      return deps.notifier.lifecycle(subscriptionId, event);
+    },
+    async redeliver(deliveryId) {
+      try {
+        return await state.outbound.resend(deliveryId, state.config.deliveryTimeoutMs);
+      } catch (err) {
+        throw new SimulatorUsageError(err instanceof Error ? err.message : String(err), 404);
+      }
+    },
+    validationTokenKeys() {
+      return deps.signer.jwks();
     },
     acceptTokens(tokens) {
       deps.tokens.clear();

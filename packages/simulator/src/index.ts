@@ -3,6 +3,7 @@
  * call-recording endpoints, with a control API and scripted faults for tests.
  */
 export { CONTROL_PREFIX } from "./app.js";
+export type { LifecycleEvent } from "./change-notifications.js";
 export type { ClockMode } from "./clock.js";
 export type {
   AddRecordingOptions,
@@ -25,6 +26,7 @@ export {
 } from "./faults.js";
 export type { Delivery, DeliveryKind } from "./outbound.js";
 export type { RecordedRequest, RequestFilter } from "./request-log.js";
+export { type EncryptedContent, GRAPH_NOTIFICATION_APP_ID } from "./rich-notifications.js";
 export { GRAPH_ROUTES, type RouteDef } from "./routes/table.js";
 export {
   type Simulator,

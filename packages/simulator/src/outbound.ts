@@ -8,7 +8,11 @@ import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 
 /** What a delivery was for. */
-export type DeliveryKind = "commsNotification" | "subscriptionValidation" | "changeNotification";
+export type DeliveryKind =
+  | "commsNotification"
+  | "subscriptionValidation"
+  | "changeNotification"
+  | "lifecycleNotification";
 
 /** One outbound request and its outcome. */
 export interface Delivery {
@@ -81,6 +85,20 @@ export class Outbound {
       this.inflight.delete(controller);
     }
     return delivery;
+  }
+
+  /** Sends a recorded delivery again, unchanged (a duplicate, as Graph may send). */
+  resend(id: number, timeoutMs: number): Promise<Delivery> {
+    const original = this.log.find((d) => d.id === id);
+    if (!original) return Promise.reject(new RangeError(`no delivery with id ${id}`));
+    return this.send({
+      kind: original.kind,
+      url: original.url,
+      method: original.method,
+      headers: original.headers,
+      body: original.body,
+      timeoutMs,
+    });
   }
 
   /** Every delivery so far, oldest first. */

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import type { Hono } from "hono";
 import { CONTROL_PREFIX, createGraphApp, createMediaApp } from "./app.js";
+import { ChangeNotifier } from "./change-notifications.js";
 import { type ClockMode, SimulatorClock } from "./clock.js";
 import { createControl, type SimulatorControl } from "./control.js";
 import { createControlRoutes } from "./control-routes.js";
@@ -14,6 +15,7 @@ import { FaultInjector } from "./faults.js";
 import { Outbound } from "./outbound.js";
 import type { PipelineDeps, SimEnv } from "./pipeline.js";
 import { RequestLog } from "./request-log.js";
+import { ValidationTokenSigner } from "./rich-notifications.js";
 import type { HandlerContext } from "./routes/context.js";
 import { type OperationScenario, SimulatorState } from "./state.js";
 import { acceptAllRequests, type RequestValidator } from "./validation.js";
@@ -52,6 +54,8 @@ export interface SimulatorOptions {
   validateRequest?: RequestValidator;
   /** Sample rate of the synthesised audio (default 16000). */
   sampleRate?: number;
+  /** Id of the application (subscriptions' applicationId, validation tokens' audience). */
+  applicationId?: string;
 }
 
 /** A running simulator. */
@@ -84,6 +88,7 @@ export class SimulatorOptionsError extends Error {
 
 const DEFAULT_TENANT = "a1d286db-6149-4b3d-95ad-23c9e1bf6853";
 const DEFAULT_ME = "8b081ef6-4792-4def-b2c9-c363a1bf41d5";
+const DEFAULT_APPLICATION = "6f0cbd3e-1f7a-4a55-9d2b-3c1e7c5a9b10";
 
 function positive(name: string, value: number | undefined, fallback: number, min = 1): number {
   if (value === undefined) return fallback;
@@ -175,7 +180,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     deliveryTimeoutMs: positive("deliveryTimeoutMs", options.deliveryTimeoutMs, 10_000),
     defaultScenario: options.operations ?? {},
     mediaUrl: () => mediaOrigin,
+    graphUrl: () => graphOrigin,
+    applicationId: options.applicationId ?? DEFAULT_APPLICATION,
   });
+  const signer = new ValidationTokenSigner();
+  const notifier = new ChangeNotifier(state, signer);
   const faults = new FaultInjector();
   const log = new RequestLog();
   const deps: PipelineDeps = { faults, log, clock };
@@ -191,6 +200,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     faults,
     log,
     tokens,
+    notifier,
+    signer,
     serviceRoot: () => `${graphOrigin}/beta`,
   });
   const graphApp = createGraphApp({

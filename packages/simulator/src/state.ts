@@ -137,6 +137,10 @@ export interface StateConfig {
   defaultScenario: OperationScenario;
   /** Base URL of the media host (recordingLocation). */
   mediaUrl: () => string;
+  /** Origin of the Graph host. */
+  graphUrl: () => string;
+  /** Id of the application the simulated tenant talks to (subscriptions, validation tokens). */
+  applicationId: string;
 }
 
 /** Thrown when the control API is used wrongly (unknown call, duplicate id, ...). */
@@ -406,7 +410,7 @@ export class SimulatorState {
     return meeting;
   }
 
-  /** Adds a finished recording to a meeting and notifies the matching subscriptions. */
+  /** Adds a finished recording to a meeting (the caller notifies the subscriptions). */
   addRecording(
     meetingId: string,
     options: {
@@ -416,7 +420,7 @@ export class SimulatorState {
       createdDateTime?: string | Date;
       durationMs?: number;
     },
-  ): { recording: SimRecording; notified: Promise<unknown> } {
+  ): SimRecording {
     const meeting = this.requireMeeting(meetingId);
     const id = options.id ?? base64Id("VjIjIz");
     if (meeting.recordings.some((r) => r.id === id)) {
@@ -446,7 +450,7 @@ export class SimulatorState {
       tone: { durationMs, frequencyHz: this.toneFor(id), sampleRate: this.config.sampleRate },
     };
     meeting.recordings.push(recording);
-    return { recording, notified: this.notifySubscribers(meeting, recording) };
+    return recording;
   }
 
   /** Every recording, in creation order. */
@@ -469,60 +473,6 @@ export class SimulatorState {
   /** Highest recording sequence number so far. */
   lastRecordingSeq(): number {
     return this.recordingSeq;
-  }
-
-  // ---------------------------------------------------------------- subscriptions
-
-  private notifySubscribers(meeting: SimMeeting, recording: SimRecording): Promise<unknown> {
-    const sends: Promise<unknown>[] = [];
-    const now = this.clock.now();
-    for (const sub of this.subscriptions.values()) {
-      if (sub.expiresAt <= now) continue;
-      if (
-        !sub.changeType
-          .split(",")
-          .map((s) => s.trim())
-          .includes("created")
-      )
-        continue;
-      const t = sub.target;
-      const covered =
-        t.kind === "tenant" ||
-        (t.kind === "meeting" && t.meetingId === meeting.id) ||
-        (t.kind === "organizer" && t.userId === meeting.organizerUserId);
-      if (!covered) continue;
-      sends.push(this.sendChangeNotification(sub, meeting, recording));
-    }
-    return Promise.allSettled(sends);
-  }
-
-  private sendChangeNotification(
-    sub: SimSubscription,
-    meeting: SimMeeting,
-    recording: SimRecording,
-  ): Promise<unknown> {
-    const resource = `communications/onlineMeetings('${meeting.id}')/recordings('${recording.id}')`;
-    const notification = {
-      id: uuid(),
-      subscriptionId: sub.id,
-      changeType: "created",
-      clientState: sub.clientState,
-      subscriptionExpirationDateTime: new Date(sub.expiresAt).toISOString(),
-      resource,
-      resourceData: {
-        "@odata.type": "#Microsoft.Graph.callRecording",
-        "@odata.id": resource,
-        id: recording.id,
-      },
-      tenantId: meeting.tenantId,
-    };
-    return this.outbound.send({
-      kind: "changeNotification",
-      url: sub.notificationUrl,
-      headers: { "content-type": "application/json; charset=utf-8" },
-      body: JSON.stringify({ value: [notification] }),
-      timeoutMs: this.config.deliveryTimeoutMs,
-    });
   }
 
   // ---------------------------------------------------------------- helpers

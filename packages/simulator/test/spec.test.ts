@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GRAPH_ROUTES, type Simulator, startSimulator } from "../src/index.js";
 import { graph, startReceiver } from "./helpers.js";
@@ -204,7 +205,24 @@ describe.skipIf(!spec)("payloads against the spec", () => {
       changeType: "created",
       resource: "me/events",
     });
+    const certPem = readFileSync(
+      new URL("./fixtures/notification-cert.pem", import.meta.url),
+      "utf8",
+    );
+    const rich = await (
+      await postJson("subscription_create", "/subscriptions", {
+        changeType: "created",
+        notificationUrl: `${hook.url}/notify`,
+        lifecycleNotificationUrl: `${hook.url}/lifecycle`,
+        resource: `users/${meeting.organizerUserId}/onlineMeetings/getAllRecordings`,
+        expirationDateTime: "2026-04-02T00:00:00Z",
+        includeResourceData: true,
+        encryptionCertificate: certPem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s/g, ""),
+        encryptionCertificateId: "cert-1",
+      })
+    ).json();
     await sim.control.addRecording(meeting.id);
+    await sim.control.sendLifecycleNotification(rich.id, "reauthorizationRequired");
     await send("subscription_update", `/subscriptions/${sub.id}`, {
       method: "PATCH",
       body: JSON.stringify({ expirationDateTime: "2026-04-01T00:40:00Z" }),
@@ -309,10 +327,14 @@ describe.skipIf(!spec)("payloads against the spec", () => {
   it("sends webhook payloads that validate against the spec's webhooks", () => {
     const deliveries = sim.control.deliveries();
     const comms = deliveries.filter((d) => d.kind === "commsNotification");
-    const changes = deliveries.filter((d) => d.kind === "changeNotification");
+    const changes = deliveries.filter(
+      (d) => d.kind === "changeNotification" || d.kind === "lifecycleNotification",
+    );
     expect(comms.length).toBeGreaterThanOrEqual(4);
     expect(comms.some((d) => JSON.parse(d.body).value[0].resource)).toBe(true); // a legacy one
-    expect(changes.length).toBe(1);
+    expect(changes.length).toBe(3);
+    expect(changes.some((d) => JSON.parse(d.body).value[0].encryptedContent)).toBe(true);
+    expect(changes.some((d) => JSON.parse(d.body).value[0].lifecycleEvent)).toBe(true);
     const problems: string[] = [];
     for (const d of comms) {
       for (const e of spec?.validate(

@@ -1,3 +1,13 @@
+import {
+  constants,
+  createDecipheriv,
+  createHmac,
+  createPublicKey,
+  privateDecrypt,
+  verify,
+  X509Certificate,
+} from "node:crypto";
+import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "../src/index.js";
 import { graph, post, startReceiver } from "./helpers.js";
@@ -182,5 +192,128 @@ describe("change notifications for new recordings", () => {
     expect(sim.control.subscriptions()).toEqual([]);
     await sim.control.addRecording(sim.control.createMeeting().id);
     expect(hook.received).toHaveLength(1);
+  });
+});
+
+const FIXTURES = new URL("./fixtures/", import.meta.url);
+const certPem = readFileSync(new URL("notification-cert.pem", FIXTURES), "utf8");
+const keyPem = readFileSync(new URL("notification-key.pem", FIXTURES), "utf8");
+const certBase64 = certPem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s/g, "");
+
+describe("notifications with resource data", () => {
+  it("encrypts the recording for the subscriber's certificate and signs validation tokens", async () => {
+    const created = await post(
+      sim,
+      "/subscriptions",
+      subscription({
+        includeResourceData: true,
+        encryptionCertificate: certBase64,
+        encryptionCertificateId: "cert-1",
+      }),
+    );
+    expect(created.status).toBe(201);
+    const meeting = sim.control.createMeeting();
+    const recording = await sim.control.addRecording(meeting.id);
+    const body = JSON.parse(hook.received[1]?.body ?? "{}");
+    const content = body.value[0].encryptedContent;
+    expect(content.encryptionCertificateId).toBe("cert-1");
+    expect(content.encryptionCertificateThumbprint).toBe(
+      new X509Certificate(certPem).fingerprint.replaceAll(":", ""),
+    );
+    // Decrypt as a receiver does: RSA-OAEP(SHA-1) key, HMAC check, AES-256-CBC with IV = key[0..16].
+    const key = privateDecrypt(
+      { key: keyPem, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: "sha1" },
+      Buffer.from(content.dataKey, "base64"),
+    );
+    const data = Buffer.from(content.data, "base64");
+    expect(createHmac("sha256", key).update(data).digest("base64")).toBe(content.dataSignature);
+    const decipher = createDecipheriv("aes-256-cbc", key, key.subarray(0, 16));
+    const resource = JSON.parse(
+      Buffer.concat([decipher.update(data), decipher.final()]).toString("utf8"),
+    );
+    expect(resource).toMatchObject({ id: recording.id, meetingId: meeting.id, content: null });
+    expect(resource).not.toHaveProperty("@odata.type");
+
+    expect(body.validationTokens).toHaveLength(1);
+    const [header, payload, signature] = String(body.validationTokens[0]).split(".");
+    const jwks = sim.control.validationTokenKeys();
+    const publicKey = createPublicKey({
+      key: jwks.keys[0] as import("node:crypto").JsonWebKey,
+      format: "jwk",
+    });
+    expect(
+      verify(
+        "sha256",
+        Buffer.from(`${header}.${payload}`),
+        publicKey,
+        Buffer.from(signature ?? "", "base64url"),
+      ),
+    ).toBe(true);
+    const claims = JSON.parse(Buffer.from(payload ?? "", "base64url").toString("utf8"));
+    expect(claims).toMatchObject({
+      appid: "0bf30f3b-4a52-48df-9a82-234910c4a086",
+      aud: (await created.json()).applicationId,
+      iss: `https://sts.windows.net/${meeting.tenantId}/`,
+    });
+  });
+
+  it("rejects an encryptionCertificate that is not a certificate", async () => {
+    const res = await post(
+      sim,
+      "/subscriptions",
+      subscription({
+        includeResourceData: true,
+        encryptionCertificate: "bm90IGEgY2VydA==",
+        encryptionCertificateId: "c",
+      }),
+    );
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toBe(
+      "encryptionCertificate is not a base64-encoded X.509 certificate with an RSA key.",
+    );
+  });
+});
+
+describe("lifecycle notifications and duplicates", () => {
+  it("sends lifecycle events to lifecycleNotificationUrl; subscriptionRemoved removes the subscription", async () => {
+    const created = await (
+      await post(
+        sim,
+        "/subscriptions",
+        subscription({
+          expirationDateTime: "2026-02-01T05:00:00Z",
+          lifecycleNotificationUrl: `${hook.url}/lifecycle`,
+        }),
+      )
+    ).json();
+    // Both URLs went through the handshake.
+    expect(hook.received.map((r) => r.url.pathname)).toEqual(["/notify", "/lifecycle"]);
+    const delivery = await sim.control.sendLifecycleNotification(
+      created.id,
+      "reauthorizationRequired",
+    );
+    expect(delivery.status).toBe(202);
+    const body = JSON.parse(hook.received[2]?.body ?? "{}");
+    expect(hook.received[2]?.url.pathname).toBe("/lifecycle");
+    expect(body.value[0]).toMatchObject({
+      subscriptionId: created.id,
+      lifecycleEvent: "reauthorizationRequired",
+      clientState: "secret-client-state",
+    });
+    await sim.control.sendLifecycleNotification(created.id, "subscriptionRemoved");
+    expect(sim.control.subscriptions()).toEqual([]);
+    await expect(sim.control.sendLifecycleNotification(created.id, "missed")).rejects.toThrow(
+      `no subscription with id ${created.id}`,
+    );
+  });
+
+  it("redelivers a notification unchanged", async () => {
+    await post(sim, "/subscriptions", subscription());
+    await sim.control.addRecording(sim.control.createMeeting().id);
+    const [first] = sim.control.deliveries({ kind: "changeNotification" });
+    const again = await sim.control.redeliver(first?.id ?? -1);
+    expect(again.status).toBe(202);
+    expect(hook.received.at(-1)?.body).toBe(hook.received.at(-2)?.body);
+    await expect(sim.control.redeliver(999)).rejects.toThrow("no delivery with id 999");
   });
 });

@@ -5,6 +5,7 @@
 import { GraphHttpError } from "../errors.js";
 import { uuid } from "../ids.js";
 import { jsonResponse } from "../pipeline.js";
+import { readCertificate } from "../rich-notifications.js";
 import type { SimSubscription, SubscriptionTarget } from "../state.js";
 import type { GraphHandler, GraphRequest, HandlerContext } from "./context.js";
 
@@ -108,9 +109,13 @@ async function validateEndpoint(
 }
 
 /** The JSON of a subscription as Graph returns it. */
-export function subscriptionJson(sub: SimSubscription): Record<string, unknown> {
+export function subscriptionJson(
+  sub: SimSubscription,
+  applicationId: string,
+): Record<string, unknown> {
   return {
     id: sub.id,
+    applicationId,
     resource: sub.resource,
     changeType: sub.changeType,
     clientState: sub.clientState,
@@ -163,6 +168,11 @@ export const createSubscription: GraphHandler = async (req, ctx) => {
       "includeResourceData requires encryptionCertificate and encryptionCertificateId.",
     );
   }
+  if (includeResourceData && certificate && !readCertificate(certificate)) {
+    throw invalid(
+      "encryptionCertificate is not a base64-encoded X.509 certificate with an RSA key.",
+    );
+  }
   await validateEndpoint(notificationUrl, ctx, req.ids.requestId);
   if (lifecycle) await validateEndpoint(lifecycle, ctx, req.ids.requestId);
   const sub: SimSubscription = {
@@ -179,7 +189,7 @@ export const createSubscription: GraphHandler = async (req, ctx) => {
     target,
   };
   ctx.state.subscriptions.set(sub.id, sub);
-  return jsonResponse(201, subscriptionJson(sub), {
+  return jsonResponse(201, subscriptionJson(sub, ctx.state.config.applicationId), {
     location: `${req.serviceRoot}/subscriptions/${sub.id}`,
   });
 };
@@ -192,7 +202,7 @@ export const renewSubscription: GraphHandler = (req, ctx) => {
     ctx.state.clock.now(),
     sub.lifecycleNotificationUrl,
   );
-  return jsonResponse(200, subscriptionJson(sub));
+  return jsonResponse(200, subscriptionJson(sub, ctx.state.config.applicationId));
 };
 
 /** DELETE /subscriptions/{id}. */
