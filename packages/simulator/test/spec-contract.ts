@@ -24,7 +24,7 @@ export interface SpecOperation {
   betaOnly: boolean;
 }
 
-function escape(token: string): string {
+function escapePointerToken(token: string): string {
   return token.replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
@@ -53,7 +53,7 @@ export class SpecContract {
           operationId: String(operation.operationId),
           method: method.toUpperCase(),
           path,
-          pointer: `/paths/${escape(path)}/${method}`,
+          pointer: `/paths/${escapePointerToken(path)}/${method}`,
           operation,
           betaOnly,
         });
@@ -92,7 +92,7 @@ export class SpecContract {
       if (responses[key]) {
         const resolved = this.resolve(
           responses[key] as Json,
-          `${op.pointer}/responses/${escape(key)}`,
+          `${op.pointer}/responses/${escapePointerToken(key)}`,
         );
         return { ...resolved, key };
       }
@@ -123,7 +123,7 @@ export class SpecContract {
 
   /** Pointer of a webhook's JSON request schema. */
   webhookSchemaPointer(name: string): string {
-    return `/webhooks/${escape(name)}/post/requestBody/content/application~1json/schema`;
+    return `/webhooks/${escapePointerToken(name)}/post/requestBody/content/application~1json/schema`;
   }
 }
 
