@@ -25,6 +25,33 @@ export interface PipelineDeps {
   faults: FaultInjector;
   log: RequestLog;
   clock: SimulatorClock;
+  /** Largest request body read, in bytes; larger ones get 413. */
+  maxBodyBytes: number;
+}
+
+/** Thrown by {@link readBody} when a body exceeds the limit. */
+class BodyTooLarge extends Error {}
+
+/** Reads a request body as text, stopping at `limit` bytes. */
+async function readBody(c: Context<SimEnv>, limit: number): Promise<string> {
+  const declared = Number(c.req.header("content-length") ?? "0");
+  if (declared > limit) throw new BodyTooLarge();
+  const body = c.req.raw.body;
+  if (!body) return "";
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new BodyTooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** One request as handlers see it. */
@@ -104,12 +131,14 @@ export async function dispatch(
   const clientRequestId = c.req.header("client-request-id") || requestId;
   const ids: RequestIds = { requestId, clientRequestId };
   let bodyText = "";
+  let tooLarge = false;
   if (c.req.method !== "GET" && c.req.method !== "HEAD") {
     try {
-      bodyText = await c.req.text();
-    } catch {
-      // The client went away while sending; nothing to answer.
-      return RESPONSE_ALREADY_SENT;
+      bodyText = await readBody(c, deps.maxBodyBytes);
+    } catch (err) {
+      // Otherwise the client went away while sending; nothing to answer.
+      if (!(err instanceof BodyTooLarge)) return RESPONSE_ALREADY_SENT;
+      tooLarge = true;
     }
   }
   const entry = deps.log.add({
@@ -138,6 +167,13 @@ export async function dispatch(
 
   let response: Response;
   try {
+    if (tooLarge) {
+      throw new GraphHttpError({
+        status: 413,
+        code: "requestEntityTooLarge",
+        message: `The request body is larger than ${deps.maxBodyBytes} bytes.`,
+      });
+    }
     response = await produce(ex);
   } catch (err) {
     const error =

@@ -56,6 +56,8 @@ export interface SimulatorOptions {
   sampleRate?: number;
   /** Id of the application (subscriptions' applicationId, validation tokens' audience). */
   applicationId?: string;
+  /** Largest request body accepted, in bytes (default 1 MiB); larger ones get 413. */
+  maxBodyBytes?: number;
 }
 
 /** A running simulator. */
@@ -187,7 +189,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const notifier = new ChangeNotifier(state, signer);
   const faults = new FaultInjector();
   const log = new RequestLog();
-  const deps: PipelineDeps = { faults, log, clock };
+  const deps: PipelineDeps = {
+    faults,
+    log,
+    clock,
+    maxBodyBytes: positive("maxBodyBytes", options.maxBodyBytes, 1024 * 1024),
+  };
   const ctx: HandlerContext = {
     state,
     deps,
