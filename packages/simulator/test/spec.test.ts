@@ -104,6 +104,12 @@ describe.skipIf(!spec)("payloads against the spec", () => {
       maxRecordDurationInSeconds: 2,
     });
     await postJson("applicationCall_record", `/applications/app-1/calls/${call.id}/record`, {});
+    await postJson("appCall_recordResponse", `/app/calls/${call.id}/recordResponse`, {
+      clientContext: "app-rr",
+    });
+    await postJson("appCall_updateRecordingStatus", `/app/calls/${call.id}/updateRecordingStatus`, {
+      status: "notRecording",
+    });
     const status = await (
       await postJson("call_updateRecordingStatus", `${c}/updateRecordingStatus`, {
         status: "recording",

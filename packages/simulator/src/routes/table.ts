@@ -64,6 +64,22 @@ export const GRAPH_ROUTES: RouteDef[] = [
     handler: startLegacyRecord,
   },
   {
+    operationId: "appCall_recordResponse",
+    betaOnly: true,
+    method: "POST",
+    path: "/app/calls/{callId}/recordResponse",
+    body: true,
+    handler: startAction("recordResponse"),
+  },
+  {
+    operationId: "appCall_updateRecordingStatus",
+    betaOnly: true,
+    method: "POST",
+    path: "/app/calls/{callId}/updateRecordingStatus",
+    body: true,
+    handler: startAction("updateRecordingStatus"),
+  },
+  {
     operationId: "call_recordResponse",
     method: "POST",
     path: "/communications/calls/{callId}/recordResponse",
