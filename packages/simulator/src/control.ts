@@ -72,6 +72,8 @@ export interface SimulatorControl {
   endCall(callId: string): void;
   /** Queues how the next operations on a call unfold, one scenario per operation, in order. */
   scriptOperations(callId: string, scenarios: OperationScenario[]): void;
+  /** Every operation started on a call, oldest first (beta shape): to count duplicates. */
+  operations(callId: string): Record<string, unknown>[];
   /** An operation's current JSON (beta shape), as `GET operations/{id}` would return it. */
   getOperation(callId: string, operationId: string): Record<string, unknown>;
   /** Registers an online meeting. */
@@ -143,6 +145,11 @@ export function createControl(deps: ControlDeps): SimulatorControl {
     },
     scriptOperations(callId, scenarios) {
       state.queueScenarios(callId, scenarios);
+    },
+    operations(callId) {
+      return [...state.requireCall(callId).operations.values()].map((op) =>
+        operationJson(op, { beta: true }),
+      );
     },
     getOperation(callId, operationId) {
       const call = state.requireCall(callId);

@@ -44,7 +44,19 @@ export type Fault =
   /** Send the real body under another `Content-Type` (default `text/html; charset=utf-8`), or `body` instead. */
   | { kind: "contentType"; contentType?: string; body?: string }
   /** Answer with a redirect to `location` instead of processing the request. */
-  | { kind: "redirect"; status?: 301 | 302 | 303 | 307 | 308; location: string };
+  | { kind: "redirect"; status?: 301 | 302 | 303 | 307 | 308; location: string }
+  /**
+   * Answer with this instead of processing the request: any status, a body (an object is sent
+   * as JSON with Graph's content type, a string as given) and headers. For cases no other kind
+   * covers, such as a nextLink that points to another origin.
+   */
+  | {
+      kind: "respond";
+      status?: number;
+      body?: unknown;
+      contentType?: string;
+      headers?: Record<string, string>;
+    };
 
 /** Which requests a script applies to; every given field must match. */
 export interface FaultMatch {
@@ -119,6 +131,7 @@ const KINDS = new Set([
   "invalidJson",
   "contentType",
   "redirect",
+  "respond",
 ]);
 
 function checkFault(fault: unknown, where: string): Fault {
@@ -131,7 +144,7 @@ function checkFault(fault: unknown, where: string): Fault {
       `${where}/kind: unknown fault kind ${JSON.stringify(f.kind)}; expected one of ${[...KINDS].join(", ")}`,
     );
   }
-  if (f.kind === "status") {
+  if (f.kind === "status" || (f.kind === "respond" && f.status !== undefined)) {
     if (
       typeof f.status !== "number" ||
       !Number.isInteger(f.status) ||

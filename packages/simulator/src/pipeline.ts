@@ -266,6 +266,18 @@ async function answerBeforeHandling(
       return fault.afterHandling ? undefined : faultError(ex, deps, fault);
     case "reset":
       return fault.afterHandling ? undefined : resetConnection(ex);
+    case "respond": {
+      const status = fault.status ?? 200;
+      const isText = typeof fault.body === "string";
+      const noBody = fault.body === undefined || status === 204 || status === 205 || status === 304;
+      const body = noBody ? null : isText ? (fault.body as string) : JSON.stringify(fault.body);
+      const headers: Record<string, string> = { ...fault.headers };
+      if (body !== null) {
+        headers["content-type"] ??=
+          fault.contentType ?? (isText ? "text/plain; charset=utf-8" : GRAPH_JSON);
+      }
+      return new Response(body, { status, headers });
+    }
     case "redirect":
       return new Response(null, {
         status: fault.status ?? 302,

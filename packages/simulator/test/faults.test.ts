@@ -245,6 +245,45 @@ describe("body faults", () => {
   });
 });
 
+describe("canned answers", () => {
+  it("answers a scripted JSON body, e.g. a nextLink to another origin", async () => {
+    const page = { value: [], "@odata.nextLink": "http://127.0.0.1:9/steal-the-token" };
+    sim.control.faults.next(1, { kind: "respond", body: page });
+    const res = await graph(sim, opsPath());
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(await res.json()).toEqual(page);
+    expect(res.headers.get("request-id")).toBeTruthy();
+  });
+
+  it("answers a scripted status, text body and headers, and an empty 204", async () => {
+    sim.control.faults.script([
+      { kind: "respond", status: 418, body: "teapot", headers: { "x-why": "test" } },
+      { kind: "respond", status: 204, body: { ignored: true } },
+    ]);
+    const teapot = await graph(sim, opsPath());
+    expect([teapot.status, await teapot.text(), teapot.headers.get("x-why")]).toEqual([
+      418,
+      "teapot",
+      "test",
+    ]);
+    expect(teapot.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    const empty = await graph(sim, opsPath());
+    expect([empty.status, await empty.text()]).toEqual([204, ""]);
+  });
+});
+
+describe("counting operations", () => {
+  it("lists every operation of a call, so duplicates can be counted", async () => {
+    sim.control.faults.next(1, { kind: "reset", afterHandling: true });
+    await post(sim, `/communications/calls/${callId}/recordResponse`, {
+      clientContext: "once",
+    }).catch(() => undefined);
+    await post(sim, `/communications/calls/${callId}/recordResponse`, { clientContext: "once" });
+    expect(sim.control.operations(callId).map((o) => o.clientContext)).toEqual(["once", "once"]);
+  });
+});
+
 describe("fault script validation", () => {
   it.each([
     [[], "/steps: a fault script needs at least one step"],
