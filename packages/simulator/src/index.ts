@@ -42,8 +42,11 @@ export {
 } from "./state.js";
 export {
   acceptAllRequests,
+  type OperationValidators,
   type RequestToValidate,
   type RequestValidator,
+  requestValidatorFrom,
+  type SafeParser,
   toJsonPointer,
   type ValidationIssue,
 } from "./validation.js";

@@ -33,3 +33,41 @@ export function toJsonPointer(path: ReadonlyArray<PropertyKey>): string {
     .map((part) => `/${String(part).replaceAll("~", "~0").replaceAll("/", "~1")}`)
     .join("");
 }
+
+/** What request validation needs of a Zod schema: `safeParse`, which never throws. */
+export interface SafeParser {
+  safeParse(value: unknown): {
+    success: boolean;
+    error?: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> };
+  };
+}
+
+/** The `operations` export of `@graph-recording/zod`, as far as request bodies go. */
+export type OperationValidators = Readonly<
+  Record<string, { request?: { open: SafeParser; strict: SafeParser } } | undefined>
+>;
+
+/**
+ * Turns the generated `operations` of `@graph-recording/zod` into the simulator's request
+ * validator: the body of each operation that declares one is checked with its strict (default)
+ * or open schema, and every issue becomes a JSON pointer and a message.
+ * @example
+ * import { operations } from "@graph-recording/zod";
+ * const sim = await startSimulator({ validateRequest: requestValidatorFrom(operations) });
+ */
+export function requestValidatorFrom(
+  operations: OperationValidators,
+  options: { mode?: "strict" | "open" } = {},
+): RequestValidator {
+  const mode = options.mode ?? "strict";
+  return ({ operationId, body }) => {
+    const request = operations[operationId]?.request;
+    if (!request || body === undefined) return [];
+    const result = request[mode].safeParse(body);
+    if (result.success) return [];
+    return (result.error?.issues ?? []).map((issue) => ({
+      pointer: toJsonPointer(issue.path),
+      message: issue.message,
+    }));
+  };
+}
