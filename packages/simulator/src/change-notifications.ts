@@ -17,6 +17,11 @@ import { SimulatorUsageError } from "./state.js";
 /** Lifecycle events Graph sends to `lifecycleNotificationUrl`. */
 export type LifecycleEvent = "subscriptionRemoved" | "reauthorizationRequired" | "missed";
 
+/** First retry of a failed change notification, then doubling. */
+const RETRY_FIRST_MS = 60_000;
+/** Graph gives up on a notification after 4 hours. */
+const RETRY_WINDOW_MS = 4 * 60 * 60_000;
+
 const LIFECYCLE_EVENTS = new Set<string>([
   "subscriptionRemoved",
   "reauthorizationRequired",
@@ -95,13 +100,35 @@ export class ChangeNotifier {
         }),
       ];
     }
-    return this.state.outbound.send({
+    return this.deliver(sub.notificationUrl, JSON.stringify(body), this.state.clock.now(), 0);
+  }
+
+  /**
+   * Sends one change notification. When the receiver fails (no answer, or a 5xx), Graph tries
+   * again for up to 4 hours: here after 1 minute, then twice as long each time, on the clock.
+   * A 4xx is final, as the spec's webhook says.
+   */
+  private async deliver(
+    url: string,
+    body: string,
+    firstAt: number,
+    attempt: number,
+  ): Promise<Delivery> {
+    const delivery = await this.state.outbound.send({
       kind: "changeNotification",
-      url: sub.notificationUrl,
+      url,
       headers: { "content-type": "application/json; charset=utf-8" },
-      body: JSON.stringify(body),
+      body,
       timeoutMs: this.state.config.deliveryTimeoutMs,
     });
+    const failed = delivery.status === undefined || delivery.status >= 500;
+    const delay = RETRY_FIRST_MS * 2 ** attempt;
+    if (failed && this.state.config.retryNotifications) {
+      if (this.state.clock.now() + delay - firstAt <= RETRY_WINDOW_MS) {
+        this.state.clock.after(delay, () => this.deliver(url, body, firstAt, attempt + 1));
+      }
+    }
+    return delivery;
   }
 
   /**

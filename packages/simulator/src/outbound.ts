@@ -28,6 +28,8 @@ export interface Delivery {
   status?: number;
   /** Receiver's answer body (first 64 KiB), when it answered. */
   responseBody?: string;
+  /** Receiver's `Location` header, when it answered with one. */
+  location?: string;
   /** Why no answer was received (timeout, refused, aborted). */
   error?: string;
 }
@@ -77,6 +79,7 @@ export class Outbound {
       });
       delivery.status = answer.status;
       delivery.responseBody = answer.body;
+      if (answer.location !== undefined) delivery.location = answer.location;
     } catch (err) {
       const reason = controller.signal.aborted ? controller.signal.reason : err;
       delivery.error = reason instanceof Error ? reason.message : String(reason);
@@ -130,7 +133,7 @@ function request(options: {
   headers: Record<string, string>;
   body: string;
   signal: AbortSignal;
-}): Promise<{ status: number; body: string }> {
+}): Promise<{ status: number; body: string; location: string | undefined }> {
   return new Promise((resolve, reject) => {
     const url = new URL(options.url);
     const send = url.protocol === "https:" ? httpsRequest : httpRequest;
@@ -154,6 +157,7 @@ function request(options: {
           resolve({
             status: res.statusCode ?? 0,
             body: Buffer.concat(chunks).subarray(0, MAX_ANSWER_BYTES).toString("utf8"),
+            location: res.headers.location,
           }),
         );
         res.on("error", reject);

@@ -56,6 +56,11 @@ export interface SimulatorOptions {
   sampleRate?: number;
   /** Id of the application (subscriptions' applicationId, validation tokens' audience). */
   applicationId?: string;
+  /**
+   * Retry change notifications the receiver failed (no answer or 5xx) after 1, 2, 4, ...
+   * simulated minutes for up to 4 hours, as Graph does (default true).
+   */
+  retryNotifications?: boolean;
   /** Largest request body accepted, in bytes (default 1 MiB); larger ones get 413. */
   maxBodyBytes?: number;
 }
@@ -184,6 +189,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     mediaUrl: () => mediaOrigin,
     graphUrl: () => graphOrigin,
     applicationId: options.applicationId ?? DEFAULT_APPLICATION,
+    retryNotifications: options.retryNotifications ?? true,
   });
   const signer = new ValidationTokenSigner();
   const notifier = new ChangeNotifier(state, signer);

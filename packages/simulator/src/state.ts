@@ -141,6 +141,8 @@ export interface StateConfig {
   graphUrl: () => string;
   /** Id of the application the simulated tenant talks to (subscriptions, validation tokens). */
   applicationId: string;
+  /** Retry failed change notifications on the clock, as Graph does (for up to 4 hours). */
+  retryNotifications: boolean;
 }
 
 /** Thrown when the control API is used wrongly (unknown call, duplicate id, ...). */
@@ -154,6 +156,8 @@ export class SimulatorUsageError extends Error {
 }
 
 const MAX_RECORD_SECONDS = 120;
+const MAX_CALLBACK_REDIRECTS = 3;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /** Graph's result for a recording that ran to its maximum length (code 200, subcode 8515). */
 const MAX_DURATION_RESULT: ResultInfo = {
@@ -349,20 +353,28 @@ export class SimulatorState {
     return this.notifyCall(call, op);
   }
 
-  /** Sends the commsNotifications callback for a finished operation. */
-  private notifyCall(call: SimCall, op: SimOperation): Promise<unknown> | undefined {
-    if (!call.callbackUri) return undefined;
-    const body = commsNotificationsBody(op);
-    return this.outbound.send({
-      kind: "commsNotification",
-      url: call.callbackUri,
-      headers: {
-        "content-type": "application/json; charset=utf-8",
-        authorization: `Bearer ${call.callbackToken}`,
-      },
-      body: JSON.stringify(body),
-      timeoutMs: this.config.deliveryTimeoutMs,
-    });
+  /**
+   * Sends the commsNotifications callback for a finished operation. A bot may answer a
+   * redirect (302 with `Location`) to move the call's callbacks to another deployment; the
+   * simulator follows it (at most 3 hops) and keeps the new URL for later callbacks.
+   */
+  private async notifyCall(call: SimCall, op: SimOperation): Promise<void> {
+    const body = JSON.stringify(commsNotificationsBody(op));
+    for (let hop = 0; hop <= MAX_CALLBACK_REDIRECTS && call.callbackUri; hop++) {
+      const delivery = await this.outbound.send({
+        kind: "commsNotification",
+        url: call.callbackUri,
+        headers: {
+          "content-type": "application/json; charset=utf-8",
+          authorization: `Bearer ${call.callbackToken}`,
+        },
+        body,
+        timeoutMs: this.config.deliveryTimeoutMs,
+      });
+      const redirected = delivery.status !== undefined && REDIRECTS.has(delivery.status);
+      if (!redirected || !delivery.location) return;
+      call.callbackUri = new URL(delivery.location, call.callbackUri).href;
+    }
   }
 
   /** Finds an operation for a Graph request. */

@@ -160,6 +160,30 @@ describe("recordResponse", () => {
   });
 });
 
+describe("callback redirects", () => {
+  it("follows a bot's 302 to another deployment and keeps it for later callbacks", async () => {
+    const other = await startReceiver();
+    try {
+      bot.setResponder((_req, res) => {
+        res.writeHead(302, { location: `${other.url}/moved` });
+        res.end();
+      });
+      const call = sim.control.createCall({ callbackUri: `${bot.url}/callback` });
+      await post(sim, `/communications/calls/${call.id}/recordResponse`, {});
+      await sim.control.advanceClock(5_000);
+      expect(bot.received).toHaveLength(1);
+      expect(other.received.map((r) => r.url.pathname)).toEqual(["/moved"]);
+      expect(other.received[0]?.body).toBe(bot.received[0]?.body);
+      await post(sim, `/communications/calls/${call.id}/recordResponse`, {});
+      await sim.control.advanceClock(5_000);
+      expect(bot.received).toHaveLength(1);
+      expect(other.received).toHaveLength(2);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe("record (seed 002) and the legacy record paths", () => {
   it("POST /communications/calls/{id}/record answers 200 with a recordOperation body", async () => {
     const call = sim.control.createCall();

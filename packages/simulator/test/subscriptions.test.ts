@@ -10,7 +10,7 @@ import {
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "../src/index.js";
-import { graph, post, startReceiver } from "./helpers.js";
+import { graph, politeResponder, post, startReceiver } from "./helpers.js";
 
 let sim: Simulator;
 let hook: Awaited<ReturnType<typeof startReceiver>>;
@@ -315,5 +315,63 @@ describe("lifecycle notifications and duplicates", () => {
     expect(again.status).toBe(202);
     expect(hook.received.at(-1)?.body).toBe(hook.received.at(-2)?.body);
     await expect(sim.control.redeliver(999)).rejects.toThrow("no delivery with id 999");
+  });
+});
+
+describe("retries of failed change notifications", () => {
+  it("retries after 1 minute when the receiver answers 5xx, and stops once it answers 2xx", async () => {
+    await post(sim, "/subscriptions", subscription());
+    let answers = [503, 202];
+    hook.setResponder((_req, res) => {
+      res.writeHead(answers.shift() ?? 202);
+      res.end();
+    });
+    await sim.control.addRecording(sim.control.createMeeting().id);
+    expect(sim.control.deliveries({ kind: "changeNotification" }).map((d) => d.status)).toEqual([
+      503,
+    ]);
+    await sim.control.advanceClock(59_999);
+    expect(sim.control.deliveries({ kind: "changeNotification" })).toHaveLength(1);
+    await sim.control.advanceClock(1);
+    expect(sim.control.deliveries({ kind: "changeNotification" }).map((d) => d.status)).toEqual([
+      503, 202,
+    ]);
+    await sim.control.advanceClock(4 * 60 * 60_000);
+    expect(sim.control.deliveries({ kind: "changeNotification" })).toHaveLength(2);
+    answers = [];
+  });
+
+  it("gives up after 4 hours of failures (1, 2, 4 ... 128 minutes apart) and never retries a 4xx", async () => {
+    await post(sim, "/subscriptions", subscription({ expirationDateTime: "2026-02-01T00:59:00Z" }));
+    hook.setResponder((_req, res) => {
+      res.writeHead(500);
+      res.end();
+    });
+    await sim.control.addRecording(sim.control.createMeeting().id);
+    await sim.control.advanceClock(5 * 60 * 60_000);
+    const times = sim.control
+      .deliveries({ kind: "changeNotification" })
+      .map((d) => Date.parse(d.time));
+    const gaps = times.slice(1).map((t, i) => (t - (times[i] ?? 0)) / 60_000);
+    expect(gaps).toEqual([1, 2, 4, 8, 16, 32, 64]);
+
+    // The clock is now 5 h on; the first subscription has expired.
+    sim.control.clearLogs();
+    hook.setResponder(politeResponder);
+    const later = await post(
+      sim,
+      "/subscriptions",
+      subscription({ expirationDateTime: "2026-02-01T05:30:00Z" }),
+    );
+    expect(later.status).toBe(201);
+    hook.setResponder((_req, res) => {
+      res.writeHead(400);
+      res.end();
+    });
+    await sim.control.addRecording(sim.control.createMeeting().id);
+    await sim.control.advanceClock(20 * 60_000);
+    expect(sim.control.deliveries({ kind: "changeNotification" }).map((d) => d.status)).toEqual([
+      400,
+    ]);
   });
 });
