@@ -75,6 +75,23 @@ describe("list, get and content of a meeting's recordings", () => {
     expect(bytes.toString("ascii", 0, 4)).toBe("RIFF");
   });
 
+  it("honours $select on a recording and rejects unknown properties", async () => {
+    const meeting = sim.control.createMeeting();
+    const added = await sim.control.addRecording(meeting.id);
+    const path = `/me/onlineMeetings/${meeting.id}/recordings/${added.id}`;
+    const selected = await json(await graph(sim, `${path}?$select=callId`));
+    expect(selected).toEqual({
+      "@odata.type": "#microsoft.graph.callRecording",
+      id: added.id,
+      callId: added.callId,
+    });
+    const bad = await graph(sim, `${path}?$select=id,nope`);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toBe(
+      "Could not find a property named 'nope' on type 'microsoft.graph.callRecording'.",
+    );
+  });
+
   it("answers 404 for another user's meeting and an unknown recording", async () => {
     const meeting = sim.control.createMeeting({ organizerUserId: OTHER });
     expect((await graph(sim, `/me/onlineMeetings/${meeting.id}/recordings`)).status).toBe(404);

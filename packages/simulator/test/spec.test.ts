@@ -170,6 +170,10 @@ describe.skipIf(!spec)("payloads against the spec", () => {
         `${base}/onlineMeetings/${meeting.id}/recordings/missing`,
       );
       await send(
+        `${prefix}_onlineMeeting_getRecording`,
+        `${base}/onlineMeetings/${meeting.id}/recordings/${r0.id}?$select=createdDateTime,meetingOrganizer`,
+      );
+      await send(
         `${prefix}_onlineMeeting_getRecordingContent`,
         `${base}/onlineMeetings/${meeting.id}/recordings/${r0.id}/content`,
       );

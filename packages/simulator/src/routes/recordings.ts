@@ -163,10 +163,40 @@ export const listRecordings: GraphHandler = (req, ctx) => {
   });
 };
 
-/** GET one recording. */
+/**
+ * Applies `$select` (comma-separated property names) to a recording's JSON; annotations and
+ * the key `id` (which the spec requires) are kept. An unknown name answers 400, as Graph does.
+ */
+function selectProperties(
+  json: Record<string, unknown>,
+  select: string | null,
+): Record<string, unknown> {
+  if (select === null) return json;
+  const names = select
+    .split(",")
+    .map((n) => n.trim())
+    .filter(Boolean);
+  const known = new Set([...Object.keys(json), "content", "meetingOrganizerId"]);
+  const unknown = names.find((n) => !known.has(n));
+  if (unknown !== undefined) {
+    throw new GraphHttpError({
+      status: 400,
+      code: "BadRequest",
+      message: `Could not find a property named '${unknown}' on type 'microsoft.graph.callRecording'.`,
+    });
+  }
+  return Object.fromEntries(
+    Object.entries(json).filter(
+      ([key]) => key.startsWith("@") || key === "id" || names.includes(key),
+    ),
+  );
+}
+
+/** GET one recording (`$select` honoured). */
 export const getRecording: GraphHandler = (req, ctx) => {
   const recording = recordingIn(meetingFor(req, ctx), req.params.recordingId ?? "");
-  return jsonResponse(200, recordingJson(recording, ctx.state, req.serviceRoot));
+  const json = recordingJson(recording, ctx.state, req.serviceRoot);
+  return jsonResponse(200, selectProperties(json, req.query.get("$select")));
 };
 
 /**
