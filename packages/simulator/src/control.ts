@@ -5,17 +5,13 @@
 import type { ChangeNotifier, LifecycleEvent } from "./change-notifications.js";
 import type { SimulatorClock } from "./clock.js";
 import type { FaultInjector } from "./faults.js";
+import { operationJson } from "./operation-payloads.js";
 import type { Delivery, DeliveryKind } from "./outbound.js";
 import type { RecordedRequest, RequestFilter, RequestLog } from "./request-log.js";
 import type { ValidationTokenSigner } from "./rich-notifications.js";
 import { recordingJson } from "./routes/recordings.js";
 import { subscriptionJson } from "./routes/subscriptions.js";
-import {
-  type OperationScenario,
-  operationJson,
-  type SimulatorState,
-  SimulatorUsageError,
-} from "./state.js";
+import { type OperationScenario, type SimulatorState, SimulatorUsageError } from "./state.js";
 
 /** Options of {@link SimulatorControl.createCall}. */
 export interface CreateCallOptions {
@@ -68,6 +64,8 @@ export interface AddRecordingOptions {
 export interface SimulatorControl {
   /** Registers a call that actions can target. */
   createCall(options?: CreateCallOptions): CallInfo;
+  /** A call, with the recording status last reported through updateRecordingStatus. */
+  getCall(callId: string): CallInfo & { recordingStatus: string; ended: boolean };
   /** Ends a call: later requests on it answer 404. */
   endCall(callId: string): void;
   /** Queues how the next operations on a call unfold, one scenario per operation, in order. */
@@ -138,6 +136,17 @@ export function createControl(deps: ControlDeps): SimulatorControl {
         callbackUri: call.callbackUri,
         callbackToken: call.callbackToken,
         tenantId: call.tenantId,
+      };
+    },
+    getCall(callId) {
+      const call = state.requireCall(callId);
+      return {
+        id: call.id,
+        callbackUri: call.callbackUri,
+        callbackToken: call.callbackToken,
+        tenantId: call.tenantId,
+        recordingStatus: call.recordingStatus,
+        ended: call.ended,
       };
     },
     endCall(callId) {

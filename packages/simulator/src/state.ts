@@ -6,6 +6,7 @@
 import type { SimulatorClock } from "./clock.js";
 import { GraphHttpError } from "./errors.js";
 import { base64Id, secret, unitHash, uuid } from "./ids.js";
+import { commsNotificationsBody } from "./operation-payloads.js";
 import type { Outbound } from "./outbound.js";
 import type { ToneSpec } from "./wav.js";
 
@@ -497,64 +498,4 @@ export class SimulatorState {
     // A pitch between 300 and 900 Hz, stable per id, so two recordings never sound alike.
     return Math.round(300 + unitHash(id) * 600);
   }
-}
-
-/** The JSON of an operation as Graph returns it. */
-export function operationJson(
-  op: SimOperation,
-  options: { beta: boolean },
-): Record<string, unknown> {
-  if (op.kind === "updateRecordingStatus") {
-    return {
-      "@odata.type": "#microsoft.graph.updateRecordingStatusOperation",
-      id: op.id,
-      clientContext: op.clientContext,
-      status: op.status,
-      resultInfo: op.resultInfo,
-    };
-  }
-  const json: Record<string, unknown> = {
-    "@odata.type": "#microsoft.graph.recordOperation",
-    id: op.id,
-    clientContext: op.clientContext,
-    status: op.status,
-    resultInfo: op.resultInfo,
-  };
-  if (op.legacy) {
-    json.recordResourceLocation = op.recording?.location ?? null;
-    json.recordResourceAccessToken = op.recording?.accessToken ?? null;
-    json.createdDateTime = new Date(op.createdAt).toISOString();
-    json.lastActionDateTime = new Date(op.lastActionAt).toISOString();
-  } else {
-    json.recordingLocation = op.recording?.location ?? null;
-    json.recordingAccessToken = op.recording?.accessToken ?? null;
-  }
-  if (options.beta) json.completionReason = op.completionReason;
-  return json;
-}
-
-/** The commsNotifications body reporting a finished operation (`changeType: deleted`). */
-export function commsNotificationsBody(op: SimOperation): Record<string, unknown> {
-  const prefix = op.legacy ? "/app/calls" : "/communications/calls";
-  const path = `${prefix}/${op.callId}/operations/${op.id}`;
-  const resourceData = {
-    "@odata.type":
-      op.kind === "updateRecordingStatus"
-        ? "#microsoft.graph.updateRecordingStatusOperation"
-        : "#microsoft.graph.recordOperation",
-    "@odata.id": path,
-    "@odata.etag": `W/"${op.etag}"`,
-    ...operationJson(op, { beta: true }),
-  };
-  const notification: Record<string, unknown> = op.legacy
-    ? { changeType: "deleted", resource: path, resourceData }
-    : {
-        "@odata.type": "#microsoft.graph.commsNotification",
-        changeType: "deleted",
-        resourceUrl: path,
-        resourceData,
-      };
-  return op.legacy
-    ? { value: [notification] }
-    : { "@odata.type": "#microsoft.graph.commsNotifications", value: [notification] };
 }

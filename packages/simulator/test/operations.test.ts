@@ -256,6 +256,10 @@ describe("updateRecordingStatus", () => {
       await graph(sim, `/communications/calls/${call.id}/operations/${body.id}`)
     ).json();
     expect(done.status).toBe("completed");
+    expect(sim.control.getCall(call.id)).toMatchObject({
+      recordingStatus: "recording",
+      ended: false,
+    });
     expect(JSON.parse(bot.received[0]?.body ?? "{}").value[0].resourceData["@odata.type"]).toBe(
       "#microsoft.graph.updateRecordingStatusOperation",
     );

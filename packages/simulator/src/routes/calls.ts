@@ -1,8 +1,10 @@
 /**
  * The call actions (record, recordResponse, updateRecordingStatus) and the operations they start.
  */
+
+import { operationJson } from "../operation-payloads.js";
 import { jsonResponse } from "../pipeline.js";
-import { type OperationKind, operationJson } from "../state.js";
+import type { OperationKind } from "../state.js";
 import type { GraphHandler, GraphRequest } from "./context.js";
 
 function operationUrl(req: GraphRequest, callId: string, operationId: string): string {
