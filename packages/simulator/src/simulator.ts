@@ -17,7 +17,7 @@ import type { PipelineDeps, SimEnv } from "./pipeline.js";
 import { RequestLog } from "./request-log.js";
 import { ValidationTokenSigner } from "./rich-notifications.js";
 import type { HandlerContext } from "./routes/context.js";
-import { type OperationScenario, SimulatorState } from "./state.js";
+import { checkScenario, type OperationScenario, SimulatorState } from "./state.js";
 import { acceptAllRequests, type RequestValidator } from "./validation.js";
 
 /** Options of {@link startSimulator}; every field is optional. */
@@ -122,6 +122,15 @@ function startTime(value: SimulatorOptions["startTime"]): number | undefined {
   return t;
 }
 
+function scenario(value: OperationScenario | undefined): OperationScenario {
+  if (value === undefined) return {};
+  try {
+    return checkScenario(value, "operations");
+  } catch (err) {
+    throw new SimulatorOptionsError(err instanceof Error ? err.message : String(err));
+  }
+}
+
 function listen(app: Hono<SimEnv>, host: string, portNumber: number): Promise<Server> {
   const server = createAdaptorServer({
     fetch: app.fetch,
@@ -185,7 +194,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       30 * 60_000,
     ),
     deliveryTimeoutMs: positive("deliveryTimeoutMs", options.deliveryTimeoutMs, 10_000),
-    defaultScenario: options.operations ?? {},
+    defaultScenario: scenario(options.operations),
     mediaUrl: () => mediaOrigin,
     graphUrl: () => graphOrigin,
     applicationId: options.applicationId ?? DEFAULT_APPLICATION,

@@ -175,6 +175,68 @@ const FAILED_RESULT: ResultInfo = {
   message: "Action failed: the media platform could not complete the request.",
 };
 
+/** Values of Graph's `recordCompletionReason`, as the spec lists them. */
+const COMPLETION_REASONS = new Set([
+  "operationCanceled",
+  "stopToneDetected",
+  "maxRecordDurationReached",
+  "initialSilenceTimeout",
+  "maxSilenceTimeout",
+  "playPromptFailed",
+  "playBeepFailed",
+  "mediaReceiveTimeout",
+  "unspecifiedError",
+  "none",
+]);
+
+/** Checks a scenario given to the control API; the message names the field and what is wrong. */
+export function checkScenario(value: unknown, where: string): OperationScenario {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new SimulatorUsageError(`${where}: a scenario must be an object`);
+  }
+  const s = value as Record<string, unknown>;
+  for (const key of ["notStartedMs", "runningMs", "audioMs"]) {
+    const v = s[key];
+    if (v !== undefined && !(typeof v === "number" && Number.isFinite(v) && v >= 0)) {
+      throw new SimulatorUsageError(
+        `${where}/${key}: expected a number of ms >= 0, got ${JSON.stringify(v)}`,
+      );
+    }
+  }
+  if (s.outcome !== undefined && s.outcome !== "completed" && s.outcome !== "failed") {
+    throw new SimulatorUsageError(
+      `${where}/outcome: expected "completed" or "failed", got ${JSON.stringify(s.outcome)}`,
+    );
+  }
+  if (s.completionReason !== undefined && !COMPLETION_REASONS.has(s.completionReason as string)) {
+    throw new SimulatorUsageError(
+      `${where}/completionReason: expected one of ${[...COMPLETION_REASONS].join(", ")}, got ${JSON.stringify(s.completionReason)}`,
+    );
+  }
+  if (s.resultInfo !== undefined) {
+    const r = s.resultInfo as Record<string, unknown> | null;
+    const ok =
+      typeof r === "object" &&
+      r !== null &&
+      Number.isInteger(r.code) &&
+      Number.isInteger(r.subcode) &&
+      typeof r.message === "string";
+    if (!ok) {
+      throw new SimulatorUsageError(
+        `${where}/resultInfo: expected { code: integer, subcode: integer, message: string }`,
+      );
+    }
+  }
+  for (const key of ["immediate", "notify"]) {
+    if (s[key] !== undefined && typeof s[key] !== "boolean") {
+      throw new SimulatorUsageError(
+        `${where}/${key}: expected a boolean, got ${JSON.stringify(s[key])}`,
+      );
+    }
+  }
+  return s as OperationScenario;
+}
+
 function clampInt(value: unknown, min: number, max: number, fallback: number): number {
   return typeof value === "number" && Number.isInteger(value)
     ? Math.min(max, Math.max(min, value))
@@ -224,7 +286,8 @@ export class SimulatorState {
       ended: false,
       recordingStatus: "unknown",
       scenarios: [],
-      defaultScenario: options.scenario,
+      defaultScenario:
+        options.scenario === undefined ? undefined : checkScenario(options.scenario, "/scenario"),
       operations: new Map(),
     };
     this.calls.set(id, call);
@@ -253,7 +316,10 @@ export class SimulatorState {
 
   /** Queues scenarios for the next operations started on a call, in order. */
   queueScenarios(callId: string, scenarios: OperationScenario[]): void {
-    this.requireCall(callId).scenarios.push(...scenarios);
+    const call = this.requireCall(callId);
+    if (!Array.isArray(scenarios)) throw new SimulatorUsageError("/scenarios: expected an array");
+    const checked = scenarios.map((s, i) => checkScenario(s, `/scenarios/${i}`));
+    call.scenarios.push(...checked);
   }
 
   /** Starts an operation for an action request (body already parsed). */

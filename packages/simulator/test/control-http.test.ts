@@ -98,6 +98,36 @@ describe("control API over HTTP", () => {
     ["/calls/nope/scenarios", { scenarios: [] }, 404, "no call with id nope"],
     ["/meetings/nope/recordings", {}, 404, "no meeting with id nope"],
     ["/nothing", {}, 404, "No control route POST /_simulator/nothing"],
+    [
+      "/calls",
+      { scenario: { runningMs: "soon" } },
+      400,
+      '/scenario/runningMs: expected a number of ms >= 0, got "soon"',
+    ],
+    [
+      "/calls",
+      { scenario: { outcome: "done" } },
+      400,
+      '/scenario/outcome: expected "completed" or "failed", got "done"',
+    ],
+    [
+      "/calls",
+      { scenario: { completionReason: "bored" } },
+      400,
+      "/scenario/completionReason: expected one of operationCanceled",
+    ],
+    [
+      "/calls",
+      { scenario: { resultInfo: { code: 1 } } },
+      400,
+      "/scenario/resultInfo: expected { code: integer, subcode: integer, message: string }",
+    ],
+    [
+      "/calls",
+      { scenario: { immediate: "yes" } },
+      400,
+      '/scenario/immediate: expected a boolean, got "yes"',
+    ],
   ])("answers POST %s %j with %i and a message", async (path, body, status, message) => {
     const res = await control(path, body);
     expect(res.status).toBe(status);

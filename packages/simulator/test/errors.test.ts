@@ -178,6 +178,10 @@ describe("options", () => {
     [{ pageSize: 0 }, "pageSize must be a number >= 1, got 0"],
     [{ startTime: "not a date" }, "startTime is not a date: not a date"],
     [{ accessTokens: [] }, "accessTokens must hold at least one token"],
+    [
+      { operations: { runningMs: -1 } },
+      "operations/runningMs: expected a number of ms >= 0, got -1",
+    ],
   ])("rejects %j", async (options, message) => {
     await expect(startSimulator(options as SimulatorOptions)).rejects.toThrow(message);
   });
