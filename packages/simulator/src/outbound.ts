@@ -124,7 +124,7 @@ export class Outbound {
 const MAX_ANSWER_BYTES = 64 * 1024;
 
 /**
- * One HTTP exchange on a fresh connection (no agent): nothing is pooled, so nothing outlives
+ * One HTTP exchange on a fresh connection: nothing is pooled, so nothing outlives
  * the simulator, and the receiver sees exactly the headers given.
  */
 function request(options: {

@@ -554,7 +554,7 @@ export class SimulatorState {
     return this.recordingSeq;
   }
 
-  // ---------------------------------------------------------------- helpers
+  // ---------------------------------------------------------------- internals
 
   private nextEtag(): number {
     return ++this.etagSeq;

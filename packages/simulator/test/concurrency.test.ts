@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Fault, type Simulator, startSimulator } from "../src/index.js";
-import { graph } from "./helpers.js";
+import { graph } from "./support.js";
 
 let sim: Simulator;
 beforeAll(async () => {

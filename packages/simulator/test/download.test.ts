@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator, wavBytes, wavSize } from "../src/index.js";
-import { post } from "./helpers.js";
+import { post } from "./support.js";
 
 let sim: Simulator;
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
-import { graph } from "./helpers.js";
+import { graph } from "./support.js";
 
 let sim: Simulator;
 

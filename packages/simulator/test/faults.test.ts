@@ -1,7 +1,7 @@
 import { request } from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FaultScriptError, type Simulator, startSimulator } from "../src/index.js";
-import { graph, post } from "./helpers.js";
+import { graph, post } from "./support.js";
 
 let sim: Simulator;
 let callId: string;

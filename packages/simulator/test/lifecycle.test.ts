@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "../src/index.js";
-import { graph, post, startReceiver } from "./helpers.js";
+import { graph, post, startReceiver } from "./support.js";
 
 /** Handles that keep the event loop alive (sockets, servers, timers), counted by type. */
 function activeHandles(): Map<string, number> {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "../src/index.js";
-import { graph, post, startReceiver } from "./helpers.js";
+import { graph, post, startReceiver } from "./support.js";
 
 let sim: Simulator;
 let bot: Awaited<ReturnType<typeof startReceiver>>;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "../src/index.js";
-import { graph } from "./helpers.js";
+import { graph } from "./support.js";
 
 let sim: Simulator;
 const ORGANIZER = "8b081ef6-4792-4def-b2c9-c363a1bf41d5";

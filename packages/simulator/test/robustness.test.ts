@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GRAPH_ROUTES, type Simulator, startSimulator } from "../src/index.js";
-import { graph } from "./helpers.js";
+import { graph } from "./support.js";
 
 let sim: Simulator;
 let paths: Map<string, string>;

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GRAPH_ROUTES, type Simulator, startSimulator } from "../src/index.js";
-import { graph, startReceiver } from "./helpers.js";
 import { loadSpec, SPEC_PATH } from "./spec-contract.js";
+import { graph, startReceiver } from "./support.js";
 
 const spec = loadSpec();
 const specOps = spec?.operations() ?? [];

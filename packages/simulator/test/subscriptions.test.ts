@@ -10,7 +10,7 @@ import {
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "../src/index.js";
-import { graph, politeResponder, post, startReceiver } from "./helpers.js";
+import { graph, politeResponder, post, startReceiver } from "./support.js";
 
 let sim: Simulator;
 let hook: Awaited<ReturnType<typeof startReceiver>>;

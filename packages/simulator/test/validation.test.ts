@@ -6,7 +6,7 @@ import {
   startSimulator,
   toJsonPointer,
 } from "../src/index.js";
-import { post } from "./helpers.js";
+import { post } from "./support.js";
 
 // A two-operation stand-in for the generated module, built with real Zod schemas.
 const updateBody = z.object({

@@ -1,4 +1,4 @@
-/** Test helpers: a webhook receiver on 127.0.0.1 and an authenticated Graph fetch. */
+/** Test support: a webhook receiver on 127.0.0.1 and an authenticated Graph fetch. */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Simulator } from "../src/index.js";
