@@ -5,11 +5,7 @@
  */
 import { uuid } from "./ids.js";
 import type { Delivery } from "./outbound.js";
-import {
-  encryptResource,
-  readCertificate,
-  type ValidationTokenSigner,
-} from "./rich-notifications.js";
+import { encryptResource, readCertificate, type TokenSigner } from "./rich-notifications.js";
 import { recordingJson } from "./routes/recordings.js";
 import type { SimRecording, SimSubscription, SimulatorState } from "./state.js";
 import { SimulatorUsageError } from "./state.js";
@@ -41,7 +37,7 @@ function covers(sub: SimSubscription, recording: SimRecording, organizer: string
 export class ChangeNotifier {
   constructor(
     private readonly state: SimulatorState,
-    private readonly signer: ValidationTokenSigner,
+    private readonly signer: TokenSigner,
   ) {}
 
   /** Notifies every live subscription that covers a new recording; resolves once all answered. */
@@ -93,7 +89,7 @@ export class ChangeNotifier {
         sub.encryptionCertificateId,
       );
       body.validationTokens = [
-        this.signer.token({
+        this.signer.validationToken({
           applicationId: this.state.config.applicationId,
           tenantId,
           now: this.state.clock.now(),

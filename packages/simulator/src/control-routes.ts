@@ -194,7 +194,7 @@ export function createControlRoutes(control: SimulatorControl): Hono<SimEnv> {
   app.post("/deliveries/:id/redeliver", async (c) =>
     c.json(await control.redeliver(Number(c.req.param("id"))), 201),
   );
-  app.get("/jwks", (c) => c.json(control.validationTokenKeys()));
+  app.get("/jwks", (c) => c.json(control.tokenKeys()));
 
   // Registered last: a sub-app's notFound is not consulted once it is mounted with route().
   app.all("*", (c) =>

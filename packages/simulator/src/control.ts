@@ -8,7 +8,7 @@ import type { FaultInjector } from "./faults.js";
 import { operationJson } from "./operation-payloads.js";
 import type { Delivery, DeliveryKind } from "./outbound.js";
 import type { RecordedRequest, RequestFilter, RequestLog } from "./request-log.js";
-import type { ValidationTokenSigner } from "./rich-notifications.js";
+import type { TokenSigner } from "./rich-notifications.js";
 import { recordingJson } from "./routes/recordings.js";
 import { subscriptionJson } from "./routes/subscriptions.js";
 import { type OperationScenario, type SimulatorState, SimulatorUsageError } from "./state.js";
@@ -19,7 +19,11 @@ export interface CreateCallOptions {
   id?: string;
   /** Where the simulator POSTs commsNotifications when an operation ends. */
   callbackUri?: string;
-  /** Bearer token sent with every callback, for the bot to check (default: a random secret). */
+  /**
+   * Bearer token sent with every callback, for the bot to check. Default: a JWT as Graph sends
+   * (issuer `https://api.botframework.com`, audience the application id, `tid`, a day's
+   * validity) signed by the simulator's key, verifiable with `tokenKeys()`.
+   */
   callbackToken?: string;
   tenantId?: string;
   /** How operations on this call unfold unless a queued scenario says otherwise. */
@@ -104,8 +108,11 @@ export interface SimulatorControl {
   sendLifecycleNotification(subscriptionId: string, event: LifecycleEvent): Promise<Delivery>;
   /** Sends a recorded delivery again, unchanged: the duplicate a receiver must tolerate. */
   redeliver(deliveryId: number): Promise<Delivery>;
-  /** The JWKS that verifies the `validationTokens` of notifications with resource data. */
-  validationTokenKeys(): { keys: Array<Record<string, unknown>> };
+  /**
+   * The JWKS that verifies the tokens the simulator signs: the `validationTokens` of
+   * notifications with resource data, and the default bearer tokens of call callbacks.
+   */
+  tokenKeys(): { keys: Array<Record<string, unknown>> };
   /** Replaces the set of Graph bearer tokens accepted (others get 401). */
   acceptTokens(tokens: string[]): void;
   /** Forgets recorded requests and deliveries. */
@@ -120,7 +127,7 @@ export interface ControlDeps {
   log: RequestLog;
   tokens: Set<string>;
   notifier: ChangeNotifier;
-  signer: ValidationTokenSigner;
+  signer: TokenSigner;
   /** Service root used in JSON that holds URLs (recordingContentUrl). */
   serviceRoot: () => string;
 }
@@ -215,7 +222,7 @@ export function createControl(deps: ControlDeps): SimulatorControl {
         throw new SimulatorUsageError(err instanceof Error ? err.message : String(err), 404);
       }
     },
-    validationTokenKeys() {
+    tokenKeys() {
       return deps.signer.jwks();
     },
     acceptTokens(tokens) {

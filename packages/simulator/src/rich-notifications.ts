@@ -75,8 +75,14 @@ function base64url(value: unknown): string {
   return Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
 }
 
-/** The simulator's signing key for validation tokens, created on first use. */
-export class ValidationTokenSigner {
+/** Issuer of the bearer tokens Graph sends with calling-bot callbacks. */
+export const CALLBACK_TOKEN_ISSUER = "https://api.botframework.com";
+
+/**
+ * The simulator's RSA signing key, created on first use. It signs the `validationTokens` of
+ * change notifications and the bearer tokens of calling-bot callbacks; `jwks()` publishes it.
+ */
+export class TokenSigner {
   private key: { privateKey: KeyObject; kid: string } | undefined;
 
   private signingKey(): { privateKey: KeyObject; kid: string } {
@@ -87,12 +93,20 @@ export class ValidationTokenSigner {
     return this.key;
   }
 
-  /** An RS256 JWT with Graph's validation-token claims. */
-  token(options: { applicationId: string; tenantId: string; now: number }): string {
+  private jwt(claims: Record<string, unknown>): string {
     const { privateKey, kid } = this.signingKey();
-    const iat = Math.floor(options.now / 1000);
     const header = base64url({ alg: "RS256", typ: "JWT", kid });
-    const payload = base64url({
+    const payload = base64url(claims);
+    const signature = sign("sha256", Buffer.from(`${header}.${payload}`), privateKey).toString(
+      "base64url",
+    );
+    return `${header}.${payload}.${signature}`;
+  }
+
+  /** An RS256 JWT with Graph's validation-token claims, valid for an hour. */
+  validationToken(options: { applicationId: string; tenantId: string; now: number }): string {
+    const iat = Math.floor(options.now / 1000);
+    return this.jwt({
       aud: options.applicationId,
       iss: `https://sts.windows.net/${options.tenantId}/`,
       iat,
@@ -101,10 +115,19 @@ export class ValidationTokenSigner {
       appid: GRAPH_NOTIFICATION_APP_ID,
       tid: options.tenantId,
     });
-    const signature = sign("sha256", Buffer.from(`${header}.${payload}`), privateKey).toString(
-      "base64url",
-    );
-    return `${header}.${payload}.${signature}`;
+  }
+
+  /** An RS256 JWT with the claims of a calling-bot callback token, valid for a day. */
+  callbackToken(options: { applicationId: string; tenantId: string; now: number }): string {
+    const iat = Math.floor(options.now / 1000);
+    return this.jwt({
+      aud: options.applicationId,
+      iss: CALLBACK_TOKEN_ISSUER,
+      iat,
+      nbf: iat,
+      exp: iat + 24 * 3600,
+      tid: options.tenantId,
+    });
   }
 
   /** The public key as a JWKS, for receivers to verify tokens. */

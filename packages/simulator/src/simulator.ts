@@ -15,7 +15,7 @@ import { FaultInjector } from "./faults.js";
 import { Outbound } from "./outbound.js";
 import type { PipelineDeps, SimEnv } from "./pipeline.js";
 import { RequestLog } from "./request-log.js";
-import { ValidationTokenSigner } from "./rich-notifications.js";
+import { TokenSigner } from "./rich-notifications.js";
 import type { HandlerContext } from "./routes/context.js";
 import { checkScenario, type OperationScenario, SimulatorState } from "./state.js";
 import { acceptAllRequests, type RequestValidator } from "./validation.js";
@@ -182,6 +182,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     startTime: startTime(options.startTime),
   });
   const outbound = new Outbound(() => clock.date());
+  const signer = new TokenSigner();
+  const applicationId = options.applicationId ?? DEFAULT_APPLICATION;
   let mediaOrigin = "";
   let graphOrigin = "";
   const state = new SimulatorState(clock, outbound, {
@@ -197,10 +199,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     defaultScenario: scenario(options.operations),
     mediaUrl: () => mediaOrigin,
     graphUrl: () => graphOrigin,
-    applicationId: options.applicationId ?? DEFAULT_APPLICATION,
+    applicationId,
+    issueCallbackToken: (tenantId) =>
+      signer.callbackToken({ applicationId, tenantId, now: clock.now() }),
     retryNotifications: options.retryNotifications ?? true,
   });
-  const signer = new ValidationTokenSigner();
   const notifier = new ChangeNotifier(state, signer);
   const faults = new FaultInjector();
   const log = new RequestLog();

@@ -142,6 +142,8 @@ export interface StateConfig {
   graphUrl: () => string;
   /** Id of the application the simulated tenant talks to (subscriptions, validation tokens). */
   applicationId: string;
+  /** Issues the default bearer token of a call's callbacks. */
+  issueCallbackToken: (tenantId: string) => string;
   /** Retry failed change notifications on the clock, as Graph does (for up to 4 hours). */
   retryNotifications: boolean;
 }
@@ -278,11 +280,12 @@ export class SimulatorState {
         throw new SimulatorUsageError(`callbackUri is not an absolute URL: ${options.callbackUri}`);
       }
     }
+    const tenantId = options.tenantId ?? this.config.tenantId;
     const call: SimCall = {
       id,
       callbackUri: options.callbackUri,
-      callbackToken: options.callbackToken ?? secret(),
-      tenantId: options.tenantId ?? this.config.tenantId,
+      callbackToken: options.callbackToken ?? this.config.issueCallbackToken(tenantId),
+      tenantId,
       ended: false,
       recordingStatus: "unknown",
       scenarios: [],

@@ -1,3 +1,4 @@
+import { createPublicKey, verify } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "../src/index.js";
 import { graph, post, startReceiver } from "./support.js";
@@ -94,6 +95,25 @@ describe("recordResponse", () => {
     const deliveries = sim.control.deliveries({ kind: "commsNotification" });
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]?.status).toBe(202);
+  });
+
+  it("signs the default callback token as Graph does, verifiable with tokenKeys()", async () => {
+    const call = sim.control.createCall({ callbackUri: `${bot.url}/callback` });
+    await post(sim, `/communications/calls/${call.id}/recordResponse`, {});
+    await sim.control.advanceClock(5_000);
+    const token = String(bot.received[0]?.headers.authorization).replace(/^Bearer /, "");
+    expect(token).toBe(call.callbackToken);
+    const [header, payload, signature] = token.split(".");
+    const key = createPublicKey({
+      key: sim.control.tokenKeys().keys[0] as import("node:crypto").JsonWebKey,
+      format: "jwk",
+    });
+    const signed = Buffer.from(`${header}.${payload}`);
+    expect(verify("sha256", signed, key, Buffer.from(signature ?? "", "base64url"))).toBe(true);
+    const claims = JSON.parse(Buffer.from(payload ?? "", "base64url").toString("utf8"));
+    expect(claims).toMatchObject({ iss: "https://api.botframework.com", tid: call.tenantId });
+    expect(claims.exp - claims.iat).toBe(24 * 3600);
+    expect(typeof claims.aud).toBe("string");
   });
 
   it("starts in notStarted when the scenario says so, then runs and fails with its resultInfo", async () => {

@@ -236,7 +236,7 @@ describe("notifications with resource data", () => {
 
     expect(body.validationTokens).toHaveLength(1);
     const [header, payload, signature] = String(body.validationTokens[0]).split(".");
-    const jwks = sim.control.validationTokenKeys();
+    const jwks = sim.control.tokenKeys();
     const publicKey = createPublicKey({
       key: jwks.keys[0] as import("node:crypto").JsonWebKey,
       format: "jwk",
