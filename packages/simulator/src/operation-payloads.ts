@@ -43,14 +43,14 @@ export function operationJson(
 export function commsNotificationsBody(op: SimOperation): Record<string, unknown> {
   const prefix = op.legacy ? "/app/calls" : "/communications/calls";
   const path = `${prefix}/${op.callId}/operations/${op.id}`;
+  const { "@odata.type": type, id, ...state } = operationJson(op, { beta: true });
+  // Legacy callbacks (seed 003) name the operation by @odata.id only, without an id.
   const resourceData = {
-    "@odata.type":
-      op.kind === "updateRecordingStatus"
-        ? "#microsoft.graph.updateRecordingStatusOperation"
-        : "#microsoft.graph.recordOperation",
+    "@odata.type": type,
     "@odata.id": path,
     "@odata.etag": `W/"${op.etag}"`,
-    ...operationJson(op, { beta: true }),
+    ...(op.legacy ? {} : { id }),
+    ...state,
   };
   const notification: Record<string, unknown> = op.legacy
     ? { changeType: "deleted", resource: path, resourceData }

@@ -252,6 +252,10 @@ describe("record (seed 002) and the legacy record paths", () => {
         resource: `/app/calls/${call.id}/operations/${op.id}`,
       });
       expect(note.value[0].resourceData.recordResourceLocation).toBe(op.recordResourceLocation);
+      expect(note.value[0].resourceData).not.toHaveProperty("id");
+      expect(note.value[0].resourceData["@odata.id"]).toBe(
+        `/app/calls/${call.id}/operations/${op.id}`,
+      );
     },
   );
 });
