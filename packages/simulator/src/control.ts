@@ -20,9 +20,10 @@ export interface CreateCallOptions {
   /** Where the simulator POSTs commsNotifications when an operation ends. */
   callbackUri?: string;
   /**
-   * Bearer token sent with every callback, for the bot to check. Default: a JWT as Graph sends
-   * (issuer `https://api.botframework.com`, audience the application id, `tid`, a day's
-   * validity) signed by the simulator's key, verifiable with `tokenKeys()`.
+   * Bearer token sent with every callback, for the bot to compare. Without it, each callback
+   * carries a fresh JWT as Graph's do (issuer `https://api.botframework.com`, audience the
+   * application id, `tid`, a day's validity), signed by the simulator's key: verify it with
+   * `tokenKeys()`.
    */
   callbackToken?: string;
   tenantId?: string;
@@ -34,7 +35,8 @@ export interface CreateCallOptions {
 export interface CallInfo {
   id: string;
   callbackUri: string | undefined;
-  callbackToken: string;
+  /** The fixed callback token, or undefined when each callback carries a fresh signed JWT. */
+  callbackToken: string | undefined;
   tenantId: string;
 }
 

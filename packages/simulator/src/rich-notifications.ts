@@ -71,6 +71,8 @@ export function encryptResource(
   };
 }
 
+let processKey: { privateKey: KeyObject; kid: string } | undefined;
+
 function base64url(value: unknown): string {
   return Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
 }
@@ -83,14 +85,14 @@ export const CALLBACK_TOKEN_ISSUER = "https://api.botframework.com";
  * change notifications and the bearer tokens of calling-bot callbacks; `jwks()` publishes it.
  */
 export class TokenSigner {
-  private key: { privateKey: KeyObject; kid: string } | undefined;
-
   private signingKey(): { privateKey: KeyObject; kid: string } {
-    if (!this.key) {
-      const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-      this.key = { privateKey, kid: randomBytes(8).toString("hex") };
-    }
-    return this.key;
+    // One key per process: generating an RSA key takes up to a second, and simulators started
+    // one after another in a test run would otherwise each pay for it.
+    processKey ??= {
+      privateKey: generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey,
+      kid: randomBytes(8).toString("hex"),
+    };
+    return processKey;
   }
 
   private jwt(claims: Record<string, unknown>): string {

@@ -52,7 +52,8 @@ export interface SimCall {
   id: string;
   callbackUri: string | undefined;
   /** Bearer token the simulator sends with each callback, for the bot to check. */
-  callbackToken: string;
+  /** Bearer token for the callbacks; undefined: a fresh signed JWT for each callback. */
+  callbackToken: string | undefined;
   tenantId: string;
   ended: boolean;
   recordingStatus: string;
@@ -284,7 +285,7 @@ export class SimulatorState {
     const call: SimCall = {
       id,
       callbackUri: options.callbackUri,
-      callbackToken: options.callbackToken ?? this.config.issueCallbackToken(tenantId),
+      callbackToken: options.callbackToken,
       tenantId,
       ended: false,
       recordingStatus: "unknown",
@@ -436,7 +437,7 @@ export class SimulatorState {
         url: call.callbackUri,
         headers: {
           "content-type": "application/json; charset=utf-8",
-          authorization: `Bearer ${call.callbackToken}`,
+          authorization: `Bearer ${call.callbackToken ?? this.config.issueCallbackToken(call.tenantId)}`,
         },
         body,
         timeoutMs: this.config.deliveryTimeoutMs,

@@ -121,6 +121,19 @@ export class SpecContract {
       : undefined;
   }
 
+  /** The request examples of an operation, with their verdict (`x-expect`). */
+  requestExamples(op: SpecOperation): Array<{ name: string; value: unknown; expect: string }> {
+    const body = op.operation.requestBody as Json | undefined;
+    if (!body) return [];
+    const { node } = this.resolve(body, `${op.pointer}/requestBody`);
+    const media = (node.content as Record<string, Json> | undefined)?.["application/json"];
+    const examples = (media?.examples ?? {}) as Record<string, Json>;
+    return Object.entries(examples).map(([name, example]) => {
+      const resolved = this.resolve(example, "").node;
+      return { name, value: resolved.value, expect: String(resolved["x-expect"] ?? "valid") };
+    });
+  }
+
   /** Pointer of a webhook's JSON request schema. */
   webhookSchemaPointer(name: string): string {
     return `/webhooks/${escapePointerToken(name)}/post/requestBody/content/application~1json/schema`;

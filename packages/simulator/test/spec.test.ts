@@ -43,6 +43,32 @@ function parseOrUndefined(body: unknown): unknown {
   }
 }
 
+describe.skipIf(!spec)("the spec's request examples", () => {
+  const actions = specOps.filter((op) => op.method === "POST" && op.path.includes("/calls/"));
+  const cases = actions.flatMap((op) =>
+    (spec?.requestExamples(op) ?? [])
+      .filter((e) => e.expect === "valid")
+      .map((e) => [op.operationId, e.name, op, e.value] as const),
+  );
+
+  it("has valid request examples for the call actions", () => {
+    expect(cases.length).toBeGreaterThan(0);
+  });
+
+  it.each(cases)("%s accepts its example %s", async (_id, _name, op, value) => {
+    const sim = await startSimulator();
+    try {
+      const call = sim.control.createCall();
+      const path = op.path.replace("{callId}", call.id).replace("{applicationId}", "app-1");
+      const res = await graph(sim, path, { method: "POST", body: JSON.stringify(value) });
+      expect(res.status).toBeLessThan(300);
+      expect(sim.control.operations(call.id)).toHaveLength(1);
+    } finally {
+      await sim.close();
+    }
+  });
+});
+
 /** One answer the simulator gave, to be checked against the spec. */
 interface Exchange {
   operationId: string;
