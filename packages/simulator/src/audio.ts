@@ -1,0 +1,77 @@
+/**
+ * Serves a synthesised recording as a stream, honouring a single `Range` (206 with
+ * `Content-Range`, 416 when it cannot be satisfied).
+ */
+import { GraphHttpError } from "./errors.js";
+import { type ToneSpec, wavSize, wavStream } from "./wav.js";
+
+/** A byte range `[start, end]`, inclusive as in HTTP. */
+interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Parses a `Range` header against a size. Returns undefined to serve the whole file (no header,
+ * or a form the server may ignore such as several ranges), or throws 416.
+ */
+export function parseRange(header: string | undefined, size: number): ByteRange | undefined {
+  if (!header) return undefined;
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m) return undefined;
+  const [, first = "", last = ""] = m;
+  let start: number;
+  let end: number;
+  if (first === "" && last === "") return undefined;
+  if (first === "") {
+    const suffix = Number(last);
+    if (suffix === 0) throw unsatisfiable(header, size);
+    start = Math.max(0, size - suffix);
+    end = size - 1;
+  } else {
+    start = Number(first);
+    end = last === "" ? size - 1 : Math.min(Number(last), size - 1);
+    if (last !== "" && Number(last) < start) return undefined;
+  }
+  if (start >= size) throw unsatisfiable(header, size);
+  return { start, end };
+}
+
+function unsatisfiable(header: string, size: number): GraphHttpError {
+  return new GraphHttpError({
+    status: 416,
+    code: "invalidRange",
+    message: `The requested range '${header}' is not satisfiable: the content is ${size} bytes.`,
+    headers: { "content-range": `bytes */${size}` },
+  });
+}
+
+/** Options of {@link audioResponse}. */
+export interface AudioResponseOptions {
+  tone: ToneSpec;
+  range: string | undefined;
+  contentType: string;
+  /** Send `Content-Length` on a full answer (false: chunked, as recordingLocation does). */
+  contentLength: boolean;
+}
+
+/** The response for a whole or partial download of a recording. */
+export function audioResponse(options: AudioResponseOptions): Response {
+  const size = wavSize(options.tone);
+  const range = parseRange(options.range, size);
+  const headers: Record<string, string> = {
+    "content-type": options.contentType,
+    "accept-ranges": "bytes",
+  };
+  if (range) {
+    headers["content-range"] = `bytes ${range.start}-${range.end}/${size}`;
+    headers["content-length"] = String(range.end - range.start + 1);
+    return new Response(wavStream(options.tone, range.start, range.end + 1), {
+      status: 206,
+      headers,
+    });
+  }
+  if (options.contentLength) headers["content-length"] = String(size);
+  else headers["transfer-encoding"] = "chunked";
+  return new Response(wavStream(options.tone, 0, size), { status: 200, headers });
+}
