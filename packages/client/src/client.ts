@@ -1,0 +1,556 @@
+/**
+ * `createRecordingClient`: the typed client for call-recording bots. Every call runs through one
+ * Transport (credentials per host, retries, deadline, redirects, correlation); the openapi-fetch
+ * client over the same transport stays reachable as `raw` for anything not wrapped here.
+ */
+import createClient, { type Client } from "openapi-fetch";
+import { type DownloadOptions, type RecordingDownload, streamDownload } from "./download.js";
+import { type GraphError, ProtocolError } from "./errors.js";
+import { GRAPH_BETA, GRAPH_ORIGINS, GRAPH_V1, originOf } from "./hosts.js";
+import { Deadline } from "./internal/timing.js";
+import type {
+  CallRecording,
+  CommsOperation,
+  RecordOperation,
+  RecordResponseBody,
+  UpdateRecordingStatusBody,
+  UpdateRecordingStatusOperation,
+} from "./models.js";
+import {
+  DEFAULT_POLL,
+  OperationHub,
+  type OperationLike,
+  type PollOptions,
+  waitForFinal,
+} from "./operations.js";
+import {
+  type CollectionPage,
+  type DeltaOptions,
+  deltaRound,
+  type PagedIterable,
+  paginate,
+} from "./paging.js";
+import { type MeetingRef, routes } from "./routes.js";
+import { type AccessToken, TokenCache, type TokenProvider } from "./token.js";
+import {
+  type CallOptions,
+  DEFAULT_RETRY,
+  newId,
+  type RetryPolicy,
+  Transport,
+  toGraphError,
+} from "./transport.js";
+import {
+  checkBody,
+  type Validate,
+  type ValidationMode,
+  type ValidationOptions,
+  zodValidator,
+} from "./validation.js";
+
+// biome-ignore lint/suspicious/noExplicitAny: replaced by the generated `paths` once the spec lands.
+type paths = any;
+
+/** Options of {@link createRecordingClient}. */
+export interface RecordingClientOptions {
+  /** Supplies Graph tokens; cached until expiry and refreshed once on 401. Omit only for unauthenticated test servers. */
+  getToken?: TokenProvider | undefined;
+  /** Service root; default `https://graph.microsoft.com/beta`. Its origin is treated as a Graph origin. */
+  baseUrl?: string | undefined;
+  /** Shorthand for the Graph service root when `baseUrl` is not given (default `beta`). */
+  version?: "beta" | "v1.0" | undefined;
+  /** A custom fetch (proxies, tests). Default: the global fetch. */
+  fetch?: typeof globalThis.fetch | undefined;
+  /** Retry policy; see {@link RetryPolicy}. */
+  retry?: Partial<RetryPolicy> | undefined;
+  /** Deadline of each logical call in ms, retries and redirects included (default 60 000). */
+  timeoutMs?: number | undefined;
+  /** Deadline of `waitForOperation` in ms, polling included (default 300 000). */
+  operationTimeoutMs?: number | undefined;
+  /** Polling cadence of `waitForOperation`. */
+  poll?: Partial<PollOptions> | undefined;
+  /** Appended to this client's User-Agent product token. */
+  userAgent?: string | undefined;
+  /** More origins that may receive the Graph token (e.g. a Graph proxy). */
+  graphOrigins?: readonly string[] | undefined;
+  /** Redirects followed per request (default 5). */
+  maxRedirects?: number | undefined;
+  /** Response validation: `off` (default), `warn` or `error`, or the full options. */
+  validation?: ValidationMode | ValidationOptions | undefined;
+  /** Give actions without a clientContext a random one, so they can be reconciled (default true). */
+  autoClientContext?: boolean | undefined;
+  /** Where notifications hand final operation states over (default: a new hub, see `operationHub`). */
+  operationHub?: OperationHub | undefined;
+}
+
+/** Per-call options. */
+export interface CallSettings {
+  signal?: AbortSignal | undefined;
+  /** This call's deadline in ms (default: the client's `timeoutMs`). */
+  timeoutMs?: number | undefined;
+  /** Use this `client-request-id` instead of a fresh one. */
+  clientRequestId?: string | undefined;
+  retry?: Partial<RetryPolicy> | undefined;
+}
+
+/** What an action (recordResponse, record, updateRecordingStatus) answered. */
+export interface ActionResponse<T extends OperationLike> {
+  callId: string;
+  /** 200 with a body (current), 202 without one (legacy record). */
+  status: number;
+  /** The operation's monitor URL from `Location`. */
+  location: string | undefined;
+  /** The operation body, when the service sent one (often still `running`). */
+  operation: T | undefined;
+  /** The clientContext sent (yours, or the generated one). */
+  clientContext: string | undefined;
+  clientRequestId: string;
+  /** True when the answer was recovered from the call's operations after a lost response. */
+  reconciled: boolean;
+}
+
+const VERSION = "0.0.0";
+const JSON_HEADERS = { "content-type": "application/json", accept: "application/json" } as const;
+
+function readValidation(
+  option: RecordingClientOptions["validation"],
+): ValidationOptions | undefined {
+  if (option === undefined || option === "off") return undefined;
+  return typeof option === "string" ? { mode: option } : option;
+}
+
+/**
+ * Creates the client.
+ *
+ * @example
+ * const client = createRecordingClient({ getToken: async () => token });
+ * const started = await client.recordResponse({ callId, body: { maxRecordDurationInSeconds: 10 } });
+ * const done = await client.waitForOperation(started);
+ */
+export function createRecordingClient(options: RecordingClientOptions = {}) {
+  const baseUrl = (options.baseUrl ?? (options.version === "v1.0" ? GRAPH_V1 : GRAPH_BETA)).replace(
+    /\/+$/,
+    "",
+  );
+  const baseOrigin = originOf(baseUrl);
+  if (!baseOrigin) throw new TypeError(`baseUrl ${JSON.stringify(baseUrl)} is not an absolute URL`);
+  const transport = new Transport({
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    tokens: options.getToken ? new TokenCache(options.getToken) : undefined,
+    graphOrigins: new Set([...GRAPH_ORIGINS, baseOrigin, ...(options.graphOrigins ?? [])]),
+    userAgent: `graph-recording-client/${VERSION}${options.userAgent ? ` ${options.userAgent}` : ""}`,
+    retry: { ...DEFAULT_RETRY, ...options.retry },
+    timeoutMs: options.timeoutMs ?? 60_000,
+    maxRedirects: options.maxRedirects ?? 5,
+  });
+  const poll: PollOptions = { ...DEFAULT_POLL, ...options.poll };
+  const operationHub = options.operationHub ?? new OperationHub();
+  const validation = readValidation(options.validation);
+  let validator: Validate | undefined;
+  const validate = (): Validate | undefined => {
+    if (!validation) return undefined;
+    validator ??= validation.validate ?? zodValidator({ strict: validation.strict ?? false });
+    return validator;
+  };
+  const autoClientContext = options.autoClientContext ?? true;
+
+  /** The openapi-fetch client over the same transport, typed by the spec's `paths`. */
+  const raw: Client<paths> = createClient<paths>({
+    baseUrl,
+    fetch: (request: Request) => transport.fetchRequest(request),
+  });
+
+  const url = (path: string) => `${baseUrl}${path}`;
+
+  /** Resolves `location` against the service root (Graph sends absolute URLs; tests may not). */
+  const absolute = (location: string) => new URL(location, `${baseUrl}/`).href;
+
+  async function readJson<T>(
+    response: Response,
+    operation: string,
+    clientRequestId: string,
+  ): Promise<T | undefined> {
+    const textBody = await response.text();
+    if (textBody.trim() === "") return undefined;
+    try {
+      return JSON.parse(textBody) as T;
+    } catch (error) {
+      throw new ProtocolError({
+        message: `${operation}: the ${response.status} response body is not valid JSON`,
+        operation,
+        clientRequestId,
+        status: response.status,
+        cause: error,
+      });
+    }
+  }
+
+  async function getJson<T>(
+    operationId: string,
+    target: string,
+    settings: CallSettings & { deadline?: Deadline | undefined },
+  ): Promise<T> {
+    const clientRequestId = settings.clientRequestId ?? newId();
+    const response = await transport.send({
+      operation: operationId,
+      method: "GET",
+      url: target,
+      headers: new Headers({ accept: "application/json" }),
+      signal: settings.signal,
+      timeoutMs: settings.timeoutMs,
+      deadline: settings.deadline,
+      clientRequestId,
+      retry: settings.retry,
+      buffer: true,
+      throwOnError: true,
+    });
+    const body = await readJson<T>(response, operationId, clientRequestId);
+    if (body === undefined) {
+      throw new ProtocolError({
+        message: `${operationId}: the ${response.status} response had an empty body`,
+        operation: operationId,
+        clientRequestId,
+        status: response.status,
+      });
+    }
+    await checkBody(validation, validate(), {
+      operationId,
+      direction: "response",
+      status: response.status,
+      body,
+      operation: operationId,
+      clientRequestId,
+    });
+    return body;
+  }
+
+  /** Finds the operation a lost action created, by its clientContext, among the call's operations. */
+  async function findByClientContext(
+    callId: string,
+    clientContext: string,
+    deadline: Deadline,
+    clientRequestId: string,
+  ): Promise<Response | undefined> {
+    const pages = paginate<CommsOperation>({
+      firstUrl: url(routes.operations(callId)),
+      operation: "reconcile (list operations)",
+      fetchPage: (pageUrl) =>
+        getJson<CollectionPage<CommsOperation>>("listOperations", pageUrl, {
+          deadline,
+          clientRequestId,
+        }),
+    });
+    for await (const operation of pages) {
+      if (operation.clientContext === clientContext) {
+        const headers = new Headers({ "content-type": "application/json", "x-reconciled": "true" });
+        if (operation.id) headers.set("location", url(routes.operation(callId, operation.id)));
+        return new Response(JSON.stringify(operation), { status: 200, headers });
+      }
+    }
+    return undefined;
+  }
+
+  async function action<T extends OperationLike>(
+    operationId: string,
+    path: string,
+    callId: string,
+    body: { clientContext?: string | null } & Record<string, unknown>,
+    settings: CallSettings,
+  ): Promise<ActionResponse<T>> {
+    const clientContext = body.clientContext ?? (autoClientContext ? newId() : undefined);
+    const sent = clientContext === undefined ? body : { ...body, clientContext };
+    const clientRequestId = settings.clientRequestId ?? newId();
+    await checkBody(validation, validate(), {
+      operationId,
+      direction: "request",
+      body: sent,
+      operation: operationId,
+      clientRequestId,
+    });
+    const response = await transport.send({
+      operation: operationId,
+      method: "POST",
+      url: url(path),
+      headers: new Headers(JSON_HEADERS),
+      body: JSON.stringify(sent),
+      signal: settings.signal,
+      timeoutMs: settings.timeoutMs,
+      clientRequestId,
+      retry: settings.retry,
+      buffer: true,
+      throwOnError: true,
+      unsafe: {
+        clientContext,
+        reconcile:
+          clientContext === undefined
+            ? undefined
+            : (deadline) => findByClientContext(callId, clientContext, deadline, clientRequestId),
+      },
+    });
+    const operation = await readJson<T>(response, operationId, clientRequestId);
+    if (operation !== undefined) {
+      await checkBody(validation, validate(), {
+        operationId,
+        direction: "response",
+        status: response.status,
+        body: operation,
+        operation: operationId,
+        clientRequestId,
+      });
+    }
+    const location = response.headers.get("location");
+    return {
+      callId,
+      status: response.status,
+      location: location ? absolute(location) : undefined,
+      operation,
+      clientContext,
+      clientRequestId,
+      reconciled: response.headers.get("x-reconciled") === "true",
+    };
+  }
+
+  function pageFetcher<T>(operationId: string, settings: CallSettings) {
+    return (pageUrl: string) => getJson<CollectionPage<T>>(operationId, pageUrl, settings);
+  }
+
+  async function openDownload(
+    operationId: string,
+    call: Pick<CallOptions, "url" | "credential">,
+    options: DownloadOptions,
+  ): Promise<RecordingDownload> {
+    return streamDownload({
+      operation: operationId,
+      download: options,
+      open: async (range) => {
+        const headers = new Headers({ accept: "*/*" });
+        if (range) {
+          headers.set("range", `bytes=${range.start}-`);
+          if (range.ifRange) headers.set("if-range", range.ifRange);
+        }
+        const response = await transport.send({
+          operation: operationId,
+          method: "GET",
+          url: call.url,
+          credential: call.credential,
+          headers,
+          signal: options.signal,
+          timeoutMs: options.timeoutMs,
+          buffer: false,
+        });
+        if (!response.ok) throw await toGraphError(response, { operation: operationId });
+        return response;
+      },
+    });
+  }
+
+  return {
+    /** The openapi-fetch client (typed by the spec) over this client's transport. */
+    raw,
+    /** Receives final operation states from notifications; give it to the notification receiver. */
+    operationHub,
+    /** The service root in use. */
+    baseUrl,
+
+    /**
+     * Records a short reply from the caller (POST .../recordResponse). Not idempotent: it is
+     * resent only after a 429, or after reconciling by clientContext proved it did not arrive.
+     */
+    recordResponse(input: { callId: string; body: RecordResponseBody } & CallSettings) {
+      return action<RecordOperation>(
+        "recordResponse",
+        routes.recordResponse(input.callId),
+        input.callId,
+        input.body,
+        input,
+      );
+    },
+
+    /** The legacy beta `record` action (answers 202 + Location, or 200 with a body). */
+    record(input: { callId: string; body: RecordResponseBody } & CallSettings) {
+      return action<RecordOperation>(
+        "record",
+        routes.record(input.callId),
+        input.callId,
+        input.body,
+        input,
+      );
+    },
+
+    /** Reports the recording status (must succeed before any media is persisted). */
+    updateRecordingStatus(
+      input: { callId: string; body: UpdateRecordingStatusBody } & CallSettings,
+    ) {
+      return action<UpdateRecordingStatusOperation>(
+        "updateRecordingStatus",
+        routes.updateRecordingStatus(input.callId),
+        input.callId,
+        input.body,
+        input,
+      );
+    },
+
+    /** Reads one operation of a call. */
+    getOperation(input: { callId: string; operationId: string } & CallSettings) {
+      return getJson<CommsOperation>(
+        "getOperation",
+        url(routes.operation(input.callId, input.operationId)),
+        input,
+      );
+    },
+
+    /** The operations of a call, item by item (or `.pages()`). */
+    listOperations(
+      input: { callId: string; maxPages?: number } & CallSettings,
+    ): PagedIterable<CommsOperation> {
+      return paginate({
+        firstUrl: url(routes.operations(input.callId)),
+        operation: "listOperations",
+        maxPages: input.maxPages,
+        fetchPage: pageFetcher<CommsOperation>("listOperations", input),
+      });
+    },
+
+    /**
+     * Resolves to the final operation of an action: at once when the answer is already final,
+     * otherwise by polling with backoff (and Retry-After) until the deadline, or earlier when the
+     * notification receiver publishes the final state. Throws OperationFailedError on `failed`.
+     */
+    async waitForOperation<T extends OperationLike>(
+      result: ActionResponse<T> | (T & { id: string }),
+      settings: CallSettings & { callId?: string } = {},
+    ): Promise<T> {
+      const action: ActionResponse<T> =
+        "clientRequestId" in result && "callId" in result
+          ? result
+          : {
+              callId: settings.callId ?? "",
+              status: 200,
+              location: undefined,
+              operation: result as T,
+              clientContext: undefined,
+              clientRequestId: settings.clientRequestId ?? newId(),
+              reconciled: false,
+            };
+      const callId = action.callId || settings.callId;
+      const deadline = new Deadline({
+        timeoutMs: settings.timeoutMs ?? options.operationTimeoutMs ?? 300_000,
+        signal: settings.signal,
+        operation: "waitForOperation",
+      });
+      try {
+        return await waitForFinal<T>({
+          name: "waitForOperation",
+          result: action,
+          operationUrl: (id) => (callId ? url(routes.operation(callId, id)) : undefined),
+          get: (target, shared) =>
+            getJson<T>("getOperation", target, {
+              deadline: shared,
+              clientRequestId: action.clientRequestId,
+            }),
+          deadline,
+          poll,
+          hub: operationHub,
+          clientRequestId: action.clientRequestId,
+        });
+      } finally {
+        deadline.dispose();
+      }
+    },
+
+    /** Recordings of an online meeting, item by item (or `.pages()`). */
+    listRecordings(
+      input: MeetingRef & { maxPages?: number } & CallSettings,
+    ): PagedIterable<CallRecording> {
+      return paginate({
+        firstUrl: url(routes.recordings(input)),
+        operation: "listRecordings",
+        maxPages: input.maxPages,
+        fetchPage: pageFetcher<CallRecording>("listRecordings", input),
+      });
+    },
+
+    /** One recording's metadata. */
+    getRecording(input: MeetingRef & { recordingId: string } & CallSettings) {
+      return getJson<CallRecording>(
+        "getRecording",
+        url(routes.recording(input, input.recordingId)),
+        input,
+      );
+    },
+
+    /** Every recording of meetings a user organised, in a time window, item by item (or `.pages()`). */
+    getAllRecordings(
+      input: {
+        meetingOrganizerUserId: string;
+        userId?: string;
+        startDateTime?: string;
+        endDateTime?: string;
+        top?: number;
+        maxPages?: number;
+      } & CallSettings,
+    ): PagedIterable<CallRecording> {
+      const query = new URLSearchParams({ meetingOrganizerUserId: input.meetingOrganizerUserId });
+      if (input.startDateTime) query.set("startDateTime", input.startDateTime);
+      if (input.endDateTime) query.set("endDateTime", input.endDateTime);
+      if (input.top !== undefined) query.set("$top", String(input.top));
+      return paginate({
+        firstUrl: `${url(routes.getAllRecordings(input.userId))}?${query}`,
+        operation: "getAllRecordings",
+        maxPages: input.maxPages,
+        fetchPage: pageFetcher<CallRecording>("getAllRecordings", input),
+      });
+    },
+
+    /**
+     * One delta round over a meeting's recordings: resumes from the stored deltaLink, saves the
+     * new one only when the consumer finished the round, restarts on resyncRequired/syncStateNotFound.
+     */
+    recordingsDelta(input: MeetingRef & DeltaOptions & CallSettings): PagedIterable<CallRecording> {
+      return deltaRound({
+        ...input,
+        initialUrl: url(routes.recordingsDelta(input)),
+        operation: "recordingsDelta",
+        fetchPage: pageFetcher<CallRecording>("recordingsDelta", input),
+      });
+    },
+
+    /** Streams a recording's `/content` (Graph token; 402 raises PaymentRequiredError). */
+    downloadRecordingContent(input: MeetingRef & { recordingId: string } & DownloadOptions) {
+      return openDownload(
+        "downloadRecordingContent",
+        {
+          url: url(routes.recordingContent(input, input.recordingId)),
+          credential: { kind: "graph" },
+        },
+        input,
+      );
+    },
+
+    /**
+     * Streams the audio a recordOperation captured, from its `recordingLocation` with its
+     * `recordingAccessToken`, and no other credential (the Graph token never goes there).
+     */
+    downloadRecordedAudio(
+      operation: Pick<RecordOperation, "recordingLocation" | "recordingAccessToken">,
+      options: DownloadOptions = {},
+    ) {
+      const location = operation.recordingLocation;
+      const token = operation.recordingAccessToken;
+      if (!location || !token) {
+        throw new TypeError(
+          "downloadRecordedAudio needs an operation with recordingLocation and recordingAccessToken (a completed recordOperation)",
+        );
+      }
+      return openDownload(
+        "downloadRecordedAudio",
+        { url: location, credential: { kind: "bearer", url: location, token } },
+        options,
+      );
+    },
+  };
+}
+
+/** The client returned by {@link createRecordingClient}. */
+export type RecordingClient = ReturnType<typeof createRecordingClient>;
+export type { AccessToken, GraphError };

@@ -1,0 +1,21 @@
+/**
+ * The shapes this client returns. They are the generated component types of
+ * `@graph-recording/types`, narrowed where the client guarantees more.
+ */
+import type { OperationLike } from "./operations.js";
+
+/** A recordOperation (recordResponse / record). */
+export type RecordOperation = OperationLike & Record<string, unknown>;
+/** An updateRecordingStatusOperation. */
+export type UpdateRecordingStatusOperation = OperationLike & Record<string, unknown>;
+/** Any commsOperation. */
+export type CommsOperation = OperationLike & Record<string, unknown>;
+/** A callRecording. */
+export type CallRecording = { id?: string } & Record<string, unknown>;
+/** Body of recordResponse / record. */
+export type RecordResponseBody = { clientContext?: string | null } & Record<string, unknown>;
+/** Body of updateRecordingStatus. */
+export type UpdateRecordingStatusBody = { status: string; clientContext?: string | null } & Record<
+  string,
+  unknown
+>;

@@ -1,0 +1,552 @@
+/**
+ * The transport under every call: credentials per host, correlation headers, retries that honour
+ * Retry-After, one deadline, redirects followed by hand with credential scrubbing, refresh-once on
+ * 401, and safe handling of non-idempotent POSTs (reconcile before any resend).
+ */
+import {
+  GraphError,
+  type GraphErrorBody,
+  MayHaveBeenSentError,
+  NetworkError,
+  PaymentRequiredError,
+  ProtocolError,
+  RecordingErrorBase,
+  ThrottledError,
+} from "./errors.js";
+import { originOf } from "./hosts.js";
+import { Deadline, fullJitterDelay, parseRetryAfter, sleep } from "./internal/timing.js";
+import type { TokenCache } from "./token.js";
+
+/** When and how often to retry. Every field is optional in the client options. */
+export interface RetryPolicy {
+  /** Total attempts per call, the first included (default 5). */
+  maxAttempts: number;
+  /** Full-jitter backoff base in ms when the server gives no timing (default 500). */
+  baseDelayMs: number;
+  /** Largest computed backoff in ms (default 30 000); a server's Retry-After is never shortened. */
+  maxDelayMs: number;
+  /** Statuses that mean "try again later" (default 429, 503, 504). */
+  statuses: readonly number[];
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxAttempts: 5,
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+  statuses: [429, 503, 504],
+};
+
+/** Which credential a request carries; decided again for every hop of a redirect chain. */
+export type Credential =
+  /** The Graph token, only to Graph origins (the default). */
+  | { kind: "graph" }
+  /** A per-resource bearer token (a recordingAccessToken), only to exactly `url`. */
+  | { kind: "bearer"; url: string; token: string }
+  /** Nothing. */
+  | { kind: "none" };
+
+/** A non-idempotent action that may be reconciled by its clientContext. */
+export interface UnsafeCall {
+  /**
+   * Looks for the operation this request created; resolves to a response standing in for the
+   * action's answer, or undefined when the service has no trace of it (safe to resend).
+   */
+  reconcile?: ((deadline: Deadline) => Promise<Response | undefined>) | undefined;
+  clientContext?: string | undefined;
+}
+
+/** Everything the transport needs to run one logical call. */
+export interface CallOptions {
+  /** Name used in errors, e.g. `recordResponse`. */
+  operation: string;
+  method: string;
+  url: string;
+  headers?: Headers | undefined;
+  body?: Uint8Array<ArrayBuffer> | string | undefined;
+  /** Caller's cancellation. */
+  signal?: AbortSignal | undefined;
+  /** Per-call time budget; ignored when `deadline` is given. */
+  timeoutMs?: number | undefined;
+  /** An outer deadline to share (polling, paging, reconcile). */
+  deadline?: Deadline | undefined;
+  clientRequestId?: string | undefined;
+  credential?: Credential | undefined;
+  /** Present for non-idempotent actions: never resent blindly after a 503/504 or a broken connection. */
+  unsafe?: UnsafeCall | undefined;
+  retry?: Partial<RetryPolicy> | undefined;
+  /** Read the body inside the deadline: `true`, `false` (stream), or `auto` (JSON/text and errors). */
+  buffer?: boolean | "auto" | undefined;
+  /** Treat 2xx-less answers as errors (throw GraphError) instead of returning them. */
+  throwOnError?: boolean | undefined;
+  /** Extra headers for this exact URL only (e.g. `Range`); dropped after a cross-origin redirect. */
+  maxRedirects?: number | undefined;
+}
+
+/** The transport's configuration, built once by the client. */
+export interface TransportConfig {
+  fetch: typeof globalThis.fetch;
+  tokens: TokenCache | undefined;
+  graphOrigins: ReadonlySet<string>;
+  userAgent: string;
+  retry: RetryPolicy;
+  timeoutMs: number;
+  maxRedirects: number;
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** Error codes that prove the request never left this machine. */
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+]);
+const CREDENTIAL_HEADERS = ["authorization", "proxy-authorization", "cookie"];
+const CROSS_ORIGIN_SAFE = new Set([
+  "accept",
+  "accept-language",
+  "content-type",
+  "range",
+  "if-range",
+]);
+
+function errorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** A random UUID for `client-request-id` and generated clientContext values. */
+export function newId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+interface Hop {
+  method: string;
+  url: string;
+  body: Uint8Array<ArrayBuffer> | string | undefined;
+  /** Headers the caller gave; kept only while the chain stays on the first origin. */
+  callerHeaders: Headers;
+  firstOrigin: string | undefined;
+}
+
+/** Builds the state a call needs once: deadline, ids and policy. */
+export class Transport {
+  constructor(readonly config: TransportConfig) {}
+
+  /** Whether `url` is on a Graph origin (where the Graph token and correlation headers go). */
+  isGraph(url: string): boolean {
+    const origin = originOf(url);
+    return origin !== undefined && this.config.graphOrigins.has(origin);
+  }
+
+  /**
+   * Runs one logical call and resolves to the final response (2xx, or a non-retryable error
+   * status unless `throwOnError`). Throws the typed errors when no final answer can be had.
+   */
+  async send(call: CallOptions): Promise<Response> {
+    const ownDeadline = call.deadline
+      ? undefined
+      : new Deadline({
+          timeoutMs: call.timeoutMs ?? this.config.timeoutMs,
+          signal: call.signal,
+          operation: call.operation,
+        });
+    const deadline = call.deadline ?? (ownDeadline as Deadline);
+    try {
+      return await this.run(call, deadline);
+    } catch (error) {
+      throw this.normalise(error, call, deadline);
+    } finally {
+      ownDeadline?.dispose();
+    }
+  }
+
+  /** The openapi-fetch `fetch`: a Request in, the transport's policy applied, a Response out. */
+  async fetchRequest(request: Request, overrides: Partial<CallOptions> = {}): Promise<Response> {
+    const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
+    const method = request.method.toUpperCase();
+    const path = new URL(request.url).pathname;
+    return this.send({
+      operation: `${method} ${path}`,
+      method,
+      url: request.url,
+      headers: new Headers(request.headers),
+      body,
+      signal: request.signal,
+      // Without a clientContext to reconcile by, a raw POST is never resent after it may have arrived.
+      unsafe: method === "POST" ? {} : undefined,
+      buffer: "auto",
+      ...overrides,
+    });
+  }
+
+  private normalise(error: unknown, call: CallOptions, deadline: Deadline): unknown {
+    if (error instanceof RecordingErrorBase) return error;
+    if (deadline.signal.aborted) return deadline.signal.reason;
+    return new NetworkError({
+      message: `${call.operation}: the connection failed (${errorCode(error) ?? (error as Error)?.message ?? "unknown"})`,
+      operation: call.operation,
+      clientRequestId: call.clientRequestId,
+      cause: error,
+    });
+  }
+
+  private async run(call: CallOptions, deadline: Deadline): Promise<Response> {
+    const policy = { ...this.config.retry, ...call.retry };
+    const clientRequestId =
+      call.clientRequestId ?? call.headers?.get("client-request-id") ?? newId();
+    const ids = { operation: call.operation, clientRequestId };
+    let refreshedAfter401 = false;
+    let staleToken: string | undefined;
+
+    for (let attempt = 1; ; attempt++) {
+      deadline.check();
+      let response: Response;
+      let sent = false;
+      try {
+        const result = await this.followRedirects(call, deadline, clientRequestId, attempt, () => {
+          sent = true;
+        });
+        response = result.response;
+        staleToken = result.graphToken;
+        if (this.shouldBuffer(call, response)) response = await buffered(response);
+      } catch (error) {
+        if (deadline.signal.aborted) {
+          if (call.unsafe && sent) {
+            const reason = deadline.signal.reason as RecordingErrorBase;
+            throw new MayHaveBeenSentError({
+              message: `${call.operation} may have been sent: the call was interrupted (${reason.kind}) before the answer arrived; check the call's operations before sending it again`,
+              ...ids,
+              clientContext: call.unsafe.clientContext,
+              reason: reason.kind === "timeout" ? "timeout" : "aborted",
+              cause: reason,
+            });
+          }
+          throw deadline.signal.reason;
+        }
+        if (error instanceof RecordingErrorBase) throw error;
+        const mayHaveRun = call.unsafe !== undefined && !NOT_SENT_CODES.has(errorCode(error) ?? "");
+        if (attempt < policy.maxAttempts) {
+          await sleep(fullJitterDelay(attempt, policy), deadline.signal);
+        }
+        if (mayHaveRun) {
+          // Give the service the backoff to settle, then look for the operation before resending.
+          const reconciled = await this.reconcileOrThrow(
+            call,
+            deadline,
+            ids,
+            "network",
+            undefined,
+            error,
+          );
+          if (reconciled) return reconciled;
+          if (attempt >= policy.maxAttempts) {
+            throw new MayHaveBeenSentError({
+              message: `${call.operation} may have been sent: the connection kept failing after the request went out and no operation with its clientContext was found`,
+              ...ids,
+              clientContext: call.unsafe?.clientContext,
+              reason: "network",
+              cause: error,
+            });
+          }
+        }
+        if (attempt >= policy.maxAttempts) throw error;
+        continue;
+      }
+
+      const { status } = response;
+      if (
+        status === 401 &&
+        !refreshedAfter401 &&
+        this.config.tokens &&
+        (call.credential ?? { kind: "graph" }).kind === "graph" &&
+        this.isGraph(response.url || call.url)
+      ) {
+        // A 401 proves nothing was processed: refresh the token once and resend.
+        refreshedAfter401 = true;
+        await response.body?.cancel().catch(() => undefined);
+        await this.config.tokens.refresh(staleToken, deadline.signal);
+        attempt--;
+        continue;
+      }
+
+      if (!policy.statuses.includes(status)) {
+        if (call.throwOnError && !response.ok) throw await toGraphError(response, ids);
+        return response;
+      }
+
+      const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
+      await response.body?.cancel().catch(() => undefined);
+      const wait = retryAfterMs ?? fullJitterDelay(attempt, policy);
+      const throttled = (reason: string) =>
+        new ThrottledError({
+          message: `${call.operation}: the service answered ${status} ${reason}`,
+          ...ids,
+          requestId: response.headers.get("request-id") ?? undefined,
+          status,
+          retryAfterMs,
+          attempts: attempt,
+        });
+      // A 429 proves the request was rejected before processing; 503/504 prove nothing.
+      const mayHaveRun = call.unsafe !== undefined && status !== 429;
+      if (mayHaveRun && !call.unsafe?.reconcile) {
+        throw new MayHaveBeenSentError({
+          message: `${call.operation} may have been sent: the service answered ${status} and the request has no clientContext to reconcile by`,
+          ...ids,
+          clientContext: call.unsafe?.clientContext,
+          reason: "status",
+          status,
+        });
+      }
+      if (attempt >= policy.maxAttempts) {
+        if (mayHaveRun) {
+          const reconciled = await this.reconcileOrThrow(call, deadline, ids, "status", status);
+          if (reconciled) return reconciled;
+        }
+        throw throttled(`after ${attempt} attempts; giving up`);
+      }
+      if (wait > deadline.remaining()) {
+        throw throttled(
+          `and asked to wait ${wait} ms, more than the ${deadline.remaining()} ms left before the deadline`,
+        );
+      }
+      await sleep(wait, deadline.signal);
+      if (mayHaveRun) {
+        const reconciled = await this.reconcileOrThrow(call, deadline, ids, "status", status);
+        if (reconciled) return reconciled;
+      }
+    }
+  }
+
+  /**
+   * Asks the call's reconcile function whether the service already holds the operation. Returns
+   * the stand-in response when it does, undefined when it does not (resending is safe), and throws
+   * MayHaveBeenSentError when reconciliation is impossible or itself fails.
+   */
+  private async reconcileOrThrow(
+    call: CallOptions,
+    deadline: Deadline,
+    ids: { operation: string; clientRequestId: string },
+    reason: "status" | "network",
+    status: number | undefined,
+    cause?: unknown,
+  ): Promise<Response | undefined> {
+    const reconcile = call.unsafe?.reconcile;
+    if (!reconcile) {
+      throw new MayHaveBeenSentError({
+        message: `${call.operation} may have been sent: the connection broke after the request went out and it has no clientContext to reconcile by`,
+        ...ids,
+        clientContext: call.unsafe?.clientContext,
+        reason,
+        status,
+        cause,
+      });
+    }
+    try {
+      return await reconcile(deadline);
+    } catch (error) {
+      if (deadline.signal.aborted) {
+        const interrupted = deadline.signal.reason as RecordingErrorBase;
+        throw new MayHaveBeenSentError({
+          message: `${call.operation} may have been sent, and the deadline ended while checking the call's operations for clientContext`,
+          ...ids,
+          clientContext: call.unsafe?.clientContext,
+          reason: interrupted.kind === "timeout" ? "timeout" : "aborted",
+          status,
+          cause: interrupted,
+        });
+      }
+      throw new MayHaveBeenSentError({
+        message: `${call.operation} may have been sent: listing the call's operations to find its clientContext failed`,
+        ...ids,
+        clientContext: call.unsafe?.clientContext,
+        reason: "reconcile-failed",
+        status,
+        cause: error,
+      });
+    }
+  }
+
+  private shouldBuffer(call: CallOptions, response: Response): boolean {
+    const mode = call.buffer ?? "auto";
+    if (mode !== "auto") return mode;
+    if (!response.ok) return true;
+    const type = response.headers.get("content-type") ?? "";
+    return type.includes("json") || type.startsWith("text/");
+  }
+
+  /** Sends one attempt, following redirects by hand so that credentials are chosen per hop. */
+  private async followRedirects(
+    call: CallOptions,
+    deadline: Deadline,
+    clientRequestId: string,
+    attempt: number,
+    markSent: () => void,
+  ): Promise<{ response: Response; graphToken: string | undefined }> {
+    const maxRedirects = call.maxRedirects ?? this.config.maxRedirects;
+    const hop: Hop = {
+      method: call.method,
+      url: call.url,
+      body: call.body,
+      callerHeaders: call.headers ?? new Headers(),
+      firstOrigin: originOf(call.url),
+    };
+    for (let redirects = 0; ; redirects++) {
+      const { headers, graphToken } = await this.headersFor(
+        hop,
+        call,
+        deadline,
+        clientRequestId,
+        attempt,
+      );
+      markSent();
+      const response = await this.config.fetch(hop.url, {
+        method: hop.method,
+        headers,
+        body: hop.body,
+        redirect: "manual",
+        signal: deadline.signal,
+      });
+      if (!REDIRECTS.has(response.status)) {
+        if (!response.url) Object.defineProperty(response, "url", { value: hop.url });
+        return { response, graphToken };
+      }
+      const location = response.headers.get("location");
+      await response.body?.cancel().catch(() => undefined);
+      if (!location) {
+        throw new ProtocolError({
+          message: `${call.operation}: the service answered ${response.status} without a Location header`,
+          operation: call.operation,
+          clientRequestId,
+          status: response.status,
+        });
+      }
+      if (redirects >= maxRedirects) {
+        throw new ProtocolError({
+          message: `${call.operation}: more than ${maxRedirects} redirects`,
+          operation: call.operation,
+          clientRequestId,
+          status: response.status,
+        });
+      }
+      const next = new URL(location, hop.url);
+      if (next.protocol !== "https:" && next.protocol !== "http:") {
+        throw new ProtocolError({
+          message: `${call.operation}: refusing to follow a redirect to a ${next.protocol} URL`,
+          operation: call.operation,
+          clientRequestId,
+          status: response.status,
+        });
+      }
+      const toGet =
+        response.status === 303 ||
+        ((response.status === 301 || response.status === 302) && hop.method === "POST");
+      if (toGet) {
+        hop.method = hop.method === "HEAD" ? "HEAD" : "GET";
+        hop.body = undefined;
+        hop.callerHeaders = withoutBodyHeaders(hop.callerHeaders);
+      }
+      hop.url = next.href;
+    }
+  }
+
+  /** Headers for one hop: caller headers (same origin only), credential for this URL, correlation. */
+  private async headersFor(
+    hop: Hop,
+    call: CallOptions,
+    deadline: Deadline,
+    clientRequestId: string,
+    attempt: number,
+  ): Promise<{ headers: Headers; graphToken: string | undefined }> {
+    const sameOrigin = originOf(hop.url) === hop.firstOrigin;
+    // Custom headers may hold secrets: only content negotiation follows a chain to a new origin.
+    const headers = new Headers();
+    for (const [name, value] of hop.callerHeaders) {
+      if (!CREDENTIAL_HEADERS.includes(name) && (sameOrigin || CROSS_ORIGIN_SAFE.has(name))) {
+        headers.set(name, value);
+      }
+    }
+    const credential = call.credential ?? { kind: "graph" };
+    const graph = this.isGraph(hop.url);
+    let graphToken: string | undefined;
+    if (credential.kind === "graph" && graph && this.config.tokens) {
+      graphToken = await this.config.tokens.get(deadline.signal);
+      headers.set("authorization", `Bearer ${graphToken}`);
+    } else if (credential.kind === "bearer" && sameResource(hop.url, credential.url)) {
+      headers.set("authorization", `Bearer ${credential.token}`);
+    }
+    if (graph) {
+      headers.set("client-request-id", clientRequestId);
+      if (attempt > 1) headers.set("retry-attempt", String(attempt - 1));
+      else headers.delete("retry-attempt");
+    }
+    headers.set("user-agent", this.config.userAgent);
+    return { headers, graphToken };
+  }
+}
+
+/** `url` is the very resource the token was issued for (scheme, host, port, path and query). */
+function sameResource(url: string, tokenUrl: string): boolean {
+  try {
+    const a = new URL(url);
+    const b = new URL(tokenUrl);
+    return a.origin === b.origin && a.pathname === b.pathname && a.search === b.search;
+  } catch {
+    return false;
+  }
+}
+
+function withoutBodyHeaders(headers: Headers): Headers {
+  const copy = new Headers(headers);
+  for (const name of ["content-type", "content-length", "content-encoding"]) copy.delete(name);
+  return copy;
+}
+
+/** Reads the whole (small) body now, inside the call's deadline, into a replayable response. */
+async function buffered(response: Response): Promise<Response> {
+  const bytes = await response.arrayBuffer();
+  const copy = new Response(response.status === 204 || response.status === 304 ? null : bytes, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+  Object.defineProperty(copy, "url", { value: response.url });
+  return copy;
+}
+
+/** Turns a non-success response into GraphError (or PaymentRequiredError for 402). */
+export async function toGraphError(
+  response: Response,
+  ids: { operation: string; clientRequestId?: string | undefined },
+): Promise<GraphError> {
+  let body: GraphErrorBody | undefined;
+  try {
+    const parsed = JSON.parse(await response.text()) as { error?: GraphErrorBody };
+    if (parsed && typeof parsed.error === "object" && parsed.error) body = parsed.error;
+  } catch {
+    body = undefined;
+  }
+  const inner = body?.innerError ?? {};
+  const requestId =
+    response.headers.get("request-id") ??
+    (typeof inner["request-id"] === "string" ? inner["request-id"] : undefined);
+  const date =
+    typeof inner.date === "string" ? inner.date : (response.headers.get("date") ?? undefined);
+  const init = {
+    message: `${ids.operation}: the service answered ${response.status}${body ? ` ${body.code}: ${body.message}` : ""}`,
+    operation: ids.operation,
+    clientRequestId: ids.clientRequestId ?? response.headers.get("client-request-id") ?? undefined,
+    requestId,
+    date,
+    status: response.status,
+    body,
+  };
+  return response.status === 402 ? new PaymentRequiredError(init) : new GraphError(init);
+}
