@@ -224,6 +224,24 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
     return body;
   }
 
+  /** Runs `work` under a fresh deadline built from the call's settings. */
+  async function withDeadline<R>(
+    settings: CallSettings,
+    operation: string,
+    work: (deadline: Deadline) => Promise<R>,
+  ): Promise<R> {
+    const deadline = new Deadline({
+      timeoutMs: settings.timeoutMs ?? options.timeoutMs ?? 60_000,
+      signal: settings.signal,
+      operation,
+    });
+    try {
+      return await work(deadline);
+    } finally {
+      deadline.dispose();
+    }
+  }
+
   /** Finds the operation a lost action created, by its clientContext, among the call's operations. */
   async function findByClientContext(
     callId: string,
@@ -287,7 +305,22 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
             : (deadline) => findByClientContext(callId, clientContext, deadline, clientRequestId),
       },
     });
-    const operation = await readJson<T>(response, operationId, clientRequestId);
+    let answer = response;
+    let operation: T | undefined;
+    try {
+      operation = await readJson<T>(answer, operationId, clientRequestId);
+    } catch (error) {
+      // A complete 2xx with an unreadable body: the action ran, so recover it rather than resend.
+      const recovered =
+        clientContext === undefined
+          ? undefined
+          : await withDeadline(settings, operationId, (deadline) =>
+              findByClientContext(callId, clientContext, deadline, clientRequestId),
+            );
+      if (!recovered) throw error;
+      answer = recovered;
+      operation = (await recovered.json()) as T;
+    }
     if (operation !== undefined) {
       await checkBody(validation, validate(), {
         operationId,
@@ -298,15 +331,15 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
         clientRequestId,
       });
     }
-    const location = response.headers.get("location");
+    const location = answer.headers.get("location");
     return {
       callId,
-      status: response.status,
+      status: answer.status,
       location: location ? absolute(location) : undefined,
       operation,
       clientContext,
       clientRequestId,
-      reconciled: response.headers.get("x-reconciled") === "true",
+      reconciled: answer.headers.get("x-reconciled") === "true",
     };
   }
 

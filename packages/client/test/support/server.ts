@@ -14,7 +14,7 @@ export type Handler = (
   res: ServerResponse,
   body: string,
   count: number,
-) => void | Promise<void>;
+) => unknown;
 
 export interface TestServer {
   url: string;
