@@ -13,6 +13,8 @@ import type {
   CommsOperation,
   RecordOperation,
   RecordResponseBody,
+  Subscription,
+  SubscriptionPatch,
   UpdateRecordingStatusBody,
   UpdateRecordingStatusOperation,
 } from "./models.js";
@@ -30,7 +32,7 @@ import {
   type PagedIterable,
   paginate,
 } from "./paging.js";
-import { type MeetingRef, routes } from "./routes.js";
+import { type AllRecordingsRef, type MeetingRef, operationIds, routes } from "./routes.js";
 import { type AccessToken, TokenCache, type TokenProvider } from "./token.js";
 import {
   type CallOptions,
@@ -186,16 +188,41 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
   }
 
   async function getJson<T>(
+    name: string,
     operationId: string,
     target: string,
     settings: CallSettings & { deadline?: Deadline | undefined },
   ): Promise<T> {
+    return sendJson<T>(name, operationId, "GET", target, undefined, settings);
+  }
+
+  /** Sends a JSON request (idempotent unless `unsafe`) and reads, checks and validates the JSON answer. */
+  async function sendJson<T>(
+    name: string,
+    operationId: string,
+    method: string,
+    target: string,
+    body: unknown,
+    settings: CallSettings & { deadline?: Deadline | undefined },
+    unsafe?: CallOptions["unsafe"],
+  ): Promise<T> {
     const clientRequestId = settings.clientRequestId ?? newId();
+    if (body !== undefined) {
+      await checkBody(validation, validate(), {
+        operationId,
+        direction: "request",
+        body,
+        operation: name,
+        clientRequestId,
+      });
+    }
     const response = await transport.send({
-      operation: operationId,
-      method: "GET",
+      operation: name,
+      method,
       url: target,
-      headers: new Headers({ accept: "application/json" }),
+      headers: new Headers(body === undefined ? { accept: "application/json" } : JSON_HEADERS),
+      body: body === undefined ? undefined : JSON.stringify(body),
+      unsafe,
       signal: settings.signal,
       timeoutMs: settings.timeoutMs,
       deadline: settings.deadline,
@@ -204,11 +231,12 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
       buffer: true,
       throwOnError: true,
     });
-    const body = await readJson<T>(response, operationId, clientRequestId);
-    if (body === undefined) {
+    const answer = await readJson<T>(response, name, clientRequestId);
+    if (answer === undefined) {
+      if (response.status === 204) return undefined as T;
       throw new ProtocolError({
-        message: `${operationId}: the ${response.status} response had an empty body`,
-        operation: operationId,
+        message: `${name}: the ${response.status} response had an empty body`,
+        operation: name,
         clientRequestId,
         status: response.status,
       });
@@ -217,11 +245,11 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
       operationId,
       direction: "response",
       status: response.status,
-      body,
-      operation: operationId,
+      body: answer,
+      operation: name,
       clientRequestId,
     });
-    return body;
+    return answer;
   }
 
   /** Runs `work` under a fresh deadline built from the call's settings. */
@@ -253,7 +281,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
       firstUrl: url(routes.operations(callId)),
       operation: "reconcile (list operations)",
       fetchPage: (pageUrl) =>
-        getJson<CollectionPage<CommsOperation>>("listOperations", pageUrl, {
+        getJson<CollectionPage<CommsOperation>>("reconcile", operationIds.listOperations, pageUrl, {
           deadline,
           clientRequestId,
         }),
@@ -269,7 +297,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
   }
 
   async function action<T extends OperationLike>(
-    operationId: string,
+    name: "recordResponse" | "record" | "updateRecordingStatus",
     path: string,
     callId: string,
     body: { clientContext?: string | null } & Record<string, unknown>,
@@ -278,15 +306,16 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
     const clientContext = body.clientContext ?? (autoClientContext ? newId() : undefined);
     const sent = clientContext === undefined ? body : { ...body, clientContext };
     const clientRequestId = settings.clientRequestId ?? newId();
+    const operationId = operationIds[name];
     await checkBody(validation, validate(), {
       operationId,
       direction: "request",
       body: sent,
-      operation: operationId,
+      operation: name,
       clientRequestId,
     });
     const response = await transport.send({
-      operation: operationId,
+      operation: name,
       method: "POST",
       url: url(path),
       headers: new Headers(JSON_HEADERS),
@@ -308,13 +337,13 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
     let answer = response;
     let operation: T | undefined;
     try {
-      operation = await readJson<T>(answer, operationId, clientRequestId);
+      operation = await readJson<T>(answer, name, clientRequestId);
     } catch (error) {
       // A complete 2xx with an unreadable body: the action ran, so recover it rather than resend.
       const recovered =
         clientContext === undefined
           ? undefined
-          : await withDeadline(settings, operationId, (deadline) =>
+          : await withDeadline(settings, name, (deadline) =>
               findByClientContext(callId, clientContext, deadline, clientRequestId),
             );
       if (!recovered) throw error;
@@ -327,7 +356,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
         direction: "response",
         status: response.status,
         body: operation,
-        operation: operationId,
+        operation: name,
         clientRequestId,
       });
     }
@@ -343,8 +372,8 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
     };
   }
 
-  function pageFetcher<T>(operationId: string, settings: CallSettings) {
-    return (pageUrl: string) => getJson<CollectionPage<T>>(operationId, pageUrl, settings);
+  function pageFetcher<T>(name: string, operationId: string, settings: CallSettings) {
+    return (pageUrl: string) => getJson<CollectionPage<T>>(name, operationId, pageUrl, settings);
   }
 
   async function openDownload(
@@ -427,6 +456,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
     getOperation(input: { callId: string; operationId: string } & CallSettings) {
       return getJson<CommsOperation>(
         "getOperation",
+        operationIds.getOperation,
         url(routes.operation(input.callId, input.operationId)),
         input,
       );
@@ -440,7 +470,11 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
         firstUrl: url(routes.operations(input.callId)),
         operation: "listOperations",
         maxPages: input.maxPages,
-        fetchPage: pageFetcher<CommsOperation>("listOperations", input),
+        fetchPage: pageFetcher<CommsOperation>(
+          "listOperations",
+          operationIds.listOperations,
+          input,
+        ),
       });
     },
 
@@ -455,7 +489,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
     ): Promise<T> {
       const action: ActionResponse<T> =
         "clientRequestId" in result && "callId" in result
-          ? result
+          ? (result as ActionResponse<T>)
           : {
               callId: settings.callId ?? "",
               status: 200,
@@ -477,7 +511,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
           result: action,
           operationUrl: (id) => (callId ? url(routes.operation(callId, id)) : undefined),
           get: (target, shared) =>
-            getJson<T>("getOperation", target, {
+            getJson<T>("getOperation", operationIds.getOperation, target, {
               deadline: shared,
               clientRequestId: action.clientRequestId,
             }),
@@ -499,7 +533,11 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
         firstUrl: url(routes.recordings(input)),
         operation: "listRecordings",
         maxPages: input.maxPages,
-        fetchPage: pageFetcher<CallRecording>("listRecordings", input),
+        fetchPage: pageFetcher<CallRecording>(
+          "listRecordings",
+          operationIds.listRecordings(input),
+          input,
+        ),
       });
     },
 
@@ -507,44 +545,44 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
     getRecording(input: MeetingRef & { recordingId: string } & CallSettings) {
       return getJson<CallRecording>(
         "getRecording",
+        operationIds.getRecording(input),
         url(routes.recording(input, input.recordingId)),
         input,
       );
     },
 
-    /** Every recording of meetings a user organised, in a time window, item by item (or `.pages()`). */
+    /** Recordings of every meeting a user organized (getAllRecordings), item by item (or `.pages()`). */
     getAllRecordings(
-      input: {
-        meetingOrganizerUserId: string;
-        userId?: string;
-        startDateTime?: string;
-        endDateTime?: string;
-        top?: number;
-        maxPages?: number;
-      } & CallSettings,
+      input: AllRecordingsRef & { maxPages?: number } & CallSettings,
     ): PagedIterable<CallRecording> {
-      const query = new URLSearchParams({ meetingOrganizerUserId: input.meetingOrganizerUserId });
-      if (input.startDateTime) query.set("startDateTime", input.startDateTime);
-      if (input.endDateTime) query.set("endDateTime", input.endDateTime);
-      if (input.top !== undefined) query.set("$top", String(input.top));
       return paginate({
-        firstUrl: `${url(routes.getAllRecordings(input.userId))}?${query}`,
+        firstUrl: url(routes.getAllRecordings(input)),
         operation: "getAllRecordings",
         maxPages: input.maxPages,
-        fetchPage: pageFetcher<CallRecording>("getAllRecordings", input),
+        fetchPage: pageFetcher<CallRecording>(
+          "getAllRecordings",
+          operationIds.getAllRecordings,
+          input,
+        ),
       });
     },
 
     /**
-     * One delta round over a meeting's recordings: resumes from the stored deltaLink, saves the
-     * new one only when the consumer finished the round, restarts on resyncRequired/syncStateNotFound.
+     * One delta round over getAllRecordings: resumes from the stored deltaLink, saves the new one
+     * only when the consumer finished the round, and restarts on resyncRequired/syncStateNotFound.
      */
-    recordingsDelta(input: MeetingRef & DeltaOptions & CallSettings): PagedIterable<CallRecording> {
+    recordingsDelta(
+      input: AllRecordingsRef & DeltaOptions & CallSettings,
+    ): PagedIterable<CallRecording> {
       return deltaRound({
         ...input,
-        initialUrl: url(routes.recordingsDelta(input)),
+        initialUrl: url(routes.getAllRecordingsDelta(input)),
         operation: "recordingsDelta",
-        fetchPage: pageFetcher<CallRecording>("recordingsDelta", input),
+        fetchPage: pageFetcher<CallRecording>(
+          "recordingsDelta",
+          operationIds.getAllRecordingsDelta,
+          input,
+        ),
       });
     },
 
@@ -579,6 +617,46 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
         "downloadRecordedAudio",
         { url: location, credential: { kind: "bearer", url: location, token } },
         options,
+      );
+    },
+
+    /**
+     * Creates a change-notification subscription (Graph validates the notification URL first).
+     * Not idempotent: resent only after a 429.
+     */
+    createSubscription(input: { body: Subscription } & CallSettings) {
+      return sendJson<Subscription>(
+        "createSubscription",
+        operationIds.createSubscription,
+        "POST",
+        url(routes.subscriptions()),
+        input.body,
+        input,
+        {},
+      );
+    },
+
+    /** Renews a subscription with a new expirationDateTime (and optionally a new notificationUrl). */
+    renewSubscription(input: { subscriptionId: string; body: SubscriptionPatch } & CallSettings) {
+      return sendJson<Subscription>(
+        "renewSubscription",
+        operationIds.renewSubscription,
+        "PATCH",
+        url(routes.subscription(input.subscriptionId)),
+        input.body,
+        input,
+      );
+    },
+
+    /** Deletes a subscription. */
+    async deleteSubscription(input: { subscriptionId: string } & CallSettings): Promise<void> {
+      await sendJson<undefined>(
+        "deleteSubscription",
+        operationIds.deleteSubscription,
+        "DELETE",
+        url(routes.subscription(input.subscriptionId)),
+        undefined,
+        input,
       );
     },
   };

@@ -40,6 +40,8 @@ export type {
   CommsOperation,
   RecordOperation,
   RecordResponseBody,
+  Subscription,
+  SubscriptionPatch,
   UpdateRecordingStatusBody,
   UpdateRecordingStatusOperation,
 } from "./models.js";
@@ -51,7 +53,7 @@ export {
   memoryDeltaLinkStore,
   type PagedIterable,
 } from "./paging.js";
-export type { MeetingRef } from "./routes.js";
+export type { AllRecordingsRef, MeetingRef } from "./routes.js";
 export type { AccessToken, TokenProvider } from "./token.js";
 export type { Credential, RetryPolicy } from "./transport.js";
 export type { Validate, ValidationInput, ValidationMode, ValidationOptions } from "./validation.js";

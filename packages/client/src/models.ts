@@ -19,3 +19,17 @@ export type UpdateRecordingStatusBody = { status: string; clientContext?: string
   string,
   unknown
 >;
+/** A change-notification subscription. */
+export type Subscription = {
+  id?: string;
+  changeType?: string;
+  notificationUrl?: string;
+  resource?: string;
+  expirationDateTime?: string;
+  clientState?: string | null;
+} & Record<string, unknown>;
+/** The renewal body of a subscription. */
+export type SubscriptionPatch = { expirationDateTime: string; notificationUrl?: string } & Record<
+  string,
+  unknown
+>;

@@ -43,9 +43,9 @@ describe("paging", () => {
       ids.push(recording.id ?? "");
     expect(ids).toEqual(["a", "b", "c"]);
     expect(s.requests.map((r) => r.path)).toEqual([
-      "/communications/onlineMeetings/m1/recordings",
-      "/communications/onlineMeetings/m1/recordings?$skiptoken=2",
-      "/communications/onlineMeetings/m1/recordings?$skiptoken=3",
+      "/me/onlineMeetings/m1/recordings",
+      "/me/onlineMeetings/m1/recordings?$skiptoken=2",
+      "/me/onlineMeetings/m1/recordings?$skiptoken=3",
     ]);
   });
 
@@ -69,7 +69,7 @@ describe("paging", () => {
     const client = createRecordingClient({ baseUrl: s.url, getToken: async () => "GRAPH_TOKEN" });
     const seen: string[] = [];
     const error = await (async () => {
-      for await (const recording of client.getAllRecordings({ meetingOrganizerUserId: "u1" }))
+      for await (const recording of client.getAllRecordings({ userId: "u1" }))
         seen.push(recording.id ?? "");
     })().catch((e) => e);
     expect(error).toBeInstanceOf(ProtocolError);
@@ -77,7 +77,7 @@ describe("paging", () => {
       `getAllRecordings: refusing to follow @odata.nextLink to https://evil.example, which is not the origin the listing started on (${s.url})`,
     );
     expect(s.requests[0]?.path).toBe(
-      "/communications/onlineMeetings/getAllRecordings?meetingOrganizerUserId=u1",
+      "/users/u1/onlineMeetings/getAllRecordings(meetingOrganizerUserId='u1',startDateTime=@startDateTime,endDateTime=@endDateTime)",
     );
   });
 });
@@ -105,7 +105,13 @@ describe("delta", () => {
     await s.close();
     const store = memoryDeltaLinkStore();
     const client = createRecordingClient({ baseUrl: deltaServer.url });
-    const round = () => client.recordingsDelta({ meetingId: "m1", store, key: "m1" });
+    const round = () =>
+      client.recordingsDelta({
+        userId: "u1",
+        startDateTime: "2026-11-01T00:00:00Z",
+        store,
+        key: "m1",
+      });
 
     // The consumer stops early: nothing is saved, so the round replays next time.
     for await (const _ of round()) break;
@@ -117,8 +123,11 @@ describe("delta", () => {
       expect(store.links.size).toBe(0);
     }
     expect(first).toEqual(["a", "b"]);
-    expect(store.links.get("m1")).toBe(
-      `${deltaServer.url}/communications/onlineMeetings/m1/recordings/delta()?$deltatoken=t1`,
+    const deltaPath =
+      "/users/u1/onlineMeetings/getAllRecordings(meetingOrganizerUserId='u1',startDateTime=@startDateTime,endDateTime=@endDateTime)/delta";
+    expect(store.links.get("m1")).toBe(`${deltaServer.url}${deltaPath}?$deltatoken=t1`);
+    expect(deltaServer.requests[0]?.path).toBe(
+      `${deltaPath}?@startDateTime=2026-11-01T00%3A00%3A00Z`,
     );
 
     const second: string[] = [];
@@ -142,13 +151,13 @@ describe("delta", () => {
     const store = memoryDeltaLinkStore();
     store.links.set(
       "m1",
-      `${s.url}/communications/onlineMeetings/m1/recordings/delta()?$deltatoken=expired`,
+      `${s.url}/users/u1/onlineMeetings/getAllRecordings(meetingOrganizerUserId='u1')/delta?$deltatoken=expired`,
     );
     const resyncs: string[] = [];
     const client = createRecordingClient({ baseUrl: s.url });
     const ids: string[] = [];
     for await (const recording of client.recordingsDelta({
-      meetingId: "m1",
+      userId: "u1",
       store,
       key: "m1",
       onResync: (e) => resyncs.push(e.code ?? ""),
