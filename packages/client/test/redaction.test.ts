@@ -32,7 +32,7 @@ function renderings(error: unknown): string[] {
   ];
 }
 
-export function leaks(error: unknown): string[] {
+function leaks(error: unknown): string[] {
   return renderings(error).flatMap((text) => SECRETS.filter((secret) => text.includes(secret)));
 }
 
