@@ -1,12 +1,13 @@
 /**
  * `createRecordingClient`: the typed client for call-recording bots. Every call runs through one
- * Transport (credentials per host, retries, deadline, redirects, correlation); the openapi-fetch
- * client over the same transport stays reachable as `raw` for anything not wrapped here.
+ * Transport (credentials per host, retries, deadline, redirects, correlation). `client.fetch` is
+ * that transport as a fetch function: `createRawClient(client)` puts the spec-typed openapi-fetch
+ * client on it for anything not wrapped here, without weighing on bundles that do not use it.
  */
-import createClient, { type Client } from "openapi-fetch";
 import { type DownloadOptions, type RecordingDownload, streamDownload } from "./download.js";
 import { type GraphError, ProtocolError } from "./errors.js";
 import { GRAPH_BETA, GRAPH_ORIGINS, GRAPH_V1, originOf } from "./hosts.js";
+import { type ClientInternals, INTERNALS } from "./internal/context.js";
 import { Deadline } from "./internal/timing.js";
 import type {
   CallRecording,
@@ -32,7 +33,7 @@ import {
   type PagedIterable,
   paginate,
 } from "./paging.js";
-import { type AllRecordingsRef, type MeetingRef, operationIds, routes } from "./routes.js";
+import { operationIds, routes } from "./routes.js";
 import { type AccessToken, TokenCache, type TokenProvider } from "./token.js";
 import {
   type CallOptions,
@@ -47,11 +48,7 @@ import {
   type Validate,
   type ValidationMode,
   type ValidationOptions,
-  zodValidator,
 } from "./validation.js";
-
-// biome-ignore lint/suspicious/noExplicitAny: replaced by the generated `paths` once the spec lands.
-type paths = any;
 
 /** Options of {@link createRecordingClient}. */
 export interface RecordingClientOptions {
@@ -77,8 +74,8 @@ export interface RecordingClientOptions {
   graphOrigins?: readonly string[] | undefined;
   /** Redirects followed per request (default 5). */
   maxRedirects?: number | undefined;
-  /** Response validation: `off` (default), `warn` or `error`, or the full options. */
-  validation?: ValidationMode | ValidationOptions | undefined;
+  /** Request and response validation (default off), e.g. `{ mode: "warn", validate: zodValidator(), onInvalid }`. */
+  validation?: ValidationOptions | undefined;
   /** Give actions without a clientContext a random one, so they can be reconciled (default true). */
   autoClientContext?: boolean | undefined;
   /** Where notifications hand final operation states over (default: a new hub, see `operationHub`). */
@@ -117,8 +114,13 @@ const JSON_HEADERS = { "content-type": "application/json", accept: "application/
 function readValidation(
   option: RecordingClientOptions["validation"],
 ): ValidationOptions | undefined {
-  if (option === undefined || option === "off") return undefined;
-  return typeof option === "string" ? { mode: option } : option;
+  if (option === undefined || option.mode === "off") return undefined;
+  if (typeof option.validate !== "function") {
+    throw new TypeError(
+      `validation.mode "${option.mode}" needs validation.validate: pass zodValidator() from @graph-recording/client (with @graph-recording/zod installed) or your own function`,
+    );
+  }
+  return option;
 }
 
 /**
@@ -148,19 +150,10 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
   const poll: PollOptions = { ...DEFAULT_POLL, ...options.poll };
   const operationHub = options.operationHub ?? new OperationHub();
   const validation = readValidation(options.validation);
-  let validator: Validate | undefined;
-  const validate = (): Validate | undefined => {
-    if (!validation) return undefined;
-    validator ??= validation.validate ?? zodValidator({ strict: validation.strict ?? false });
-    return validator;
-  };
   const autoClientContext = options.autoClientContext ?? true;
 
-  /** The openapi-fetch client over the same transport, typed by the spec's `paths`. */
-  const raw: Client<paths> = createClient<paths>({
-    baseUrl,
-    fetch: (request: Request) => transport.fetchRequest(request),
-  });
+  /** The transport as a fetch function: a Request in, this client's policy applied. */
+  const transportFetch = (request: Request): Promise<Response> => transport.fetchRequest(request);
 
   const url = (path: string) => `${baseUrl}${path}`;
 
@@ -208,7 +201,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
   ): Promise<T> {
     const clientRequestId = settings.clientRequestId ?? newId();
     if (body !== undefined) {
-      await checkBody(validation, validate(), {
+      await checkBody(validation, {
         operationId,
         direction: "request",
         body,
@@ -241,7 +234,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
         status: response.status,
       });
     }
-    await checkBody(validation, validate(), {
+    await checkBody(validation, {
       operationId,
       direction: "response",
       status: response.status,
@@ -307,7 +300,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
     const sent = clientContext === undefined ? body : { ...body, clientContext };
     const clientRequestId = settings.clientRequestId ?? newId();
     const operationId = operationIds[name];
-    await checkBody(validation, validate(), {
+    await checkBody(validation, {
       operationId,
       direction: "request",
       body: sent,
@@ -351,7 +344,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
       operation = (await recovered.json()) as T;
     }
     if (operation !== undefined) {
-      await checkBody(validation, validate(), {
+      await checkBody(validation, {
         operationId,
         direction: "response",
         status: response.status,
@@ -406,9 +399,16 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
     });
   }
 
+  const internals: ClientInternals = { getJson, sendJson, url, openDownload, pageFetcher };
+
   return {
-    /** The openapi-fetch client (typed by the spec) over this client's transport. */
-    raw,
+    [INTERNALS]: internals,
+    /**
+     * This client's transport as a `fetch` (credentials per host, retries, deadline, redirects,
+     * correlation); what `createRawClient` gives openapi-fetch. A POST through it is never resent
+     * after it may have arrived.
+     */
+    fetch: transportFetch,
     /** Receives final operation states from notifications; give it to the notification receiver. */
     operationHub,
     /** The service root in use. */
@@ -525,79 +525,6 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
       }
     },
 
-    /** Recordings of an online meeting, item by item (or `.pages()`). */
-    listRecordings(
-      input: MeetingRef & { maxPages?: number } & CallSettings,
-    ): PagedIterable<CallRecording> {
-      return paginate({
-        firstUrl: url(routes.recordings(input)),
-        operation: "listRecordings",
-        maxPages: input.maxPages,
-        fetchPage: pageFetcher<CallRecording>(
-          "listRecordings",
-          operationIds.listRecordings(input),
-          input,
-        ),
-      });
-    },
-
-    /** One recording's metadata. */
-    getRecording(input: MeetingRef & { recordingId: string } & CallSettings) {
-      return getJson<CallRecording>(
-        "getRecording",
-        operationIds.getRecording(input),
-        url(routes.recording(input, input.recordingId)),
-        input,
-      );
-    },
-
-    /** Recordings of every meeting a user organized (getAllRecordings), item by item (or `.pages()`). */
-    getAllRecordings(
-      input: AllRecordingsRef & { maxPages?: number } & CallSettings,
-    ): PagedIterable<CallRecording> {
-      return paginate({
-        firstUrl: url(routes.getAllRecordings(input)),
-        operation: "getAllRecordings",
-        maxPages: input.maxPages,
-        fetchPage: pageFetcher<CallRecording>(
-          "getAllRecordings",
-          operationIds.getAllRecordings,
-          input,
-        ),
-      });
-    },
-
-    /**
-     * One delta round over getAllRecordings: resumes from the stored deltaLink, saves the new one
-     * only when the consumer finished the round, and restarts on resyncRequired/syncStateNotFound.
-     */
-    recordingsDelta(
-      input: AllRecordingsRef & DeltaOptions & CallSettings,
-    ): PagedIterable<CallRecording> {
-      return deltaRound({
-        ...input,
-        initialUrl: url(routes.getAllRecordingsDelta(input)),
-        operation: "recordingsDelta",
-        fetchPage: pageFetcher<CallRecording>(
-          "recordingsDelta",
-          operationIds.getAllRecordingsDelta,
-          input,
-        ),
-      });
-    },
-
-    /** Streams a recording's `/content` (Graph token; 402 raises PaymentRequiredError). */
-    downloadRecordingContent(input: MeetingRef & { recordingId: string } & DownloadOptions) {
-      return openDownload(
-        "downloadRecordingContent",
-        {
-          url: url(routes.recordingContent(input, input.recordingId)),
-          credential: { kind: "graph" },
-        },
-        input,
-      );
-    },
-
     /**
      * Streams the audio a recordOperation captured, from its `recordingLocation` with its
      * `recordingAccessToken`, and no other credential (the Graph token never goes there).
@@ -617,46 +544,6 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
         "downloadRecordedAudio",
         { url: location, credential: { kind: "bearer", url: location, token } },
         options,
-      );
-    },
-
-    /**
-     * Creates a change-notification subscription (Graph validates the notification URL first).
-     * Not idempotent: resent only after a 429.
-     */
-    createSubscription(input: { body: Subscription } & CallSettings) {
-      return sendJson<Subscription>(
-        "createSubscription",
-        operationIds.createSubscription,
-        "POST",
-        url(routes.subscriptions()),
-        input.body,
-        input,
-        {},
-      );
-    },
-
-    /** Renews a subscription with a new expirationDateTime (and optionally a new notificationUrl). */
-    renewSubscription(input: { subscriptionId: string; body: SubscriptionPatch } & CallSettings) {
-      return sendJson<Subscription>(
-        "renewSubscription",
-        operationIds.renewSubscription,
-        "PATCH",
-        url(routes.subscription(input.subscriptionId)),
-        input.body,
-        input,
-      );
-    },
-
-    /** Deletes a subscription. */
-    async deleteSubscription(input: { subscriptionId: string } & CallSettings): Promise<void> {
-      await sendJson<undefined>(
-        "deleteSubscription",
-        operationIds.deleteSubscription,
-        "DELETE",
-        url(routes.subscription(input.subscriptionId)),
-        undefined,
-        input,
       );
     },
   };

@@ -34,8 +34,7 @@ const inspectSymbol = Symbol.for("nodejs.util.inspect.custom");
 
 /** Copies only what is safe to keep from an underlying error: name, code and a redacted message. */
 function safeCause(cause: unknown): Error | undefined {
-  if (cause === undefined) return undefined;
-  if (cause instanceof RecordingErrorBase) return cause;
+  if (cause === undefined || cause instanceof RecordingErrorBase) return cause;
   const source = cause instanceof Error ? cause : new Error(String(cause));
   const copy = new Error(redactText(source.message));
   copy.name = source.name;
@@ -45,23 +44,26 @@ function safeCause(cause: unknown): Error | undefined {
   return copy;
 }
 
-/** Base class of every error this client throws; holds no secret by construction. */
+/**
+ * Base class of every error this client throws. It holds no secret by construction: the message
+ * and every field are redacted when the error is made, and the cause is reduced to name, code and
+ * a redacted message.
+ */
 export abstract class RecordingErrorBase extends Error {
   abstract readonly kind: RecordingErrorKind;
   /** The logical call that failed, e.g. `recordResponse` or `GET /communications/calls/{id}`. */
-  readonly operation: string | undefined;
-  readonly clientRequestId: string | undefined;
-  readonly requestId: string | undefined;
-  readonly date: string | undefined;
+  declare readonly operation: string | undefined;
+  declare readonly clientRequestId: string | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly date: string | undefined;
 
-  constructor(init: BaseInit) {
-    super(redactText(init.message));
-    const cause = safeCause(init.cause);
-    if (cause) Object.defineProperty(this, "cause", { value: cause, enumerable: false });
-    this.operation = init.operation;
-    this.clientRequestId = init.clientRequestId;
-    this.requestId = init.requestId;
-    this.date = init.date;
+  constructor({ message, cause, ...fields }: BaseInit) {
+    super(redactText(message));
+    const safe = safeCause(cause);
+    if (safe) Object.defineProperty(this, "cause", { value: safe, enumerable: false });
+    for (const [key, value] of Object.entries(fields)) {
+      (this as Record<string, unknown>)[key] = redactValue(value);
+    }
   }
 
   override get name(): string {
@@ -75,9 +77,7 @@ export abstract class RecordingErrorBase extends Error {
       kind: this.kind,
       message: this.message,
     };
-    for (const [key, value] of Object.entries(this)) {
-      if (value !== undefined) out[key] = redactValue(value);
-    }
+    for (const [key, value] of Object.entries(this)) if (value !== undefined) out[key] = value;
     const cause = (this as { cause?: unknown }).cause;
     if (cause instanceof RecordingErrorBase) out.cause = cause.toJSON();
     else if (cause instanceof Error) out.cause = { name: cause.name, message: cause.message };
@@ -101,17 +101,14 @@ export interface GraphErrorBody {
 /** Graph answered with a non-success status and (usually) an OData error body. */
 export class GraphError extends RecordingErrorBase {
   readonly kind: "graph" | "payment-required" = "graph";
-  readonly status: number;
+  declare readonly status: number;
   /** `error.code`, the value to branch on (`itemNotFound`, `resyncRequired`, ...). */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** The redacted OData error object, when the body was one. */
-  readonly body: GraphErrorBody | undefined;
-
+  declare readonly body: GraphErrorBody | undefined;
   constructor(init: BaseInit & { status: number; body?: GraphErrorBody | undefined }) {
-    super(init);
-    this.status = init.status;
-    this.code = init.body?.code;
-    this.body = init.body ? (redactValue(init.body) as GraphErrorBody) : undefined;
+    const withCode = { ...init, code: init.body?.code };
+    super(withCode);
   }
 }
 
@@ -123,27 +120,25 @@ export class PaymentRequiredError extends GraphError {
 /** The service kept throttling (429/503/504) past the attempt cap or the time budget. */
 export class ThrottledError extends RecordingErrorBase {
   readonly kind = "throttled" as const;
-  readonly status: number;
+  declare readonly status: number;
   /** How long the server asked to wait, or undefined when it gave no timing. */
-  readonly retryAfterMs: number | undefined;
-  readonly attempts: number;
+  declare readonly retryAfterMs: number | undefined;
+  declare readonly attempts: number;
+  // biome-ignore lint/complexity/noUselessConstructor: narrows the accepted fields.
   constructor(
     init: BaseInit & { status: number; retryAfterMs: number | undefined; attempts: number },
   ) {
     super(init);
-    this.status = init.status;
-    this.retryAfterMs = init.retryAfterMs;
-    this.attempts = init.attempts;
   }
 }
 
 /** The call's deadline passed (retries, polling, redirects and body reads included). */
 export class TimeoutError extends RecordingErrorBase {
   readonly kind = "timeout" as const;
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
+  // biome-ignore lint/complexity/noUselessConstructor: narrows the accepted fields.
   constructor(init: BaseInit & { timeoutMs: number }) {
     super(init);
-    this.timeoutMs = init.timeoutMs;
   }
 }
 
@@ -164,10 +159,11 @@ export class NetworkError extends RecordingErrorBase {
  */
 export class MayHaveBeenSentError extends RecordingErrorBase {
   readonly kind = "may-have-been-sent" as const;
-  readonly clientContext: string | undefined;
+  declare readonly clientContext: string | undefined;
   /** What interrupted the exchange after the request was sent. */
-  readonly reason: "status" | "network" | "timeout" | "aborted" | "reconcile-failed";
-  readonly status: number | undefined;
+  declare readonly reason: "status" | "network" | "timeout" | "aborted" | "reconcile-failed";
+  declare readonly status: number | undefined;
+  // biome-ignore lint/complexity/noUselessConstructor: narrows the accepted fields.
   constructor(
     init: BaseInit & {
       clientContext: string | undefined;
@@ -176,19 +172,16 @@ export class MayHaveBeenSentError extends RecordingErrorBase {
     },
   ) {
     super(init);
-    this.clientContext = init.clientContext;
-    this.reason = init.reason;
-    this.status = init.status;
   }
 }
 
 /** The server broke the protocol: unparsable JSON, a missing Location, a foreign nextLink, a redirect loop. */
 export class ProtocolError extends RecordingErrorBase {
   readonly kind = "protocol" as const;
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
+  // biome-ignore lint/complexity/noUselessConstructor: narrows the accepted fields.
   constructor(init: BaseInit & { status?: number | undefined }) {
     super(init);
-    this.status = init.status;
   }
 }
 
@@ -201,10 +194,11 @@ export interface ValidationIssue {
 /** A request or response body did not match the spec (validation mode `error`). */
 export class ValidationError extends RecordingErrorBase {
   readonly kind = "validation" as const;
-  readonly operationId: string;
-  readonly direction: "request" | "response";
-  readonly status: number | undefined;
-  readonly issues: ValidationIssue[];
+  declare readonly operationId: string;
+  declare readonly direction: "request" | "response";
+  declare readonly status: number | undefined;
+  declare readonly issues: ValidationIssue[];
+  // biome-ignore lint/complexity/noUselessConstructor: narrows the accepted fields.
   constructor(
     init: BaseInit & {
       operationId: string;
@@ -214,10 +208,6 @@ export class ValidationError extends RecordingErrorBase {
     },
   ) {
     super(init);
-    this.operationId = init.operationId;
-    this.direction = init.direction;
-    this.status = init.status;
-    this.issues = init.issues.map((issue) => ({ ...issue, message: redactText(issue.message) }));
   }
 }
 
@@ -231,9 +221,10 @@ export interface ResultInfo {
 /** A recordOperation or updateRecordingStatusOperation ended in `failed`. */
 export class OperationFailedError extends RecordingErrorBase {
   readonly kind = "operation-failed" as const;
-  readonly operationId: string | undefined;
-  readonly resultInfo: ResultInfo | undefined;
-  readonly completionReason: string | undefined;
+  declare readonly operationId: string | undefined;
+  declare readonly resultInfo: ResultInfo | undefined;
+  declare readonly completionReason: string | undefined;
+  // biome-ignore lint/complexity/noUselessConstructor: narrows the accepted fields.
   constructor(
     init: BaseInit & {
       operationId: string | undefined;
@@ -242,9 +233,6 @@ export class OperationFailedError extends RecordingErrorBase {
     },
   ) {
     super(init);
-    this.operationId = init.operationId;
-    this.resultInfo = init.resultInfo ? (redactValue(init.resultInfo) as ResultInfo) : undefined;
-    this.completionReason = init.completionReason ?? undefined;
   }
 }
 
@@ -262,14 +250,13 @@ export type NotificationFailure =
 /** A notification was rejected or its handler failed; reported through the receiver's `onError`. */
 export class NotificationError extends RecordingErrorBase {
   readonly kind = "notification" as const;
-  readonly reason: NotificationFailure;
-  readonly subscriptionId: string | undefined;
+  declare readonly reason: NotificationFailure;
+  declare readonly subscriptionId: string | undefined;
+  // biome-ignore lint/complexity/noUselessConstructor: narrows the accepted fields.
   constructor(
     init: BaseInit & { reason: NotificationFailure; subscriptionId?: string | undefined },
   ) {
     super(init);
-    this.reason = init.reason;
-    this.subscriptionId = init.subscriptionId;
   }
 }
 

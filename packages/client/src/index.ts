@@ -35,6 +35,7 @@ export {
 } from "./errors.js";
 export { GRAPH_BETA, GRAPH_ORIGINS, GRAPH_V1 } from "./hosts.js";
 export { parseRetryAfter } from "./internal/timing.js";
+export type { AllRecordingsRef, MeetingRef } from "./meeting-routes.js";
 export type {
   CallRecording,
   CommsOperation,
@@ -53,7 +54,10 @@ export {
   memoryDeltaLinkStore,
   type PagedIterable,
 } from "./paging.js";
-export type { AllRecordingsRef, MeetingRef } from "./routes.js";
+export { createRawClient } from "./raw.js";
+export { type MeetingRecordings, meetingRecordings } from "./recordings.js";
+export { type Subscriptions, subscriptions } from "./subscriptions.js";
 export type { AccessToken, TokenProvider } from "./token.js";
 export type { Credential, RetryPolicy } from "./transport.js";
 export type { Validate, ValidationInput, ValidationMode, ValidationOptions } from "./validation.js";
+export { zodValidator } from "./zod-validator.js";

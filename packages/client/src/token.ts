@@ -25,7 +25,9 @@ function jwtExpiry(token: string): number | undefined {
   const payload = token.split(".")[1];
   if (!payload) return undefined;
   try {
-    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as {
+    // atob (not Buffer) keeps the client runnable outside Node.
+    const base64 = payload.replaceAll("-", "+").replaceAll("_", "/");
+    const claims = JSON.parse(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, "="))) as {
       exp?: unknown;
     };
     return typeof claims.exp === "number" ? claims.exp * 1000 : undefined;

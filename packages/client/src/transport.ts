@@ -122,6 +122,28 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The "may have been sent" error of a non-idempotent call, with why. */
+function maybeSent(
+  call: CallOptions,
+  ids: { operation: string; clientRequestId: string },
+  reason: MayHaveBeenSentError["reason"],
+  why: string,
+  status?: number,
+  cause?: unknown,
+): MayHaveBeenSentError {
+  return new MayHaveBeenSentError({
+    message: `${call.operation} may have been sent: ${why}`,
+    ...ids,
+    clientContext: call.unsafe?.clientContext,
+    reason,
+    status,
+    cause,
+  });
+}
+
+const interruption = (error: RecordingErrorBase) =>
+  error.kind === "timeout" ? "timeout" : "aborted";
+
 /** A random UUID for `client-request-id` and generated clientContext values. */
 export function newId(): string {
   return globalThis.crypto.randomUUID();
@@ -221,13 +243,14 @@ export class Transport {
         if (deadline.signal.aborted) {
           if (call.unsafe && sent) {
             const reason = deadline.signal.reason as RecordingErrorBase;
-            throw new MayHaveBeenSentError({
-              message: `${call.operation} may have been sent: the call was interrupted (${reason.kind}) before the answer arrived; check the call's operations before sending it again`,
-              ...ids,
-              clientContext: call.unsafe.clientContext,
-              reason: reason.kind === "timeout" ? "timeout" : "aborted",
-              cause: reason,
-            });
+            throw maybeSent(
+              call,
+              ids,
+              interruption(reason),
+              `the call was interrupted (${reason.kind}) before the answer arrived; check the call's operations before sending it again`,
+              undefined,
+              reason,
+            );
           }
           throw deadline.signal.reason;
         }
@@ -248,13 +271,14 @@ export class Transport {
           );
           if (reconciled) return reconciled;
           if (attempt >= policy.maxAttempts) {
-            throw new MayHaveBeenSentError({
-              message: `${call.operation} may have been sent: the connection kept failing after the request went out and no operation with its clientContext was found`,
-              ...ids,
-              clientContext: call.unsafe?.clientContext,
-              reason: "network",
-              cause: error,
-            });
+            throw maybeSent(
+              call,
+              ids,
+              "network",
+              "the connection kept failing after the request went out and no operation with its clientContext was found",
+              undefined,
+              error,
+            );
           }
         }
         if (attempt >= policy.maxAttempts) throw error;
@@ -297,13 +321,13 @@ export class Transport {
       // A 429 proves the request was rejected before processing; 503/504 prove nothing.
       const mayHaveRun = call.unsafe !== undefined && status !== 429;
       if (mayHaveRun && !call.unsafe?.reconcile) {
-        throw new MayHaveBeenSentError({
-          message: `${call.operation} may have been sent: the service answered ${status} and the request has no clientContext to reconcile by`,
-          ...ids,
-          clientContext: call.unsafe?.clientContext,
-          reason: "status",
+        throw maybeSent(
+          call,
+          ids,
+          "status",
+          `the service answered ${status} and the request has no clientContext to reconcile by`,
           status,
-        });
+        );
       }
       if (attempt >= policy.maxAttempts) {
         if (mayHaveRun) {
@@ -340,37 +364,37 @@ export class Transport {
   ): Promise<Response | undefined> {
     const reconcile = call.unsafe?.reconcile;
     if (!reconcile) {
-      throw new MayHaveBeenSentError({
-        message: `${call.operation} may have been sent: the connection broke after the request went out and it has no clientContext to reconcile by`,
-        ...ids,
-        clientContext: call.unsafe?.clientContext,
+      throw maybeSent(
+        call,
+        ids,
         reason,
+        "the connection broke after the request went out and it has no clientContext to reconcile by",
         status,
         cause,
-      });
+      );
     }
     try {
       return await reconcile(deadline);
     } catch (error) {
       if (deadline.signal.aborted) {
         const interrupted = deadline.signal.reason as RecordingErrorBase;
-        throw new MayHaveBeenSentError({
-          message: `${call.operation} may have been sent, and the deadline ended while checking the call's operations for clientContext`,
-          ...ids,
-          clientContext: call.unsafe?.clientContext,
-          reason: interrupted.kind === "timeout" ? "timeout" : "aborted",
+        throw maybeSent(
+          call,
+          ids,
+          interruption(interrupted),
+          "the call ended while checking the call's operations for its clientContext",
           status,
-          cause: interrupted,
-        });
+          interrupted,
+        );
       }
-      throw new MayHaveBeenSentError({
-        message: `${call.operation} may have been sent: listing the call's operations to find its clientContext failed`,
-        ...ids,
-        clientContext: call.unsafe?.clientContext,
-        reason: "reconcile-failed",
+      throw maybeSent(
+        call,
+        ids,
+        "reconcile-failed",
+        "listing the call's operations to find its clientContext failed",
         status,
-        cause: error,
-      });
+        error,
+      );
     }
   }
 
@@ -420,30 +444,22 @@ export class Transport {
       }
       const location = response.headers.get("location");
       await response.body?.cancel().catch(() => undefined);
-      if (!location) {
-        throw new ProtocolError({
-          message: `${call.operation}: the service answered ${response.status} without a Location header`,
+      const protocol = (what: string) =>
+        new ProtocolError({
+          message: `${call.operation}: ${what}`,
           operation: call.operation,
           clientRequestId,
           status: response.status,
         });
+      if (!location) {
+        throw protocol(`the service answered ${response.status} without a Location header`);
       }
       if (redirects >= maxRedirects) {
-        throw new ProtocolError({
-          message: `${call.operation}: more than ${maxRedirects} redirects`,
-          operation: call.operation,
-          clientRequestId,
-          status: response.status,
-        });
+        throw protocol(`more than ${maxRedirects} redirects`);
       }
       const next = new URL(location, hop.url);
       if (next.protocol !== "https:" && next.protocol !== "http:") {
-        throw new ProtocolError({
-          message: `${call.operation}: refusing to follow a redirect to a ${next.protocol} URL`,
-          operation: call.operation,
-          clientRequestId,
-          status: response.status,
-        });
+        throw protocol(`refusing to follow a redirect to a ${next.protocol} URL`);
       }
       const toGet =
         response.status === 303 ||

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createRecordingClient, MayHaveBeenSentError, ThrottledError } from "../src/index.js";
+import {
+  createRawClient,
+  createRecordingClient,
+  MayHaveBeenSentError,
+  ThrottledError,
+} from "../src/index.js";
 import { type FakeGraph, fakeGraph } from "./support/fake-graph.js";
 
 let graph: FakeGraph;
@@ -157,7 +162,7 @@ describe("safe POSTs: recordResponse, record and updateRecordingStatus", () => {
     graph = await fakeGraph();
     graph.faults.action.push("503-after");
     const client = createRecordingClient({ baseUrl: graph.url, retry: fast });
-    const error = await client.raw
+    const error = await createRawClient(client)
       .POST("/communications/calls/call-1/recordResponse" as never, { body: body } as never)
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "may-have-been-sent", status: 503 });

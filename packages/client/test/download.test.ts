@@ -1,6 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { createRecordingClient, PaymentRequiredError } from "../src/index.js";
+import { createRecordingClient, meetingRecordings, PaymentRequiredError } from "../src/index.js";
 import { collect, json, odataError, serve, type TestServer } from "./support/server.js";
 
 const servers: TestServer[] = [];
@@ -146,7 +146,7 @@ describe("recording download", () => {
       baseUrl: graph.url,
       getToken: async () => "GRAPH_TOKEN",
     });
-    const error = await client
+    const error = await meetingRecordings(client)
       .downloadRecordingContent({ meetingId: "m1", recordingId: "r1" })
       .catch((e) => e);
     expect(error).toBeInstanceOf(PaymentRequiredError);

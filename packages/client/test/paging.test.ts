@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createRecordingClient, memoryDeltaLinkStore, ProtocolError } from "../src/index.js";
+import {
+  createRecordingClient,
+  meetingRecordings,
+  memoryDeltaLinkStore,
+  ProtocolError,
+} from "../src/index.js";
 import { json, odataError, serve, type TestServer } from "./support/server.js";
 
 const servers: TestServer[] = [];
@@ -37,7 +42,7 @@ async function pagedServer(last: Record<string, unknown>) {
 describe("paging", () => {
   it("walks items across pages, empty pages included", async () => {
     const s = await pagedServer({});
-    const client = createRecordingClient({ baseUrl: s.url });
+    const client = meetingRecordings(createRecordingClient({ baseUrl: s.url }));
     const ids: string[] = [];
     for await (const recording of client.listRecordings({ meetingId: "m1" }))
       ids.push(recording.id ?? "");
@@ -51,7 +56,7 @@ describe("paging", () => {
 
   it("walks pages with their annotations, and stops at maxPages", async () => {
     const s = await pagedServer({});
-    const client = createRecordingClient({ baseUrl: s.url });
+    const client = meetingRecordings(createRecordingClient({ baseUrl: s.url }));
     const pages = [];
     for await (const page of client
       .listRecordings({ meetingId: "m1", userId: "u1", maxPages: 2 })
@@ -66,7 +71,9 @@ describe("paging", () => {
     const s = await server((_req, res) =>
       json(res, 200, { value: [rec("a")], "@odata.nextLink": "https://evil.example/steal" }),
     );
-    const client = createRecordingClient({ baseUrl: s.url, getToken: async () => "GRAPH_TOKEN" });
+    const client = meetingRecordings(
+      createRecordingClient({ baseUrl: s.url, getToken: async () => "GRAPH_TOKEN" }),
+    );
     const seen: string[] = [];
     const error = await (async () => {
       for await (const recording of client.getAllRecordings({ userId: "u1" }))
@@ -104,7 +111,7 @@ describe("delta", () => {
     });
     await s.close();
     const store = memoryDeltaLinkStore();
-    const client = createRecordingClient({ baseUrl: deltaServer.url });
+    const client = meetingRecordings(createRecordingClient({ baseUrl: deltaServer.url }));
     const round = () =>
       client.recordingsDelta({
         userId: "u1",
@@ -154,7 +161,7 @@ describe("delta", () => {
       `${s.url}/users/u1/onlineMeetings/getAllRecordings(meetingOrganizerUserId='u1')/delta?$deltatoken=expired`,
     );
     const resyncs: string[] = [];
-    const client = createRecordingClient({ baseUrl: s.url });
+    const client = meetingRecordings(createRecordingClient({ baseUrl: s.url }));
     const ids: string[] = [];
     for await (const recording of client.recordingsDelta({
       userId: "u1",

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import {
   AbortedError,
+  createRawClient,
   createRecordingClient,
   GraphError,
   ProtocolError,
@@ -247,7 +248,7 @@ describe("redirects and credentials per host", () => {
       baseUrl: graph.url,
       getToken: async () => "GRAPH_TOKEN",
     });
-    const response = await client.raw.GET(
+    const response = await createRawClient(client).GET(
       "/anything" as never,
       { headers: { "x-api-key": "SECRET" } } as never,
     );
@@ -265,7 +266,10 @@ describe("redirects and credentials per host", () => {
       else json(res, 200, { method: req.method });
     });
     const client = createRecordingClient({ baseUrl: s.url });
-    const { data } = await client.raw.POST("/first" as never, { body: { a: 1 } } as never);
+    const { data } = await createRawClient(client).POST(
+      "/first" as never,
+      { body: { a: 1 } } as never,
+    );
     expect(data).toEqual({ method: "GET" });
     expect(s.requests[1]).toMatchObject({ method: "GET", path: "/second", body: "" });
   });
@@ -276,7 +280,10 @@ describe("redirects and credentials per host", () => {
       else json(res, 200, { method: req.method, body });
     });
     const client = createRecordingClient({ baseUrl: s.url });
-    const { data } = await client.raw.PATCH("/first" as never, { body: { a: 1 } } as never);
+    const { data } = await createRawClient(client).PATCH(
+      "/first" as never,
+      { body: { a: 1 } } as never,
+    );
     expect(data).toEqual({ method: "PATCH", body: '{"a":1}' });
   });
 
@@ -296,7 +303,7 @@ describe("redirects and credentials per host", () => {
       baseUrl: graph.url,
       getToken: async () => "GRAPH_TOKEN",
     });
-    await client.raw.GET("/direct" as never, { baseUrl: other.url } as never);
+    await createRawClient(client).GET("/direct" as never, { baseUrl: other.url } as never);
     expect(other.requests).toHaveLength(1);
     for (const request of other.requests) expect(request.headers.authorization).toBeUndefined();
   });

@@ -1,0 +1,57 @@
+/**
+ * The validator backed by `@graph-recording/zod` (an optional peer dependency, imported on first
+ * use): `operations[operationId].request` / `.responses[status]`, open or strict.
+ */
+import type { ValidationIssue } from "./errors.js";
+import type { Validate } from "./validation.js";
+
+interface ZodLike {
+  safeParse(value: unknown): {
+    success: boolean;
+    error?: { issues: { path: PropertyKey[]; message: string }[] };
+  };
+}
+interface ZodModule {
+  operations: Record<
+    string,
+    {
+      request?: { open: ZodLike; strict: ZodLike };
+      responses: Record<string, { open: ZodLike; strict: ZodLike }>;
+    }
+  >;
+}
+
+function pointer(path: PropertyKey[]): string {
+  return path
+    .map((part) => `/${String(part).replaceAll("~", "~0").replaceAll("/", "~1")}`)
+    .join("");
+}
+
+/** The validator backed by the generated Zod schemas (contract: `operations[id].responses[status]`). */
+export function zodValidator(options: {
+  strict: boolean;
+  load?: () => Promise<unknown>;
+}): Validate {
+  let module: Promise<ZodModule> | undefined;
+  const specifier = "@graph-recording/zod";
+  const load = options.load ?? (() => import(/* @vite-ignore */ specifier));
+  return async (input) => {
+    module ??= load().then((loaded) => loaded as ZodModule);
+    const schemas = (await module).operations[input.operationId];
+    if (!schemas) return [{ path: "", message: `no validator for operation ${input.operationId}` }];
+    const pair =
+      input.direction === "request"
+        ? schemas.request
+        : (schemas.responses[String(input.status)] ??
+          schemas.responses[`${String(input.status).charAt(0)}XX`] ??
+          schemas.responses.default);
+    if (!pair) return undefined;
+    const result = (options.strict ? pair.strict : pair.open).safeParse(input.body);
+    return result.success
+      ? undefined
+      : (result.error?.issues ?? []).map((issue) => ({
+          path: pointer(issue.path),
+          message: issue.message,
+        }));
+  };
+}
