@@ -10,12 +10,9 @@ import { GRAPH_BETA, GRAPH_ORIGINS, GRAPH_V1, originOf } from "./hosts.js";
 import { type ClientInternals, INTERNALS } from "./internal/context.js";
 import { Deadline } from "./internal/timing.js";
 import type {
-  CallRecording,
   CommsOperation,
   RecordOperation,
   RecordResponseBody,
-  Subscription,
-  SubscriptionPatch,
   UpdateRecordingStatusBody,
   UpdateRecordingStatusOperation,
 } from "./models.js";
@@ -26,13 +23,7 @@ import {
   type PollOptions,
   waitForFinal,
 } from "./operations.js";
-import {
-  type CollectionPage,
-  type DeltaOptions,
-  deltaRound,
-  type PagedIterable,
-  paginate,
-} from "./paging.js";
+import { type CollectionPage, type PagedIterable, paginate } from "./paging.js";
 import { operationIds, routes } from "./routes.js";
 import { type AccessToken, TokenCache, type TokenProvider } from "./token.js";
 import {
@@ -43,12 +34,7 @@ import {
   Transport,
   toGraphError,
 } from "./transport.js";
-import {
-  checkBody,
-  type Validate,
-  type ValidationMode,
-  type ValidationOptions,
-} from "./validation.js";
+import { checkBody, type ValidationOptions } from "./validation.js";
 
 /** Options of {@link createRecordingClient}. */
 export interface RecordingClientOptions {

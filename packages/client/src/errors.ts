@@ -124,7 +124,6 @@ export class ThrottledError extends RecordingErrorBase {
   /** How long the server asked to wait, or undefined when it gave no timing. */
   declare readonly retryAfterMs: number | undefined;
   declare readonly attempts: number;
-  // biome-ignore lint/complexity/noUselessConstructor: narrows the accepted fields.
   constructor(
     init: BaseInit & { status: number; retryAfterMs: number | undefined; attempts: number },
   ) {
@@ -136,7 +135,6 @@ export class ThrottledError extends RecordingErrorBase {
 export class TimeoutError extends RecordingErrorBase {
   readonly kind = "timeout" as const;
   declare readonly timeoutMs: number;
-  // biome-ignore lint/complexity/noUselessConstructor: narrows the accepted fields.
   constructor(init: BaseInit & { timeoutMs: number }) {
     super(init);
   }
@@ -163,7 +161,6 @@ export class MayHaveBeenSentError extends RecordingErrorBase {
   /** What interrupted the exchange after the request was sent. */
   declare readonly reason: "status" | "network" | "timeout" | "aborted" | "reconcile-failed";
   declare readonly status: number | undefined;
-  // biome-ignore lint/complexity/noUselessConstructor: narrows the accepted fields.
   constructor(
     init: BaseInit & {
       clientContext: string | undefined;
@@ -179,7 +176,6 @@ export class MayHaveBeenSentError extends RecordingErrorBase {
 export class ProtocolError extends RecordingErrorBase {
   readonly kind = "protocol" as const;
   declare readonly status: number | undefined;
-  // biome-ignore lint/complexity/noUselessConstructor: narrows the accepted fields.
   constructor(init: BaseInit & { status?: number | undefined }) {
     super(init);
   }
@@ -198,7 +194,6 @@ export class ValidationError extends RecordingErrorBase {
   declare readonly direction: "request" | "response";
   declare readonly status: number | undefined;
   declare readonly issues: ValidationIssue[];
-  // biome-ignore lint/complexity/noUselessConstructor: narrows the accepted fields.
   constructor(
     init: BaseInit & {
       operationId: string;
@@ -224,7 +219,6 @@ export class OperationFailedError extends RecordingErrorBase {
   declare readonly operationId: string | undefined;
   declare readonly resultInfo: ResultInfo | undefined;
   declare readonly completionReason: string | undefined;
-  // biome-ignore lint/complexity/noUselessConstructor: narrows the accepted fields.
   constructor(
     init: BaseInit & {
       operationId: string | undefined;
@@ -252,7 +246,6 @@ export class NotificationError extends RecordingErrorBase {
   readonly kind = "notification" as const;
   declare readonly reason: NotificationFailure;
   declare readonly subscriptionId: string | undefined;
-  // biome-ignore lint/complexity/noUselessConstructor: narrows the accepted fields.
   constructor(
     init: BaseInit & { reason: NotificationFailure; subscriptionId?: string | undefined },
   ) {
