@@ -1,0 +1,69 @@
+import { describe, expectTypeOf, it } from "vitest";
+import type {
+  CallRecording,
+  CommsNotifications,
+  OperationStatus,
+  operations,
+  paths,
+  RecordOperation,
+  UpdateRecordingStatusOperation,
+  webhooks,
+} from "../src/index.js";
+
+describe("named component types", () => {
+  it("spell operation status as Graph sends it", () => {
+    expectTypeOf<OperationStatus>().toEqualTypeOf<
+      "notStarted" | "running" | "completed" | "failed"
+    >();
+  });
+
+  it("tell the two operation types apart by @odata.type", () => {
+    expectTypeOf<
+      RecordOperation["@odata.type"]
+    >().toEqualTypeOf<"#microsoft.graph.recordOperation">();
+    expectTypeOf<
+      UpdateRecordingStatusOperation["@odata.type"]
+    >().toEqualTypeOf<"#microsoft.graph.updateRecordingStatusOperation">();
+  });
+
+  it("keep today's and the deprecated recording location on recordOperation", () => {
+    expectTypeOf<RecordOperation>().toHaveProperty("recordingLocation");
+    expectTypeOf<RecordOperation>().toHaveProperty("recordResourceLocation");
+  });
+
+  it("give a callRecording its content URL", () => {
+    expectTypeOf<CallRecording>().toHaveProperty("recordingContentUrl");
+  });
+
+  it("carry a commsNotifications batch in value", () => {
+    expectTypeOf<CommsNotifications>().toHaveProperty("value");
+  });
+});
+
+describe("paths, operations and webhooks", () => {
+  it("type recordResponse's request body and its 200 response", () => {
+    type RecordResponse = paths["/communications/calls/{callId}/recordResponse"]["post"];
+    expectTypeOf<RecordResponse>().toEqualTypeOf<operations["call_recordResponse"]>();
+    type Ok = RecordResponse["responses"][200]["content"]["application/json"];
+    expectTypeOf<Ok>().toEqualTypeOf<RecordOperation>();
+    type Body = NonNullable<RecordResponse["requestBody"]>["content"]["application/json"];
+    expectTypeOf<Body>().toHaveProperty("maxRecordDurationInSeconds");
+  });
+
+  it("require the call id in the path", () => {
+    type Params = operations["call_updateRecordingStatus"]["parameters"]["path"];
+    expectTypeOf<Params>().toEqualTypeOf<{ callId: string }>();
+  });
+
+  it("describe the callback that delivers operation results", () => {
+    type Callback = NonNullable<webhooks["commsNotifications"]["post"]>;
+    type Payload = NonNullable<Callback["requestBody"]>["content"]["application/json"];
+    expectTypeOf<Payload>().toEqualTypeOf<CommsNotifications>();
+  });
+
+  it("has no path that the spec does not describe", () => {
+    // @ts-expect-error: Graph has no /communications/recordings collection
+    type Missing = paths["/communications/recordings"];
+    expectTypeOf<Missing>().toBeAny();
+  });
+});
