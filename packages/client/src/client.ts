@@ -11,6 +11,7 @@ import { type ClientInternals, INTERNALS } from "./internal/context.js";
 import { Deadline } from "./internal/timing.js";
 import type {
   CommsOperation,
+  RecordBody,
   RecordOperation,
   RecordResponseBody,
   UpdateRecordingStatusBody,
@@ -415,7 +416,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
     },
 
     /** The legacy beta `record` action (answers 202 + Location, or 200 with a body). */
-    record(input: { callId: string; body: RecordResponseBody } & CallSettings) {
+    record(input: { callId: string; body: RecordBody } & CallSettings) {
       return action<RecordOperation>(
         "record",
         routes.record(input.callId),

@@ -39,6 +39,7 @@ export type { AllRecordingsRef, MeetingRef } from "./meeting-routes.js";
 export type {
   CallRecording,
   CommsOperation,
+  RecordBody,
   RecordOperation,
   RecordResponseBody,
   Subscription,

@@ -1,4 +1,7 @@
-/** The meeting-recording and subscription paths, as spelled in spec/openapi.yaml. */
+/** The meeting-recording paths, as spelled in spec/openapi.yaml. */
+import type { paths } from "@graph-recording/types";
+import { fill } from "./routes.js";
+
 const enc = encodeURIComponent;
 
 /** Which online meeting: one of the signed-in user's (`/me`) or a given user's. */
@@ -22,38 +25,47 @@ export interface AllRecordingsRef {
   top?: number | undefined;
 }
 
-function meetingRoot(meeting: MeetingRef): string {
-  return meeting.userId === undefined
-    ? `/me/onlineMeetings/${enc(meeting.meetingId)}`
-    : `/users/${enc(meeting.userId)}/onlineMeetings/${enc(meeting.meetingId)}`;
+/** Path templates from the spec; `satisfies` fails the build when the spec renames one. */
+const templates = {
+  meRecordings: "/me/onlineMeetings/{meetingId}/recordings",
+  userRecordings: "/users/{userId}/onlineMeetings/{meetingId}/recordings",
+  meRecording: "/me/onlineMeetings/{meetingId}/recordings/{recordingId}",
+  userRecording: "/users/{userId}/onlineMeetings/{meetingId}/recordings/{recordingId}",
+  meContent: "/me/onlineMeetings/{meetingId}/recordings/{recordingId}/content",
+  userContent: "/users/{userId}/onlineMeetings/{meetingId}/recordings/{recordingId}/content",
+  getAllRecordings:
+    "/users/{userId}/onlineMeetings/getAllRecordings(meetingOrganizerUserId='{meetingOrganizerUserId}',startDateTime=@startDateTime,endDateTime=@endDateTime)",
+  getAllRecordingsDelta:
+    "/users/{userId}/onlineMeetings/getAllRecordings(meetingOrganizerUserId='{meetingOrganizerUserId}',startDateTime=@startDateTime,endDateTime=@endDateTime)/delta",
+} as const satisfies Record<string, keyof paths>;
+
+function meetingPath(meeting: MeetingRef, me: string, user: string, recordingId = ""): string {
+  const values = { meetingId: meeting.meetingId, userId: meeting.userId ?? "", recordingId };
+  return fill(meeting.userId === undefined ? me : user, values);
 }
 
-/** OData string literal inside a function call: quotes doubled, the rest percent-encoded. */
-function odataString(value: string): string {
-  return `'${enc(value.replaceAll("'", "''"))}'`;
-}
-
-function allRecordings(ref: AllRecordingsRef, suffix: string): string {
-  const organizer = odataString(ref.meetingOrganizerUserId ?? ref.userId);
+function allRecordings(ref: AllRecordingsRef, template: string): string {
+  // Inside the OData string literal a quote is written twice.
+  const organizer = (ref.meetingOrganizerUserId ?? ref.userId).replaceAll("'", "''");
   const query: string[] = [];
   // Parameter aliases keep their literal `@`, as the function call in the path refers to them.
   if (ref.startDateTime !== undefined) query.push(`@startDateTime=${enc(ref.startDateTime)}`);
   if (ref.endDateTime !== undefined) query.push(`@endDateTime=${enc(ref.endDateTime)}`);
   if (ref.top !== undefined) query.push(`$top=${ref.top}`);
-  const path =
-    `/users/${enc(ref.userId)}/onlineMeetings/getAllRecordings(meetingOrganizerUserId=${organizer},` +
-    `startDateTime=@startDateTime,endDateTime=@endDateTime)${suffix}`;
+  const path = fill(template, { userId: ref.userId, meetingOrganizerUserId: organizer });
   return query.length > 0 ? `${path}?${query.join("&")}` : path;
 }
 
 export const meetingRoutes = {
-  recordings: (meeting: MeetingRef) => `${meetingRoot(meeting)}/recordings`,
+  recordings: (meeting: MeetingRef) =>
+    meetingPath(meeting, templates.meRecordings, templates.userRecordings),
   recording: (meeting: MeetingRef, recordingId: string) =>
-    `${meetingRoot(meeting)}/recordings/${enc(recordingId)}`,
+    meetingPath(meeting, templates.meRecording, templates.userRecording, recordingId),
   recordingContent: (meeting: MeetingRef, recordingId: string) =>
-    `${meetingRoot(meeting)}/recordings/${enc(recordingId)}/content`,
-  getAllRecordings: (ref: AllRecordingsRef) => allRecordings(ref, ""),
-  getAllRecordingsDelta: (ref: AllRecordingsRef) => allRecordings(ref, "/delta"),
+    meetingPath(meeting, templates.meContent, templates.userContent, recordingId),
+  getAllRecordings: (ref: AllRecordingsRef) => allRecordings(ref, templates.getAllRecordings),
+  getAllRecordingsDelta: (ref: AllRecordingsRef) =>
+    allRecordings(ref, templates.getAllRecordingsDelta),
 };
 
 /** The spec's operationId of each meeting-recording call. */

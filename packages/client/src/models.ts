@@ -1,35 +1,35 @@
 /**
- * The shapes this client returns. They are the generated component types of
- * `@graph-recording/types`, narrowed where the client guarantees more.
+ * The shapes this client sends and returns: the component types generated from
+ * spec/openapi.yaml by `@graph-recording/types`, loosened only where Graph applies defaults.
  */
-import type { OperationLike } from "./operations.js";
+import type {
+  CallRecording,
+  CommsOperation,
+  RecordOperation,
+  RecordPostRequestBody,
+  RecordResponsePostRequestBody,
+  Subscription,
+  SubscriptionPatchRequestBody,
+  UpdateRecordingStatusOperation,
+  UpdateRecordingStatusPostRequestBody,
+} from "@graph-recording/types";
 
-/** A recordOperation (recordResponse / record). */
-export type RecordOperation = OperationLike & Record<string, unknown>;
-/** An updateRecordingStatusOperation. */
-export type UpdateRecordingStatusOperation = OperationLike & Record<string, unknown>;
-/** Any commsOperation. */
-export type CommsOperation = OperationLike & Record<string, unknown>;
-/** A callRecording. */
-export type CallRecording = { id?: string } & Record<string, unknown>;
-/** Body of recordResponse / record. */
-export type RecordResponseBody = { clientContext?: string | null } & Record<string, unknown>;
+export type {
+  CallRecording,
+  CommsOperation,
+  RecordOperation,
+  Subscription,
+  UpdateRecordingStatusOperation,
+};
+
+/**
+ * Body of recordResponse. Every parameter has a service-side default (the generated type marks
+ * defaulted ones as required), so all are optional here; `clientContext` is generated when absent.
+ */
+export type RecordResponseBody = Partial<RecordResponsePostRequestBody>;
+/** Body of the legacy beta `record` action. */
+export type RecordBody = Partial<RecordPostRequestBody>;
 /** Body of updateRecordingStatus. */
-export type UpdateRecordingStatusBody = { status: string; clientContext?: string | null } & Record<
-  string,
-  unknown
->;
-/** A change-notification subscription. */
-export type Subscription = {
-  id?: string;
-  changeType?: string;
-  notificationUrl?: string;
-  resource?: string;
-  expirationDateTime?: string;
-  clientState?: string | null;
-} & Record<string, unknown>;
+export type UpdateRecordingStatusBody = UpdateRecordingStatusPostRequestBody;
 /** The renewal body of a subscription. */
-export type SubscriptionPatch = { expirationDateTime: string; notificationUrl?: string } & Record<
-  string,
-  unknown
->;
+export type SubscriptionPatch = SubscriptionPatchRequestBody;

@@ -1,8 +1,6 @@
+import type { paths } from "@graph-recording/types";
 import createClient, { type Client } from "openapi-fetch";
 import type { RecordingClient } from "./client.js";
-
-// biome-ignore lint/suspicious/noExplicitAny: replaced by the generated `paths` once the types land.
-type paths = any;
 
 /**
  * The openapi-fetch client for every path of the spec, typed by `@graph-recording/types`, running

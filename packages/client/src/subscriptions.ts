@@ -2,13 +2,20 @@
  * Change-notification subscriptions (create, renew, delete), on a client's transport. A separate
  * entry so that a calling bot's bundle does not carry it.
  */
+import type { paths } from "@graph-recording/types";
 import type { CallSettings, RecordingClient } from "./client.js";
 import { internalsOf } from "./internal/context.js";
 import type { Subscription, SubscriptionPatch } from "./models.js";
+import { fill } from "./routes.js";
+
+const templates = {
+  subscriptions: "/subscriptions",
+  subscription: "/subscriptions/{subscriptionId}",
+} as const satisfies Record<string, keyof paths>;
 
 const routes = {
-  subscriptions: () => "/subscriptions",
-  subscription: (id: string) => `/subscriptions/${encodeURIComponent(id)}`,
+  subscriptions: () => templates.subscriptions,
+  subscription: (subscriptionId: string) => fill(templates.subscription, { subscriptionId }),
 };
 const operationIds = {
   createSubscription: "subscription_create",

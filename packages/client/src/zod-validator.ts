@@ -1,8 +1,3 @@
-/**
- * The validator backed by `@graph-recording/zod` (an optional peer dependency, imported on first
- * use): `operations[operationId].request` / `.responses[status]`, open or strict.
- */
-import type { ValidationIssue } from "./errors.js";
 import type { Validate } from "./validation.js";
 
 interface ZodLike {
