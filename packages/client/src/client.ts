@@ -276,12 +276,26 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
     return undefined;
   }
 
-  async function action<T extends OperationLike>(
+  /** Runs an action under one deadline that also covers reconciling it. */
+  function action<T extends OperationLike>(
     name: "recordResponse" | "record" | "updateRecordingStatus",
     path: string,
     callId: string,
     body: { clientContext?: string | null } & Record<string, unknown>,
     settings: CallSettings,
+  ): Promise<ActionResponse<T>> {
+    return withDeadline(settings, name, (deadline) =>
+      runAction<T>(name, path, callId, body, settings, deadline),
+    );
+  }
+
+  async function runAction<T extends OperationLike>(
+    name: "recordResponse" | "record" | "updateRecordingStatus",
+    path: string,
+    callId: string,
+    body: { clientContext?: string | null } & Record<string, unknown>,
+    settings: CallSettings,
+    deadline: Deadline,
   ): Promise<ActionResponse<T>> {
     const clientContext = body.clientContext ?? (autoClientContext ? newId() : undefined);
     const sent = clientContext === undefined ? body : { ...body, clientContext };
@@ -300,8 +314,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
       url: url(path),
       headers: new Headers(JSON_HEADERS),
       body: JSON.stringify(sent),
-      signal: settings.signal,
-      timeoutMs: settings.timeoutMs,
+      deadline,
       clientRequestId,
       retry: settings.retry,
       buffer: true,
@@ -323,9 +336,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
       const recovered =
         clientContext === undefined
           ? undefined
-          : await withDeadline(settings, name, (deadline) =>
-              findByClientContext(callId, clientContext, deadline, clientRequestId),
-            );
+          : await findByClientContext(callId, clientContext, deadline, clientRequestId);
       if (!recovered) throw error;
       answer = recovered;
       operation = (await recovered.json()) as T;
