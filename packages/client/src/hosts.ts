@@ -15,6 +15,9 @@ export const GRAPH_V1 = "https://graph.microsoft.com/v1.0";
 
 /** The origin of a URL string, or undefined when it does not parse. */
 export function originOf(url: string): string | undefined {
+  // Fast path for the common absolute http(s) URL: the origin ends at the first "/" after "//".
+  const match = /^(https?:\/\/[^/?#@\\]+)(?:[/?#]|$)/i.exec(url);
+  if (match?.[1] && !/[A-Z]|:(?:80|443)$/.test(match[1])) return match[1];
   try {
     return new URL(url).origin;
   } catch {

@@ -481,7 +481,8 @@ export class Transport {
     clientRequestId: string,
     attempt: number,
   ): Promise<{ headers: Headers; graphToken: string | undefined }> {
-    const sameOrigin = originOf(hop.url) === hop.firstOrigin;
+    const origin = originOf(hop.url);
+    const sameOrigin = origin === hop.firstOrigin;
     // Custom headers may hold secrets: only content negotiation follows a chain to a new origin.
     const headers = new Headers();
     for (const [name, value] of hop.callerHeaders) {
@@ -490,7 +491,7 @@ export class Transport {
       }
     }
     const credential = call.credential ?? { kind: "graph" };
-    const graph = this.isGraph(hop.url);
+    const graph = origin !== undefined && this.config.graphOrigins.has(origin);
     let graphToken: string | undefined;
     if (credential.kind === "graph" && graph && this.config.tokens) {
       graphToken = await this.config.tokens.get(deadline.signal);
