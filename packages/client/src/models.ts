@@ -22,10 +22,7 @@ export type {
   UpdateRecordingStatusOperation,
 };
 
-/**
- * Body of recordResponse. Every parameter has a service-side default (the generated type marks
- * defaulted ones as required), so all are optional here; `clientContext` is generated when absent.
- */
+/** Body of recordResponse; every parameter has a service-side default, and `clientContext` is generated when absent. */
 export type RecordResponseBody = Partial<RecordResponsePostRequestBody>;
 /** Body of the legacy beta `record` action. */
 export type RecordBody = Partial<RecordPostRequestBody>;
