@@ -9,13 +9,13 @@ import { build } from "esbuild";
 const here = dirname(fileURLToPath(import.meta.url));
 const BUDGET = 8 * 1024;
 
-export async function measure(source) {
+export async function measure(source, platform = "browser") {
   const result = await build({
     stdin: { contents: source, resolveDir: join(here, ".."), loader: "ts" },
     bundle: true,
     minify: true,
     format: "esm",
-    platform: "browser",
+    platform,
     write: false,
     logLevel: "silent",
   });
@@ -34,7 +34,7 @@ const entries = {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   let over = false;
   for (const [name, source] of Object.entries(entries)) {
-    const size = await measure(source);
+    const size = await measure(source, name.includes("node") ? "node" : "browser");
     process.stdout.write(`${name}: ${size.min} B min, ${size.gzip} B min+gzip\n`);
     if (name.startsWith("createRecordingClient") && size.gzip > BUDGET) over = true;
   }

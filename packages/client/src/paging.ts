@@ -50,11 +50,15 @@ export function paginate<T>(options: {
 }): PagedIterable<T> {
   async function* pages(): AsyncGenerator<CollectionPage<T>> {
     let url: string | undefined = options.firstUrl;
-    for (let count = 0; url && count < (options.maxPages ?? Number.POSITIVE_INFINITY); count++) {
+    for (let count = 1; url; count++) {
       const page: CollectionPage<T> = await options.fetchPage(url);
-      const next: string | null | undefined = page["@odata.nextLink"];
-      url = next ? checkNextLink(options.firstUrl, next, options.operation) : undefined;
       yield page;
+      // The next link is checked only when it is about to be followed.
+      const next: string | null | undefined = page["@odata.nextLink"];
+      url =
+        next && count < (options.maxPages ?? Number.POSITIVE_INFINITY)
+          ? checkNextLink(options.firstUrl, next, options.operation)
+          : undefined;
     }
   }
   return {
@@ -152,16 +156,23 @@ export function deltaRound<T>(
       pagesRead++;
       const next = page["@odata.nextLink"];
       const delta = page["@odata.deltaLink"];
-      url = next ? checkNextLink(options.initialUrl, next, options.operation) : undefined;
-      if (url && pagesRead >= (options.maxPages ?? Number.POSITIVE_INFINITY)) url = undefined;
       yield page;
-      if (!next && delta) {
-        // Reached only when the consumer asked for more after the final page: the round is done.
+      if (next) {
+        // Stopping at maxPages ends the round unfinished: no deltaLink is saved.
+        url =
+          pagesRead < (options.maxPages ?? Number.POSITIVE_INFINITY)
+            ? checkNextLink(options.initialUrl, next, options.operation)
+            : undefined;
+        continue;
+      }
+      // Reached only when the consumer asked for more after the final page: the round is done.
+      if (delta) {
         await options.store.set(
           options.key,
           checkNextLink(options.initialUrl, delta, options.operation),
         );
       }
+      url = undefined;
     }
   }
   return {
