@@ -4,7 +4,6 @@
  * that transport as a fetch function: `createRawClient(client)` puts the spec-typed openapi-fetch
  * client on it for anything not wrapped here, without weighing on bundles that do not use it.
  */
-import { type DownloadOptions, type RecordingDownload, streamDownload } from "./download.js";
 import { type GraphError, ProtocolError } from "./errors.js";
 import { GRAPH_BETA, GRAPH_ORIGINS, GRAPH_V1, originOf } from "./hosts.js";
 import { type ClientInternals, INTERNALS } from "./internal/context.js";
@@ -367,37 +366,13 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
     return (pageUrl: string) => getJson<CollectionPage<T>>(name, operationId, pageUrl, settings);
   }
 
-  async function openDownload(
-    operationId: string,
-    call: Pick<CallOptions, "url" | "credential">,
-    options: DownloadOptions,
-  ): Promise<RecordingDownload> {
-    return streamDownload({
-      operation: operationId,
-      download: options,
-      open: async (range) => {
-        const headers = new Headers({ accept: "*/*" });
-        if (range) {
-          headers.set("range", `bytes=${range.start}-`);
-          if (range.ifRange) headers.set("if-range", range.ifRange);
-        }
-        const response = await transport.send({
-          operation: operationId,
-          method: "GET",
-          url: call.url,
-          credential: call.credential,
-          headers,
-          signal: options.signal,
-          timeoutMs: options.timeoutMs,
-          buffer: false,
-        });
-        if (!response.ok) throw await toGraphError(response, { operation: operationId });
-        return response;
-      },
-    });
-  }
-
-  const internals: ClientInternals = { getJson, sendJson, url, openDownload, pageFetcher };
+  const internals: ClientInternals = {
+    getJson,
+    sendJson,
+    url,
+    pageFetcher,
+    send: (call) => transport.send(call),
+  };
 
   return {
     [INTERNALS]: internals,
@@ -521,28 +496,6 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
       } finally {
         deadline.dispose();
       }
-    },
-
-    /**
-     * Streams the audio a recordOperation captured, from its `recordingLocation` with its
-     * `recordingAccessToken`, and no other credential (the Graph token never goes there).
-     */
-    downloadRecordedAudio(
-      operation: Pick<RecordOperation, "recordingLocation" | "recordingAccessToken">,
-      options: DownloadOptions = {},
-    ) {
-      const location = operation.recordingLocation;
-      const token = operation.recordingAccessToken;
-      if (!location || !token) {
-        throw new TypeError(
-          "downloadRecordedAudio needs an operation with recordingLocation and recordingAccessToken (a completed recordOperation)",
-        );
-      }
-      return openDownload(
-        "downloadRecordedAudio",
-        { url: location, credential: { kind: "bearer", url: location, token } },
-        options,
-      );
     },
   };
 }

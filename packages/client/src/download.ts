@@ -10,6 +10,8 @@ import {
   RecordingErrorBase,
   TimeoutError,
 } from "./errors.js";
+import type { ClientInternals } from "./internal/context.js";
+import { type Credential, toGraphError } from "./transport.js";
 
 /** A recording being streamed. */
 export interface RecordingDownload {
@@ -187,4 +189,36 @@ export async function streamDownload(options: {
       return resumes;
     },
   };
+}
+
+/** Opens a resumable download through a client's transport, with the given credential. */
+export function openDownload(
+  internals: Pick<ClientInternals, "send">,
+  operation: string,
+  target: { url: string; credential: Credential },
+  options: DownloadOptions,
+): Promise<RecordingDownload> {
+  return streamDownload({
+    operation,
+    download: options,
+    open: async (range) => {
+      const headers = new Headers({ accept: "*/*" });
+      if (range) {
+        headers.set("range", `bytes=${range.start}-`);
+        if (range.ifRange) headers.set("if-range", range.ifRange);
+      }
+      const response = await internals.send({
+        operation,
+        method: "GET",
+        url: target.url,
+        credential: target.credential,
+        headers,
+        signal: options.signal,
+        timeoutMs: options.timeoutMs,
+        buffer: false,
+      });
+      if (!response.ok) throw await toGraphError(response, { operation });
+      return response;
+    },
+  });
 }

@@ -56,6 +56,7 @@ export {
   type PagedIterable,
 } from "./paging.js";
 export { createRawClient } from "./raw.js";
+export { downloadRecordedAudio } from "./recorded-audio.js";
 export { type MeetingRecordings, meetingRecordings } from "./recordings.js";
 export { type Subscriptions, subscriptions } from "./subscriptions.js";
 export type { AccessToken, TokenProvider } from "./token.js";

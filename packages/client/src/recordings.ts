@@ -3,7 +3,7 @@
  * streamed `/content`. A separate entry so that a calling bot's bundle does not carry it.
  */
 import type { CallSettings, RecordingClient } from "./client.js";
-import type { DownloadOptions } from "./download.js";
+import { type DownloadOptions, openDownload } from "./download.js";
 import { internalsOf } from "./internal/context.js";
 import {
   type AllRecordingsRef,
@@ -87,7 +87,8 @@ export function meetingRecordings(client: RecordingClient) {
 
     /** Streams a recording's `/content` (Graph token; 402 raises PaymentRequiredError). */
     downloadRecordingContent(input: MeetingRef & { recordingId: string } & DownloadOptions) {
-      return internals.openDownload(
+      return openDownload(
+        internals,
         "downloadRecordingContent",
         {
           url: internals.url(routes.recordingContent(input, input.recordingId)),

@@ -1,3 +1,8 @@
+/**
+ * The validator backed by `@graph-recording/zod` (an optional peer, imported on first use): it
+ * looks up `operations[operationId].request` or `.responses[status]` and runs the open or strict
+ * schema, turning Zod issue paths into JSON pointers.
+ */
 import type { Validate } from "./validation.js";
 
 interface ZodLike {
@@ -22,11 +27,17 @@ function pointer(path: PropertyKey[]): string {
     .join("");
 }
 
-/** The validator backed by the generated Zod schemas (contract: `operations[id].responses[status]`). */
-export function zodValidator(options: {
-  strict: boolean;
-  load?: () => Promise<unknown>;
-}): Validate {
+/**
+ * Validates against the generated Zod schemas. `strict` = closed world (undeclared properties are
+ * issues); the default is the spec's open semantics. `load` replaces the dynamic import (tests,
+ * bundlers that need a static import).
+ *
+ * @example
+ * createRecordingClient({ getToken, validation: { mode: "warn", validate: zodValidator(), onInvalid: log } });
+ */
+export function zodValidator(
+  options: { strict?: boolean; load?: () => Promise<unknown> } = {},
+): Validate {
   let module: Promise<ZodModule> | undefined;
   const specifier = "@graph-recording/zod";
   const load = options.load ?? (() => import(/* @vite-ignore */ specifier));

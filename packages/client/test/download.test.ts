@@ -1,6 +1,11 @@
 import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { createRecordingClient, meetingRecordings, PaymentRequiredError } from "../src/index.js";
+import {
+  createRecordingClient,
+  downloadRecordedAudio,
+  meetingRecordings,
+  PaymentRequiredError,
+} from "../src/index.js";
 import { collect, json, odataError, serve, type TestServer } from "./support/server.js";
 
 const servers: TestServer[] = [];
@@ -54,7 +59,7 @@ describe("recording download", () => {
       baseUrl: graph.url,
       getToken: async () => "GRAPH_TOKEN",
     });
-    const download = await client.downloadRecordedAudio(recording(host.url));
+    const download = await downloadRecordedAudio(client, recording(host.url));
     expect(download).toMatchObject({ contentLength: media.length, contentType: "audio/wav" });
     expect((await collect(download.body)).equals(media)).toBe(true);
     expect(host.requests[0]?.headers.authorization).toBe("Bearer REC_TOKEN");
@@ -67,7 +72,7 @@ describe("recording download", () => {
       res.writeHead(302, { location: `${cdn.url}/blob` }).end(),
     );
     const client = createRecordingClient({ baseUrl: "https://graph.microsoft.com/beta" });
-    const download = await client.downloadRecordedAudio(recording(host.url));
+    const download = await downloadRecordedAudio(client, recording(host.url));
     expect((await collect(download.body)).length).toBe(media.length);
     expect(host.requests[0]?.headers.authorization).toBe("Bearer REC_TOKEN");
     expect(cdn.requests[0]?.headers.authorization).toBeUndefined();
@@ -78,7 +83,7 @@ describe("recording download", () => {
       sendMedia(res, req.headers.range, n === 1 ? { cut: 70_000 } : {}),
     );
     const client = createRecordingClient({ baseUrl: "https://graph.microsoft.com/beta" });
-    const download = await client.downloadRecordedAudio(recording(host.url));
+    const download = await downloadRecordedAudio(client, recording(host.url));
     expect((await collect(download.body)).equals(media)).toBe(true);
     expect(download.resumes).toBe(1);
     expect(host.requests[1]?.headers.range).toMatch(/^bytes=\d+-$/);
@@ -91,7 +96,7 @@ describe("recording download", () => {
       sendMedia(res, req.headers.range, n === 1 ? { cut: 10_000, stall: true } : {}),
     );
     const client = createRecordingClient({ baseUrl: "https://graph.microsoft.com/beta" });
-    const download = await client.downloadRecordedAudio(recording(host.url), {
+    const download = await downloadRecordedAudio(client, recording(host.url), {
       idleTimeoutMs: 100,
     });
     expect((await collect(download.body)).equals(media)).toBe(true);
@@ -103,14 +108,14 @@ describe("recording download", () => {
       sendMedia(res, req.headers.range, n === 1 ? { cut: 50_000 } : { ignoreRange: true }),
     );
     const client = createRecordingClient({ baseUrl: "https://graph.microsoft.com/beta" });
-    const download = await client.downloadRecordedAudio(recording(host.url));
+    const download = await downloadRecordedAudio(client, recording(host.url));
     expect((await collect(download.body)).equals(media)).toBe(true);
   });
 
   it("errors the stream once resumptions run out", async () => {
     const host = await server((req, res) => sendMedia(res, req.headers.range, { cut: 1000 }));
     const client = createRecordingClient({ baseUrl: "https://graph.microsoft.com/beta" });
-    const download = await client.downloadRecordedAudio(recording(host.url), { maxResumes: 2 });
+    const download = await downloadRecordedAudio(client, recording(host.url), { maxResumes: 2 });
     const error = await collect(download.body).catch((e) => e);
     expect(error).toMatchObject({ kind: "network" });
     expect(error.message).toMatch(
@@ -127,7 +132,7 @@ describe("recording download", () => {
       release = () => res.end(media.subarray(1000));
     });
     const client = createRecordingClient({ baseUrl: "https://graph.microsoft.com/beta" });
-    const download = await client.downloadRecordedAudio(recording(host.url));
+    const download = await downloadRecordedAudio(client, recording(host.url));
     const reader = download.body.getReader();
     const first = await reader.read();
     expect(first.value?.byteLength).toBeGreaterThan(0);
@@ -160,7 +165,7 @@ describe("recording download", () => {
     );
     const client = createRecordingClient({ baseUrl: "https://graph.microsoft.com/beta" });
     const controller = new AbortController();
-    const download = await client.downloadRecordedAudio(recording(host.url), {
+    const download = await downloadRecordedAudio(client, recording(host.url), {
       signal: controller.signal,
     });
     const reader = download.body.getReader();

@@ -6,7 +6,7 @@
 import type { CallSettings } from "../client.js";
 import type { DownloadOptions, RecordingDownload } from "../download.js";
 import type { CollectionPage } from "../paging.js";
-import type { Credential, UnsafeCall } from "../transport.js";
+import type { CallOptions, UnsafeCall } from "../transport.js";
 import type { Deadline } from "./timing.js";
 
 /** The key of a client's internals (not part of the public API). */
@@ -29,11 +29,8 @@ export interface ClientInternals {
     unsafe?: UnsafeCall,
   ): Promise<T>;
   url(path: string): string;
-  openDownload(
-    name: string,
-    call: { url: string; credential?: Credential | undefined },
-    options: DownloadOptions,
-  ): Promise<RecordingDownload>;
+  /** Runs one call through the client's transport. */
+  send(call: CallOptions): Promise<Response>;
   pageFetcher<T>(
     name: string,
     operationId: string,
