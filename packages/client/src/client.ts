@@ -32,7 +32,6 @@ import {
   newId,
   type RetryPolicy,
   Transport,
-  toGraphError,
 } from "./transport.js";
 import { checkBody, type ValidationOptions } from "./validation.js";
 

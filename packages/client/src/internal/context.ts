@@ -4,7 +4,6 @@
  */
 
 import type { CallSettings } from "../client.js";
-import type { DownloadOptions, RecordingDownload } from "../download.js";
 import type { CollectionPage } from "../paging.js";
 import type { CallOptions, UnsafeCall } from "../transport.js";
 import type { Deadline } from "./timing.js";
