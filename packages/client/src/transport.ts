@@ -337,6 +337,11 @@ export class Transport {
         throw throttled(`after ${attempt} attempts; giving up`);
       }
       if (wait > deadline.remaining()) {
+        // Before giving up on a 503/504, make sure the action did not run after all.
+        if (mayHaveRun) {
+          const reconciled = await this.reconcileOrThrow(call, deadline, ids, "status", status);
+          if (reconciled) return reconciled;
+        }
         throw throttled(
           `and asked to wait ${wait} ms, more than the ${deadline.remaining()} ms left before the deadline`,
         );

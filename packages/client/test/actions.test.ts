@@ -68,6 +68,15 @@ describe("safe POSTs: recordResponse, record and updateRecordingStatus", () => {
     },
   );
 
+  it("reconciles before failing when a 503 asks to wait past the deadline", async () => {
+    graph = await fakeGraph();
+    graph.faults.action.push("503-after-long");
+    const client = createRecordingClient({ baseUrl: graph.url, retry: fast });
+    const result = await client.recordResponse({ callId: "call-1", body, timeoutMs: 5_000 });
+    expect(result).toMatchObject({ reconciled: true, operation: { clientContext: "ctx-1" } });
+    expect(posts()).toHaveLength(1);
+  });
+
   it("generates a clientContext when none is given, and reconciles by it", async () => {
     graph = await fakeGraph();
     graph.faults.action.push("503-after");

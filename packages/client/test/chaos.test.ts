@@ -27,11 +27,12 @@ function random(seed: number) {
 }
 
 const MIX: [Fault, number][] = [
-  ["ok", 0.55],
+  ["ok", 0.53],
   ["429", 0.15],
   ["503", 0.05],
   ["503-after", 0.05],
   ["504-after", 0.03],
+  ["503-after-long", 0.02],
   ["reset", 0.03],
   ["reset-after", 0.04],
   ["stall", 0.02],

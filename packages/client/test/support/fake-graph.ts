@@ -16,6 +16,8 @@ export type Fault =
   /** The action is processed, then 503 is answered (the dangerous case). */
   | "503-after"
   | "504-after"
+  /** The action is processed, then 503 with a Retry-After longer than any test deadline. */
+  | "503-after-long"
   /** The action is processed, then the connection is reset before any answer. */
   | "reset-after"
   /** The connection is reset before processing. */
@@ -65,6 +67,10 @@ function applyFault(res: ServerResponse, fault: Fault, processedBody: () => unkn
     case "503-after":
       processedBody();
       json(res, 503, odataError("serviceNotAvailable"));
+      return true;
+    case "503-after-long":
+      processedBody();
+      json(res, 503, odataError("serviceNotAvailable"), { "retry-after": "600" });
       return true;
     case "504-after":
       processedBody();
@@ -154,7 +160,15 @@ export async function fakeGraph(): Promise<FakeGraph> {
       else json(res, 200, operation, { location });
       return;
     }
-    if (applyFault(res, fault === "503-after" || fault === "504-after" ? "503" : fault, () => ({})))
+    if (
+      applyFault(
+        res,
+        fault === "503-after" || fault === "504-after" || fault === "503-after-long"
+          ? "503"
+          : fault,
+        () => ({}),
+      )
+    )
       return;
     if (one && req.method === "GET") {
       const operation = state.calls
