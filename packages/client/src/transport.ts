@@ -78,7 +78,7 @@ export interface CallOptions {
   buffer?: boolean | "auto" | undefined;
   /** Treat 2xx-less answers as errors (throw GraphError) instead of returning them. */
   throwOnError?: boolean | undefined;
-  /** Extra headers for this exact URL only (e.g. `Range`); dropped after a cross-origin redirect. */
+  /** Redirects followed for this call (default: the client's `maxRedirects`). */
   maxRedirects?: number | undefined;
 }
 
