@@ -482,9 +482,10 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
           name: "waitForOperation",
           result: action,
           operationUrl: (id) => (callId ? url(routes.operation(callId, id)) : undefined),
-          get: (target, shared) =>
+          get: (target, shared, signal) =>
             getJson<T>("getOperation", operationIds.getOperation, target, {
-              deadline: shared,
+              signal: AbortSignal.any([shared.signal, signal]),
+              timeoutMs: Math.max(1, shared.remaining()),
               clientRequestId: action.clientRequestId,
             }),
           deadline,

@@ -131,7 +131,8 @@ export async function waitForFinal<T extends OperationLike>(options: {
   result: ActionResult<T>;
   /** Builds the operation URL from its id when `Location` is absent. */
   operationUrl: (id: string) => string | undefined;
-  get: (url: string, deadline: Deadline) => Promise<T>;
+  /** Reads the operation within `deadline`; `signal` ends the read once the race is decided. */
+  get: (url: string, deadline: Deadline, signal: AbortSignal) => Promise<T>;
   deadline: Deadline;
   poll: PollOptions;
   hub: OperationHub | undefined;
@@ -163,7 +164,13 @@ export async function waitForFinal<T extends OperationLike>(options: {
     // Whichever side settles first wins; the other is stopped by aborting the race signal.
     polling.catch(() => undefined);
     notified.catch(() => undefined);
-    const final = await Promise.race([polling, notified]);
+    let final: T;
+    try {
+      final = await Promise.race([polling, notified]);
+    } catch (error) {
+      // Past the deadline, report the deadline, whichever side noticed first.
+      throw deadline.signal.aborted ? deadline.signal.reason : error;
+    }
     return settle(final, name, options.clientRequestId);
   } finally {
     deadline.signal.removeEventListener("abort", stopRace);
@@ -173,7 +180,7 @@ export async function waitForFinal<T extends OperationLike>(options: {
 
 async function pollUntilFinal<T extends OperationLike>(options: {
   url: string;
-  get: (url: string, deadline: Deadline) => Promise<T>;
+  get: (url: string, deadline: Deadline, signal: AbortSignal) => Promise<T>;
   deadline: Deadline;
   poll: PollOptions;
   signal: AbortSignal;
@@ -182,7 +189,7 @@ async function pollUntilFinal<T extends OperationLike>(options: {
   for (;;) {
     await sleep(Math.min(delay, options.deadline.remaining()), options.signal);
     options.deadline.check();
-    const operation = await options.get(options.url, options.deadline);
+    const operation = await options.get(options.url, options.deadline, options.signal);
     if (isFinal(operation)) return operation;
     delay = Math.min(options.poll.maxDelayMs, delay * options.poll.factor);
   }

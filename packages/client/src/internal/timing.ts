@@ -2,7 +2,7 @@
  * Time primitives: Retry-After parsing, full-jitter backoff, abortable sleeps, and the single
  * deadline that covers a logical call (retries, redirects, polling and body reads).
  */
-import { AbortedError, TimeoutError } from "../errors.js";
+import { AbortedError, RecordingErrorBase, TimeoutError } from "../errors.js";
 
 /**
  * Milliseconds the server asked to wait, from `Retry-After` in any of its forms: integer seconds,
@@ -65,12 +65,15 @@ export class Deadline {
     this.signal = this.controller.signal;
     this.userSignal = options.signal;
     const operation = options.operation;
+    // An outer deadline that passes its own error on (a timeout) keeps it; anything else is an abort.
     this.onUserAbort = () =>
       this.controller.abort(
-        new AbortedError({
-          message: `${operation ?? "call"} was aborted by the caller`,
-          operation,
-        }),
+        options.signal?.reason instanceof RecordingErrorBase
+          ? options.signal.reason
+          : new AbortedError({
+              message: `${operation ?? "call"} was aborted by the caller`,
+              operation,
+            }),
       );
     if (options.signal?.aborted) this.onUserAbort();
     else options.signal?.addEventListener("abort", this.onUserAbort, { once: true });
