@@ -12,7 +12,8 @@ export type RecordingErrorKind =
   | "protocol"
   | "validation"
   | "operation-failed"
-  | "notification";
+  | "notification"
+  | "token";
 
 /** Correlation identifiers Graph returns with a response, for support tickets and logs. */
 export interface RequestIds {
@@ -230,6 +231,11 @@ export class OperationFailedError extends RecordingErrorBase {
   }
 }
 
+/** The token provider failed (or returned no token); nothing was sent. */
+export class TokenError extends RecordingErrorBase {
+  readonly kind = "token" as const;
+}
+
 /** Why the notification receiver dropped a notification (reported through its `onError`). */
 export type NotificationFailure =
   | "client-state"
@@ -265,7 +271,8 @@ export type RecordingClientError =
   | ProtocolError
   | ValidationError
   | OperationFailedError
-  | NotificationError;
+  | NotificationError
+  | TokenError;
 
 /** Whether a value is one of this client's errors. */
 export function isRecordingClientError(value: unknown): value is RecordingClientError {

@@ -30,6 +30,7 @@ export {
   type ResultInfo,
   ThrottledError,
   TimeoutError,
+  TokenError,
   ValidationError,
   type ValidationIssue,
 } from "./errors.js";

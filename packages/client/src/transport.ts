@@ -12,9 +12,16 @@ import {
   ProtocolError,
   RecordingErrorBase,
   ThrottledError,
+  TokenError,
 } from "./errors.js";
 import { originOf } from "./hosts.js";
-import { Deadline, fullJitterDelay, parseRetryAfter, sleep } from "./internal/timing.js";
+import {
+  Deadline,
+  fullJitterDelay,
+  parseRetryAfter,
+  sleep,
+  untilAborted,
+} from "./internal/timing.js";
 import type { TokenCache } from "./token.js";
 
 /** When and how often to retry. Every field is optional in the client options. */
@@ -209,6 +216,27 @@ export class Transport {
     });
   }
 
+  /** Asks the token provider within the deadline; its failures become TokenError. */
+  private async token(
+    ask: () => Promise<string> | undefined,
+    call: CallOptions,
+    deadline: Deadline,
+  ): Promise<string> {
+    try {
+      const token = await untilAborted(Promise.resolve(ask()), deadline.signal);
+      if (typeof token !== "string") throw new TypeError("no token provider");
+      return token;
+    } catch (error) {
+      if (deadline.signal.aborted) throw deadline.signal.reason;
+      throw new TokenError({
+        message: `${call.operation}: the token provider failed, so nothing was sent (${(error as Error)?.message ?? String(error)})`,
+        operation: call.operation,
+        clientRequestId: call.clientRequestId,
+        cause: error,
+      });
+    }
+  }
+
   private normalise(error: unknown, call: CallOptions, deadline: Deadline): unknown {
     if (error instanceof RecordingErrorBase) return error;
     if (deadline.signal.aborted) return deadline.signal.reason;
@@ -296,7 +324,11 @@ export class Transport {
         // A 401 proves nothing was processed: refresh the token once and resend.
         refreshedAfter401 = true;
         await response.body?.cancel().catch(() => undefined);
-        await this.config.tokens.refresh(staleToken, deadline.signal);
+        await this.token(
+          () => this.config.tokens?.refresh(staleToken, deadline.signal),
+          call,
+          deadline,
+        );
         attempt--;
         continue;
       }
@@ -499,7 +531,8 @@ export class Transport {
     const graph = origin !== undefined && this.config.graphOrigins.has(origin);
     let graphToken: string | undefined;
     if (credential.kind === "graph" && graph && this.config.tokens) {
-      graphToken = await this.config.tokens.get(deadline.signal);
+      const tokens = this.config.tokens;
+      graphToken = await this.token(() => tokens.get(deadline.signal), call, deadline);
       headers.set("authorization", `Bearer ${graphToken}`);
     } else if (credential.kind === "bearer" && sameResource(hop.url, credential.url)) {
       headers.set("authorization", `Bearer ${credential.token}`);

@@ -227,6 +227,34 @@ describe("tokens", () => {
     expect(s.requests).toHaveLength(2);
   });
 
+  it("reports a failing token provider as TokenError and sends nothing", async () => {
+    const s = await server((_req, res) => json(res, 200, operation));
+    const client = createRecordingClient({
+      baseUrl: s.url,
+      getToken: async () => {
+        throw new Error("AADSTS7000215: Invalid client secret provided");
+      },
+    });
+    const error = await client.getOperation({ callId: "c", operationId: "op-1" }).catch((e) => e);
+    expect(error).toMatchObject({ kind: "token", operation: "getOperation" });
+    expect(error.message).toBe(
+      "getOperation: the token provider failed, so nothing was sent (AADSTS7000215: Invalid client secret provided)",
+    );
+    expect(s.requests).toHaveLength(0);
+  });
+
+  it("ends a token provider that hangs at the deadline", async () => {
+    const s = await server((_req, res) => json(res, 200, operation));
+    const client = createRecordingClient({
+      baseUrl: s.url,
+      getToken: () => new Promise(() => undefined),
+    });
+    const error = await client
+      .getOperation({ callId: "c", operationId: "op-1", timeoutMs: 100 })
+      .catch((e) => e);
+    expect(error).toMatchObject({ kind: "timeout", timeoutMs: 100 });
+  });
+
   it("does not loop on a second 401", async () => {
     const s = await server((_req, res) => json(res, 401, odataError("InvalidAuthenticationToken")));
     let calls = 0;
