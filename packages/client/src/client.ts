@@ -28,10 +28,10 @@ import { operationIds, routes } from "./routes.js";
 import { type AccessToken, TokenCache, type TokenProvider } from "./token.js";
 import {
   type CallOptions,
+  createTransport,
   DEFAULT_RETRY,
   newId,
   type RetryPolicy,
-  Transport,
 } from "./transport.js";
 import { checkBody, type ValidationOptions } from "./validation.js";
 
@@ -123,7 +123,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
   );
   const baseOrigin = originOf(baseUrl);
   if (!baseOrigin) throw new TypeError(`baseUrl ${JSON.stringify(baseUrl)} is not an absolute URL`);
-  const transport = new Transport({
+  const transport = createTransport({
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     tokens: options.getToken ? new TokenCache(options.getToken) : undefined,
     graphOrigins: new Set([...GRAPH_ORIGINS, baseOrigin, ...(options.graphOrigins ?? [])]),

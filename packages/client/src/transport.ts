@@ -165,44 +165,45 @@ interface Hop {
   firstOrigin: string | undefined;
 }
 
-/** Builds the state a call needs once: deadline, ids and policy. */
-export class Transport {
-  constructor(readonly config: TransportConfig) {}
-
+/** The transport: every call of a client runs through its `send`. */
+export function createTransport(config: TransportConfig) {
   /** Whether `url` is on a Graph origin (where the Graph token and correlation headers go). */
-  isGraph(url: string): boolean {
+  function isGraph(url: string): boolean {
     const origin = originOf(url);
-    return origin !== undefined && this.config.graphOrigins.has(origin);
+    return origin !== undefined && config.graphOrigins.has(origin);
   }
 
   /**
    * Runs one logical call and resolves to the final response (2xx, or a non-retryable error
    * status unless `throwOnError`). Throws the typed errors when no final answer can be had.
    */
-  async send(call: CallOptions): Promise<Response> {
+  async function send(call: CallOptions): Promise<Response> {
     const ownDeadline = call.deadline
       ? undefined
       : new Deadline({
-          timeoutMs: call.timeoutMs ?? this.config.timeoutMs,
+          timeoutMs: call.timeoutMs ?? config.timeoutMs,
           signal: call.signal,
           operation: call.operation,
         });
     const deadline = call.deadline ?? (ownDeadline as Deadline);
     try {
-      return await this.run(call, deadline);
+      return await run(call, deadline);
     } catch (error) {
-      throw this.normalise(error, call, deadline);
+      throw normalise(error, call, deadline);
     } finally {
       ownDeadline?.dispose();
     }
   }
 
   /** The openapi-fetch `fetch`: a Request in, the transport's policy applied, a Response out. */
-  async fetchRequest(request: Request, overrides: Partial<CallOptions> = {}): Promise<Response> {
+  async function fetchRequest(
+    request: Request,
+    overrides: Partial<CallOptions> = {},
+  ): Promise<Response> {
     const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
     const method = request.method.toUpperCase();
     const path = new URL(request.url).pathname;
-    return this.send({
+    return send({
       operation: `${method} ${path}`,
       method,
       url: request.url,
@@ -217,7 +218,7 @@ export class Transport {
   }
 
   /** Asks the token provider within the deadline; its failures become TokenError. */
-  private async token(
+  async function token(
     ask: () => Promise<string> | undefined,
     call: CallOptions,
     deadline: Deadline,
@@ -237,7 +238,7 @@ export class Transport {
     }
   }
 
-  private normalise(error: unknown, call: CallOptions, deadline: Deadline): unknown {
+  function normalise(error: unknown, call: CallOptions, deadline: Deadline): unknown {
     if (error instanceof RecordingErrorBase) return error;
     if (deadline.signal.aborted) return deadline.signal.reason;
     return new NetworkError({
@@ -248,8 +249,8 @@ export class Transport {
     });
   }
 
-  private async run(call: CallOptions, deadline: Deadline): Promise<Response> {
-    const policy = { ...this.config.retry, ...call.retry };
+  async function run(call: CallOptions, deadline: Deadline): Promise<Response> {
+    const policy = { ...config.retry, ...call.retry };
     const clientRequestId =
       call.clientRequestId ?? call.headers?.get("client-request-id") ?? newId();
     const ids = { operation: call.operation, clientRequestId };
@@ -261,12 +262,12 @@ export class Transport {
       let response: Response;
       let sent = false;
       try {
-        const result = await this.followRedirects(call, deadline, clientRequestId, attempt, () => {
+        const result = await followRedirects(call, deadline, clientRequestId, attempt, () => {
           sent = true;
         });
         response = result.response;
         staleToken = result.graphToken;
-        if (this.shouldBuffer(call, response)) response = await buffered(response);
+        if (shouldBuffer(call, response)) response = await buffered(response);
       } catch (error) {
         if (deadline.signal.aborted) {
           if (call.unsafe && sent) {
@@ -289,7 +290,7 @@ export class Transport {
         }
         if (mayHaveRun) {
           // Give the service the backoff to settle, then look for the operation before resending.
-          const reconciled = await this.reconcileOrThrow(
+          const reconciled = await reconcileOrThrow(
             call,
             deadline,
             ids,
@@ -317,18 +318,14 @@ export class Transport {
       if (
         status === 401 &&
         !refreshedAfter401 &&
-        this.config.tokens &&
+        config.tokens &&
         (call.credential ?? { kind: "graph" }).kind === "graph" &&
-        this.isGraph(response.url || call.url)
+        isGraph(response.url || call.url)
       ) {
         // A 401 proves nothing was processed: refresh the token once and resend.
         refreshedAfter401 = true;
         await response.body?.cancel().catch(() => undefined);
-        await this.token(
-          () => this.config.tokens?.refresh(staleToken, deadline.signal),
-          call,
-          deadline,
-        );
+        await token(() => config.tokens?.refresh(staleToken, deadline.signal), call, deadline);
         attempt--;
         continue;
       }
@@ -363,7 +360,7 @@ export class Transport {
       }
       if (attempt >= policy.maxAttempts) {
         if (mayHaveRun) {
-          const reconciled = await this.reconcileOrThrow(call, deadline, ids, "status", status);
+          const reconciled = await reconcileOrThrow(call, deadline, ids, "status", status);
           if (reconciled) return reconciled;
         }
         throw throttled(`after ${attempt} attempts; giving up`);
@@ -371,7 +368,7 @@ export class Transport {
       if (wait > deadline.remaining()) {
         // Before giving up on a 503/504, make sure the action did not run after all.
         if (mayHaveRun) {
-          const reconciled = await this.reconcileOrThrow(call, deadline, ids, "status", status);
+          const reconciled = await reconcileOrThrow(call, deadline, ids, "status", status);
           if (reconciled) return reconciled;
         }
         throw throttled(
@@ -380,7 +377,7 @@ export class Transport {
       }
       await sleep(wait, deadline.signal);
       if (mayHaveRun) {
-        const reconciled = await this.reconcileOrThrow(call, deadline, ids, "status", status);
+        const reconciled = await reconcileOrThrow(call, deadline, ids, "status", status);
         if (reconciled) return reconciled;
       }
     }
@@ -391,7 +388,7 @@ export class Transport {
    * the stand-in response when it does, undefined when it does not (resending is safe), and throws
    * MayHaveBeenSentError when reconciliation is impossible or itself fails.
    */
-  private async reconcileOrThrow(
+  async function reconcileOrThrow(
     call: CallOptions,
     deadline: Deadline,
     ids: { operation: string; clientRequestId: string },
@@ -435,7 +432,7 @@ export class Transport {
     }
   }
 
-  private shouldBuffer(call: CallOptions, response: Response): boolean {
+  function shouldBuffer(call: CallOptions, response: Response): boolean {
     const mode = call.buffer ?? "auto";
     if (mode !== "auto") return mode;
     if (!response.ok) return true;
@@ -444,14 +441,14 @@ export class Transport {
   }
 
   /** Sends one attempt, following redirects by hand so that credentials are chosen per hop. */
-  private async followRedirects(
+  async function followRedirects(
     call: CallOptions,
     deadline: Deadline,
     clientRequestId: string,
     attempt: number,
     markSent: () => void,
   ): Promise<{ response: Response; graphToken: string | undefined }> {
-    const maxRedirects = call.maxRedirects ?? this.config.maxRedirects;
+    const maxRedirects = call.maxRedirects ?? config.maxRedirects;
     const hop: Hop = {
       method: call.method,
       url: call.url,
@@ -460,7 +457,7 @@ export class Transport {
       firstOrigin: originOf(call.url),
     };
     for (let redirects = 0; ; redirects++) {
-      const { headers, graphToken } = await this.headersFor(
+      const { headers, graphToken } = await headersFor(
         hop,
         call,
         deadline,
@@ -468,7 +465,7 @@ export class Transport {
         attempt,
       );
       markSent();
-      const response = await this.config.fetch(hop.url, {
+      const response = await config.fetch(hop.url, {
         method: hop.method,
         headers,
         body: hop.body,
@@ -511,7 +508,7 @@ export class Transport {
   }
 
   /** Headers for one hop: caller headers (same origin only), credential for this URL, correlation. */
-  private async headersFor(
+  async function headersFor(
     hop: Hop,
     call: CallOptions,
     deadline: Deadline,
@@ -528,11 +525,11 @@ export class Transport {
       }
     }
     const credential = call.credential ?? { kind: "graph" };
-    const graph = origin !== undefined && this.config.graphOrigins.has(origin);
+    const graph = origin !== undefined && config.graphOrigins.has(origin);
     let graphToken: string | undefined;
-    if (credential.kind === "graph" && graph && this.config.tokens) {
-      const tokens = this.config.tokens;
-      graphToken = await this.token(() => tokens.get(deadline.signal), call, deadline);
+    if (credential.kind === "graph" && graph && config.tokens) {
+      const tokens = config.tokens;
+      graphToken = await token(() => tokens.get(deadline.signal), call, deadline);
       headers.set("authorization", `Bearer ${graphToken}`);
     } else if (credential.kind === "bearer" && sameResource(hop.url, credential.url)) {
       headers.set("authorization", `Bearer ${credential.token}`);
@@ -542,10 +539,14 @@ export class Transport {
       if (attempt > 1) headers.set("retry-attempt", String(attempt - 1));
       else headers.delete("retry-attempt");
     }
-    headers.set("user-agent", this.config.userAgent);
+    headers.set("user-agent", config.userAgent);
     return { headers, graphToken };
   }
+  return { send, fetchRequest, isGraph };
 }
+
+/** A client's transport. */
+export type Transport = ReturnType<typeof createTransport>;
 
 /** `url` is the very resource the token was issued for (scheme, host, port, path and query). */
 function sameResource(url: string, tokenUrl: string): boolean {
