@@ -196,6 +196,16 @@ export async function fakeGraph(): Promise<FakeGraph> {
       const operations = state.calls.get(decodeURIComponent(list[1] ?? "")) ?? [];
       return json(res, 200, { value: operations.map(view) });
     }
+    const media = /^\/media\/([^/]+)$/.exec(url.pathname);
+    if (media && req.method === "GET") {
+      // The recording host answers only to the operation's own recordingAccessToken.
+      if (req.headers.authorization !== `Bearer REC_TOKEN_${media[1]}`)
+        return json(res, 401, odataError("unauthenticated"));
+      const audio = Buffer.from("RIFF....WAVEfmt fake audio for the tests");
+      res.writeHead(200, { "content-type": "audio/wav", "content-length": String(audio.length) });
+      res.end(audio);
+      return;
+    }
     json(res, 404, odataError("itemNotFound", `no route for ${req.method} ${url.pathname}`));
   });
   state = Object.assign(server, {
