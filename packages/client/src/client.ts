@@ -27,6 +27,7 @@ import { type CollectionPage, type PagedIterable, paginate } from "./paging.js";
 import { operationIds, routes } from "./routes.js";
 import { type AccessToken, TokenCache, type TokenProvider } from "./token.js";
 import {
+  bodyText,
   type CallOptions,
   createTransport,
   DEFAULT_RETRY,
@@ -94,7 +95,8 @@ export interface ActionResponse<T extends OperationLike> {
 }
 
 const VERSION = "0.0.0";
-const JSON_HEADERS = { "content-type": "application/json", accept: "application/json" } as const;
+const ACCEPT_JSON = { accept: "application/json" };
+const JSON_HEADERS = { "content-type": "application/json", accept: "application/json" };
 
 function readValidation(
   option: RecordingClientOptions["validation"],
@@ -150,7 +152,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
     operation: string,
     clientRequestId: string,
   ): Promise<T | undefined> {
-    const textBody = await response.text();
+    const textBody = await bodyText(response);
     if (textBody.trim() === "") return undefined;
     try {
       return JSON.parse(textBody) as T;
@@ -165,7 +167,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
     }
   }
 
-  async function getJson<T>(
+  function getJson<T>(
     name: string,
     operationId: string,
     target: string,
@@ -186,19 +188,20 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
   ): Promise<T> {
     const clientRequestId = settings.clientRequestId ?? newId();
     if (body !== undefined) {
-      await checkBody(validation, {
-        operationId,
-        direction: "request",
-        body,
-        operation: name,
-        clientRequestId,
-      });
+      if (validation)
+        await checkBody(validation, {
+          operationId,
+          direction: "request",
+          body,
+          operation: name,
+          clientRequestId,
+        });
     }
     const response = await transport.send({
       operation: name,
       method,
       url: target,
-      headers: new Headers(body === undefined ? { accept: "application/json" } : JSON_HEADERS),
+      headers: body === undefined ? ACCEPT_JSON : JSON_HEADERS,
       body: body === undefined ? undefined : JSON.stringify(body),
       unsafe,
       signal: settings.signal,
@@ -219,14 +222,15 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
         status: response.status,
       });
     }
-    await checkBody(validation, {
-      operationId,
-      direction: "response",
-      status: response.status,
-      body: answer,
-      operation: name,
-      clientRequestId,
-    });
+    if (validation)
+      await checkBody(validation, {
+        operationId,
+        direction: "response",
+        status: response.status,
+        body: answer,
+        operation: name,
+        clientRequestId,
+      });
     return answer;
   }
 
@@ -299,18 +303,19 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
     const sent = clientContext === undefined ? body : { ...body, clientContext };
     const clientRequestId = settings.clientRequestId ?? newId();
     const operationId = operationIds[name];
-    await checkBody(validation, {
-      operationId,
-      direction: "request",
-      body: sent,
-      operation: name,
-      clientRequestId,
-    });
+    if (validation)
+      await checkBody(validation, {
+        operationId,
+        direction: "request",
+        body: sent,
+        operation: name,
+        clientRequestId,
+      });
     const response = await transport.send({
       operation: name,
       method: "POST",
       url: url(path),
-      headers: new Headers(JSON_HEADERS),
+      headers: JSON_HEADERS,
       body: JSON.stringify(sent),
       deadline,
       clientRequestId,
@@ -340,14 +345,15 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
       operation = (await recovered.json()) as T;
     }
     if (operation !== undefined) {
-      await checkBody(validation, {
-        operationId,
-        direction: "response",
-        status: response.status,
-        body: operation,
-        operation: name,
-        clientRequestId,
-      });
+      if (validation)
+        await checkBody(validation, {
+          operationId,
+          direction: "response",
+          status: response.status,
+          body: operation,
+          operation: name,
+          clientRequestId,
+        });
     }
     const location = answer.headers.get("location");
     return {

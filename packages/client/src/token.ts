@@ -46,6 +46,11 @@ export class TokenCache {
     private readonly skewMs = 120_000,
   ) {}
 
+  /** The cached token while it is valid (no promise, for the hot path). */
+  peek(): string | undefined {
+    return this.cached && Date.now() < this.cached.refreshAt ? this.cached.token : undefined;
+  }
+
   /** A valid token, from the cache when possible. */
   get(signal: AbortSignal): Promise<string> {
     if (this.cached && Date.now() < this.cached.refreshAt)

@@ -68,7 +68,8 @@ export interface CallOptions {
   operation: string;
   method: string;
   url: string;
-  headers?: Headers | undefined;
+  /** Request headers (a plain record is cheaper than Headers on the hot path). */
+  headers?: Headers | Record<string, string> | undefined;
   body?: Uint8Array<ArrayBuffer> | string | undefined;
   /** Caller's cancellation. */
   signal?: AbortSignal | undefined;
@@ -111,6 +112,7 @@ const NOT_SENT_CODES = new Set([
   "EHOSTUNREACH",
 ]);
 const CREDENTIAL_HEADERS = ["authorization", "proxy-authorization", "cookie"];
+const GRAPH: Credential = { kind: "graph" };
 const CROSS_ORIGIN_SAFE = new Set([
   "accept",
   "accept-language",
@@ -161,7 +163,7 @@ interface Hop {
   url: string;
   body: Uint8Array<ArrayBuffer> | string | undefined;
   /** Headers the caller gave; kept only while the chain stays on the first origin. */
-  callerHeaders: Headers;
+  callerHeaders: [name: string, value: string][];
   firstOrigin: string | undefined;
 }
 
@@ -251,8 +253,9 @@ export function createTransport(config: TransportConfig) {
 
   async function run(call: CallOptions, deadline: Deadline): Promise<Response> {
     const policy = { ...config.retry, ...call.retry };
-    const clientRequestId =
-      call.clientRequestId ?? call.headers?.get("client-request-id") ?? newId();
+    const given =
+      call.headers instanceof Headers ? call.headers.get("client-request-id") : undefined;
+    const clientRequestId = call.clientRequestId ?? given ?? newId();
     const ids = { operation: call.operation, clientRequestId };
     let refreshedAfter401 = false;
     let staleToken: string | undefined;
@@ -267,7 +270,8 @@ export function createTransport(config: TransportConfig) {
         });
         response = result.response;
         staleToken = result.graphToken;
-        if (shouldBuffer(call, response)) response = await buffered(response);
+        if (call.buffer === true) await keepText(response);
+        else if (shouldBuffer(call, response)) response = await buffered(response);
       } catch (error) {
         if (deadline.signal.aborted) {
           if (call.unsafe && sent) {
@@ -453,17 +457,20 @@ export function createTransport(config: TransportConfig) {
       method: call.method,
       url: call.url,
       body: call.body,
-      callerHeaders: call.headers ?? new Headers(),
+      callerHeaders:
+        call.headers instanceof Headers
+          ? [...call.headers]
+          : Object.entries(call.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
       firstOrigin: originOf(call.url),
     };
     for (let redirects = 0; ; redirects++) {
-      const { headers, graphToken } = await headersFor(
-        hop,
-        call,
-        deadline,
-        clientRequestId,
-        attempt,
-      );
+      const tokens = config.tokens;
+      // The cached token is read without a promise; the provider is asked only when needed.
+      const graphToken =
+        tokens && (call.credential ?? GRAPH).kind === "graph" && isGraph(hop.url)
+          ? (tokens.peek() ?? (await token(() => tokens.get(deadline.signal), call, deadline)))
+          : undefined;
+      const headers = headersFor(hop, call, clientRequestId, attempt, graphToken);
       markSent();
       const response = await config.fetch(hop.url, {
         method: hop.method,
@@ -508,39 +515,36 @@ export function createTransport(config: TransportConfig) {
   }
 
   /** Headers for one hop: caller headers (same origin only), credential for this URL, correlation. */
-  async function headersFor(
+  function headersFor(
     hop: Hop,
     call: CallOptions,
-    deadline: Deadline,
     clientRequestId: string,
     attempt: number,
-  ): Promise<{ headers: Headers; graphToken: string | undefined }> {
+    graphToken: string | undefined,
+  ): Record<string, string> {
     const origin = originOf(hop.url);
     const sameOrigin = origin === hop.firstOrigin;
+    // A plain record (names are lower case): fetch builds its own Headers from it once.
     // Custom headers may hold secrets: only content negotiation follows a chain to a new origin.
-    const headers = new Headers();
+    const headers: Record<string, string> = {};
     for (const [name, value] of hop.callerHeaders) {
       if (!CREDENTIAL_HEADERS.includes(name) && (sameOrigin || CROSS_ORIGIN_SAFE.has(name))) {
-        headers.set(name, value);
+        headers[name] = value;
       }
     }
-    const credential = call.credential ?? { kind: "graph" };
-    const graph = origin !== undefined && config.graphOrigins.has(origin);
-    let graphToken: string | undefined;
-    if (credential.kind === "graph" && graph && config.tokens) {
-      const tokens = config.tokens;
-      graphToken = await token(() => tokens.get(deadline.signal), call, deadline);
-      headers.set("authorization", `Bearer ${graphToken}`);
+    delete headers["retry-attempt"];
+    const credential = call.credential ?? GRAPH;
+    if (graphToken !== undefined) {
+      headers.authorization = `Bearer ${graphToken}`;
     } else if (credential.kind === "bearer" && sameResource(hop.url, credential.url)) {
-      headers.set("authorization", `Bearer ${credential.token}`);
+      headers.authorization = `Bearer ${credential.token}`;
     }
-    if (graph) {
-      headers.set("client-request-id", clientRequestId);
-      if (attempt > 1) headers.set("retry-attempt", String(attempt - 1));
-      else headers.delete("retry-attempt");
+    if (origin !== undefined && config.graphOrigins.has(origin)) {
+      headers["client-request-id"] = clientRequestId;
+      if (attempt > 1) headers["retry-attempt"] = String(attempt - 1);
     }
-    headers.set("user-agent", config.userAgent);
-    return { headers, graphToken };
+    headers["user-agent"] = config.userAgent;
+    return headers;
   }
   return { send, fetchRequest, isGraph };
 }
@@ -559,10 +563,23 @@ function sameResource(url: string, tokenUrl: string): boolean {
   }
 }
 
-function withoutBodyHeaders(headers: Headers): Headers {
-  const copy = new Headers(headers);
-  for (const name of ["content-type", "content-length", "content-encoding"]) copy.delete(name);
-  return copy;
+function withoutBodyHeaders(headers: [string, string][]): [string, string][] {
+  return headers.filter(
+    ([name]) => !["content-type", "content-length", "content-encoding"].includes(name),
+  );
+}
+
+const texts = new WeakMap<Response, string>();
+
+/** Reads the whole (small) body now, inside the call's deadline; `bodyText` returns it later. */
+async function keepText(response: Response): Promise<void> {
+  texts.set(response, await response.text());
+}
+
+/** The body of a response read by the transport (`buffer: true`), or read now. */
+export function bodyText(response: Response): Promise<string> {
+  const text = texts.get(response);
+  return text === undefined ? response.text() : Promise.resolve(text);
 }
 
 /** Reads the whole (small) body now, inside the call's deadline, into a replayable response. */
@@ -584,7 +601,7 @@ export async function toGraphError(
 ): Promise<GraphError> {
   let body: GraphErrorBody | undefined;
   try {
-    const parsed = JSON.parse(await response.text()) as { error?: GraphErrorBody };
+    const parsed = JSON.parse(await bodyText(response)) as { error?: GraphErrorBody };
     if (parsed && typeof parsed.error === "object" && parsed.error) body = parsed.error;
   } catch {
     body = undefined;
