@@ -1,8 +1,8 @@
 /**
  * `createRecordingClient`: the typed client for call-recording bots. Every call runs through one
- * Transport (credentials per host, retries, deadline, redirects, correlation). `client.fetch` is
- * that transport as a fetch function: `createRawClient(client)` puts the spec-typed openapi-fetch
- * client on it for anything not wrapped here, without weighing on bundles that do not use it.
+ * Transport (credentials per host, retries, deadline, redirects, correlation). `recordingFetch(client)`
+ * is that transport as a fetch function, and `createRawClient(client)` puts the spec-typed
+ * openapi-fetch client on it, without weighing on bundles that do not use them.
  */
 import { type GraphError, ProtocolError } from "./errors.js";
 import { GRAPH_BETA, GRAPH_ORIGINS, GRAPH_V1, originOf } from "./hosts.js";
@@ -104,7 +104,7 @@ function readValidation(
   if (option === undefined || option.mode === "off") return undefined;
   if (typeof option.validate !== "function") {
     throw new TypeError(
-      `validation.mode "${option.mode}" needs validation.validate: pass zodValidator() from @graph-recording/client (with @graph-recording/zod installed) or your own function`,
+      `validation.mode "${option.mode}" needs validation.validate, e.g. zodValidator()`,
     );
   }
   return option;
@@ -140,7 +140,6 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
   const autoClientContext = options.autoClientContext ?? true;
 
   /** The transport as a fetch function: a Request in, this client's policy applied. */
-  const transportFetch = (request: Request): Promise<Response> => transport.fetchRequest(request);
 
   const url = (path: string) => `${baseUrl}${path}`;
 
@@ -381,12 +380,6 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
 
   return {
     [INTERNALS]: internals,
-    /**
-     * This client's transport as a `fetch` (credentials per host, retries, deadline, redirects,
-     * correlation); what `createRawClient` gives openapi-fetch. A POST through it is never resent
-     * after it may have arrived.
-     */
-    fetch: transportFetch,
     /** Receives final operation states from notifications; give it to the notification receiver. */
     operationHub,
     /** The service root in use. */

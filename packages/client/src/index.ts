@@ -56,7 +56,7 @@ export {
   memoryDeltaLinkStore,
   type PagedIterable,
 } from "./paging.js";
-export { createRawClient } from "./raw.js";
+export { createRawClient, recordingFetch } from "./raw.js";
 export { downloadRecordedAudio } from "./recorded-audio.js";
 export { type MeetingRecordings, meetingRecordings } from "./recordings.js";
 export { type Subscriptions, subscriptions } from "./subscriptions.js";

@@ -197,28 +197,6 @@ export function createTransport(config: TransportConfig) {
     }
   }
 
-  /** The openapi-fetch `fetch`: a Request in, the transport's policy applied, a Response out. */
-  async function fetchRequest(
-    request: Request,
-    overrides: Partial<CallOptions> = {},
-  ): Promise<Response> {
-    const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
-    const method = request.method.toUpperCase();
-    const path = new URL(request.url).pathname;
-    return send({
-      operation: `${method} ${path}`,
-      method,
-      url: request.url,
-      headers: new Headers(request.headers),
-      body,
-      signal: request.signal,
-      // Without a clientContext to reconcile by, a raw POST is never resent after it may have arrived.
-      unsafe: method === "POST" ? {} : undefined,
-      buffer: "auto",
-      ...overrides,
-    });
-  }
-
   /** Asks the token provider within the deadline; its failures become TokenError. */
   async function token(
     ask: () => Promise<string> | undefined,
@@ -280,7 +258,7 @@ export function createTransport(config: TransportConfig) {
               call,
               ids,
               interruption(reason),
-              `the call was interrupted (${reason.kind}) before the answer arrived; check the call's operations before sending it again`,
+              `the call was interrupted (${reason.kind}) before the answer arrived`,
               undefined,
               reason,
             );
@@ -546,7 +524,7 @@ export function createTransport(config: TransportConfig) {
     headers["user-agent"] = config.userAgent;
     return headers;
   }
-  return { send, fetchRequest, isGraph };
+  return { send, isGraph };
 }
 
 /** A client's transport. */
