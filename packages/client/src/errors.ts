@@ -125,8 +125,15 @@ export class ThrottledError extends RecordingErrorBase {
   /** How long the server asked to wait, or undefined when it gave no timing. */
   declare readonly retryAfterMs: number | undefined;
   declare readonly attempts: number;
+  /** Graph's `x-ms-throttle-scope` header (which limit was hit), when sent. */
+  declare readonly throttleScope: string | undefined;
   constructor(
-    init: BaseInit & { status: number; retryAfterMs: number | undefined; attempts: number },
+    init: BaseInit & {
+      status: number;
+      retryAfterMs: number | undefined;
+      attempts: number;
+      throttleScope?: string | undefined;
+    },
   ) {
     super(init);
   }

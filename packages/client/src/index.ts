@@ -34,6 +34,12 @@ export {
   ValidationError,
   type ValidationIssue,
 } from "./errors.js";
+export {
+  type FaultLogEntry,
+  type FaultScript,
+  type FaultStep,
+  scriptedFetch,
+} from "./faults.js";
 export { GRAPH_BETA, GRAPH_ORIGINS, GRAPH_V1 } from "./hosts.js";
 export { parseRetryAfter } from "./internal/timing.js";
 export type { AllRecordingsRef, MeetingRef } from "./meeting-routes.js";

@@ -325,6 +325,7 @@ export function createTransport(config: TransportConfig) {
           message: `${call.operation}: the service answered ${status} ${reason}`,
           ...ids,
           requestId: response.headers.get("request-id") ?? undefined,
+          throttleScope: response.headers.get("x-ms-throttle-scope") ?? undefined,
           status,
           retryAfterMs,
           attempts: attempt,

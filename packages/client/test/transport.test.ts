@@ -75,7 +75,10 @@ describe("retries", () => {
 
   it("fails at once with ThrottledError carrying retryAfterMs when the wait exceeds the budget", async () => {
     const s = await server((_req, res) =>
-      json(res, 429, odataError("TooManyRequests"), { "retry-after": "120" }),
+      json(res, 429, odataError("TooManyRequests"), {
+        "retry-after": "120",
+        "x-ms-throttle-scope": "Tenant_Application/ReadWrite/app/tenant",
+      }),
     );
     const client = createRecordingClient({ baseUrl: s.url, timeoutMs: 5_000 });
     const error = await client.getOperation({ callId: "c", operationId: "op-1" }).catch((e) => e);
@@ -85,6 +88,7 @@ describe("retries", () => {
       status: 429,
       retryAfterMs: 120_000,
       attempts: 1,
+      throttleScope: "Tenant_Application/ReadWrite/app/tenant",
     });
     expect(s.requests).toHaveLength(1);
   });
