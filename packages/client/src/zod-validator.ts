@@ -1,7 +1,8 @@
 /**
  * The validator backed by `@graph-recording/zod` (an optional peer, imported on first use): it
- * looks up `operations[operationId].request` or `.responses[status]` and runs the open or strict
- * schema, turning Zod issue paths into JSON pointers.
+ * looks up `operations[operationId]` (or `webhooks[name]` for notification payloads), takes
+ * `.request` or `.responses[status]`, runs the open or strict schema, and turns Zod issue paths
+ * into JSON pointers. The same function serves the client and the notification receiver.
  */
 import type { Validate } from "./validation.js";
 
@@ -12,6 +13,7 @@ interface ZodLike {
   };
 }
 interface ZodModule {
+  webhooks?: ZodModule["operations"];
   operations: Record<
     string,
     {
@@ -43,7 +45,9 @@ export function zodValidator(
   const load = options.load ?? (() => import(/* @vite-ignore */ specifier));
   return async (input) => {
     module ??= load().then((loaded) => loaded as ZodModule);
-    const schemas = (await module).operations[input.operationId];
+    const loaded = await module;
+    // Webhook payloads (commsNotifications, changeNotifications) are looked up by webhook name.
+    const schemas = loaded.operations[input.operationId] ?? loaded.webhooks?.[input.operationId];
     if (!schemas) return [{ path: "", message: `no validator for operation ${input.operationId}` }];
     const pair =
       input.direction === "request"

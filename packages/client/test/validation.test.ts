@@ -30,6 +30,16 @@ function fakeZodModule(strictSeen: string[]) {
       (value as { status?: string }).status ?? "",
     );
   return {
+    webhooks: {
+      commsNotifications: {
+        method: "post",
+        request: {
+          open: schema("open", (v) => Array.isArray((v as { value?: unknown }).value)),
+          strict: schema("strict", () => false),
+        },
+        responses: {},
+      },
+    },
     operations: {
       call_getOperation: {
         method: "get",
@@ -119,6 +129,20 @@ describe("validation", () => {
       operationId: "call_updateRecordingStatus",
     });
     expect(s.requests).toHaveLength(0);
+  });
+
+  it("validates notification payloads by webhook name for the receiver", async () => {
+    const validate = zodValidator({ load: async () => fakeZodModule([]) });
+    expect(
+      await validate({
+        operationId: "commsNotifications",
+        direction: "request",
+        body: { value: [] },
+      }),
+    ).toBeUndefined();
+    expect(
+      await validate({ operationId: "commsNotifications", direction: "request", body: {} }),
+    ).toEqual([{ path: "/status", message: "Invalid option (open)" }]);
   });
 
   it("refuses a mode without a validator, saying what to pass", () => {
