@@ -160,7 +160,7 @@ Exit codes: 0 consistent, 1 a problem was found, 2 bad usage or unreadable spec/
 function formatReport(report: ReleaseGateReport): string {
   const lines = [
     formatSpecDiff(report.diff, `Spec changes since ${describeBase(report)}:`).trimEnd(),
-    `Released version ${report.releasedVersion}${report.firstRelease ? " (first release pending)" : ""}; the spec changes need a ${report.requiredBump} release.`,
+    `${report.firstRelease ? `Nothing released yet (packages at ${report.releasedVersion})` : `Released version ${report.releasedVersion}`}; the spec changes need ${report.requiredBump === "none" ? "no" : `a ${report.requiredBump}`} release.`,
     `Pending changesets: ${report.changesets.length ? report.changesets.join(", ") : "none"}`,
     "Published packages (version, pending bump, bump already applied, changed files):",
     ...report.packages.map(
