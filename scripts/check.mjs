@@ -10,5 +10,6 @@ await runScript(async () => {
   run("node", ["scripts/check-generated.mjs"], { env });
   run("turbo", ["run", "typecheck", "--output-logs=errors-only"], { env });
   run("node", ["scripts/check-pack.mjs"], { env });
+  run("node", ["scripts/check-release.mjs"], { env }); // pending changesets vs the spec diff
   if (withTests) run("node", ["scripts/test.mjs"], { env });
 });
