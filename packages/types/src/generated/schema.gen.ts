@@ -902,7 +902,8 @@ export interface components {
         /** @description A Teams user identity (derived from `identity`). */
         teamworkUserIdentity: {
             /**
-             * @description `#microsoft.graph.teamworkUserIdentity`; the v1.0 examples write
+             * @description `#microsoft.graph.teamworkUserIdentity` (the getAllRecordings and delta examples);
+             *     the get and list examples, v1.0 and beta alike, write
              *     `#Microsoft.Teams.GraphSvc.teamworkUserIdentity`, the service's internal name.
              * @enum {string}
              */
@@ -1178,7 +1179,7 @@ export interface components {
                 "application/json": components["schemas"]["callRecording"];
             };
         };
-        /** @description One page of recordings; follow `@odata.nextLink` while it is present. */
+        /** @description One page of a meeting's recordings; follow `@odata.nextLink` while it is present. */
         callRecordingCollection: {
             headers: {
                 [name: string]: unknown;
@@ -1187,7 +1188,7 @@ export interface components {
                 "application/json": components["schemas"]["callRecordingCollectionResponse"];
             };
         };
-        /** @description The recording bytes, streamed (chunked). Read them as a stream; recordings can be large. */
+        /** @description The recording bytes. Read them as a stream; recordings can be large. */
         recordingContent: {
             headers: {
                 [name: string]: unknown;
@@ -1285,7 +1286,7 @@ export interface components {
         };
     };
     headers: {
-        /** @description URL of the operation the action created (`.../communications/calls/{callId}/operations/{operationId}`). */
+        /** @description URL of the operation (`commsOperation`) the action created, for example `.../communications/calls/{callId}/operations/{operationId}` (the legacy 202 of the old `record` page points to the `commsOperation` in the same way). */
         OperationLocation: string;
         /** @description Seconds to wait before retrying; may be fractional (for example `2.128`). */
         RetryAfter: number;
@@ -1743,7 +1744,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["callRecordingCollection"];
+            /** @description One page of the organizer's recordings; follow `@odata.nextLink` while it is present. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["callRecordingCollectionResponse"];
+                };
+            };
             400: components["responses"]["error"];
             401: components["responses"]["error"];
             403: components["responses"]["error"];
@@ -1970,7 +1979,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is not a notification this endpoint accepts (for example, a `clientState` mismatch); Graph does not retry. */
+            /**
+             * @description The request is not a notification this endpoint accepts (for example, a `clientState`
+             *     mismatch: it did not come from Graph). Like any answer that is not 2xx, Graph counts it
+             *     as a failed delivery of a genuine notification and retries for up to 4 hours.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
