@@ -6,4 +6,6 @@ await runScript(async () => {
   const env = ensurePnpm();
   run("turbo", ["run", "build", "--output-logs=errors-only"], { env });
   run("pnpm", ["-r", "--if-present", "--workspace-concurrency=1", "run", "main"], { env });
+  // The API reference: one self-contained HTML page rendered from the spec by Redoc (offline).
+  run("redocly", ["build-docs", "spec/openapi.yaml", "-o", "reports/api-reference.html"], { env });
 });
