@@ -1215,7 +1215,7 @@ function $check_updateRecordingStatusOperationSchema(v: any): boolean {
 }
 
 function $check_commsOperationSchema(v: any): boolean {
-  return $isRecord(v) && v["@odata.type"] !== undefined && (($check_recordOperationSchema(v) ? 1 : 0) + ($check_updateRecordingStatusOperationSchema(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check_recordOperationSchema(v) : v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation" ? $check_updateRecordingStatusOperationSchema(v) : false));
+  return $isRecord(v) && v["@odata.type"] !== undefined && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check_recordOperationSchema(v) : v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation" ? $check_updateRecordingStatusOperationSchema(v) : false));
 }
 
 function $check__schemas_commsOperationBaseStrictOpen(v: any): boolean {
@@ -1239,7 +1239,7 @@ function $check__schemas_updateRecordingStatusOperationStrictOpen(v: any): boole
 }
 
 function $check_commsOperationStrictSchema(v: any): boolean {
-  return $isRecord(v) && v["@odata.type"] !== undefined && (($check__schemas_recordOperationStrictOpen(v) ? 1 : 0) + ($check__schemas_updateRecordingStatusOperationStrictOpen(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check__schemas_recordOperationStrictOpen(v) : v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation" ? $check__schemas_updateRecordingStatusOperationStrictOpen(v) : false)) && $unevaluatedPropertiesOk($c5, v, false, true);
+  return $isRecord(v) && v["@odata.type"] !== undefined && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check__schemas_recordOperationStrictOpen(v) : v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation" ? $check__schemas_updateRecordingStatusOperationStrictOpen(v) : false)) && $unevaluatedPropertiesOk($c5, v, false, true);
 }
 
 function $check_recordOperationRequestSchema(v: any): boolean {
@@ -1251,7 +1251,7 @@ function $check_updateRecordingStatusOperationRequestSchema(v: any): boolean {
 }
 
 function $check_commsOperationRequestSchema(v: any): boolean {
-  return $isRecord(v) && v["@odata.type"] !== undefined && (($check_recordOperationRequestSchema(v) ? 1 : 0) + ($check_updateRecordingStatusOperationRequestSchema(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check_recordOperationRequestSchema(v) : v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation" ? $check_updateRecordingStatusOperationRequestSchema(v) : false));
+  return $isRecord(v) && v["@odata.type"] !== undefined && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check_recordOperationRequestSchema(v) : v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation" ? $check_updateRecordingStatusOperationRequestSchema(v) : false));
 }
 
 function $check__schemas_commsOperationBaseStrictRequestOpen(v: any): boolean {
@@ -1267,7 +1267,7 @@ function $check__schemas_updateRecordingStatusOperationStrictRequestOpen(v: any)
 }
 
 function $check_commsOperationStrictRequestSchema(v: any): boolean {
-  return $isRecord(v) && v["@odata.type"] !== undefined && (($check__schemas_recordOperationStrictRequestOpen(v) ? 1 : 0) + ($check__schemas_updateRecordingStatusOperationStrictRequestOpen(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check__schemas_recordOperationStrictRequestOpen(v) : v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation" ? $check__schemas_updateRecordingStatusOperationStrictRequestOpen(v) : false)) && $unevaluatedPropertiesOk($c6, v, false, true);
+  return $isRecord(v) && v["@odata.type"] !== undefined && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check__schemas_recordOperationStrictRequestOpen(v) : v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation" ? $check__schemas_updateRecordingStatusOperationStrictRequestOpen(v) : false)) && $unevaluatedPropertiesOk($c6, v, false, true);
 }
 
 function $check_recordOperationStrictSchema(v: any): boolean {
@@ -1303,7 +1303,7 @@ function $check_mediaPromptStrictSchema(v: any): boolean {
 }
 
 function $check_promptSchema(v: any): boolean {
-  return $isRecord(v) && v["@odata.type"] !== undefined && (($check_mediaPromptSchema(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.mediaPrompt" ? $check_mediaPromptSchema(v) : false));
+  return $isRecord(v) && v["@odata.type"] !== undefined && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.mediaPrompt" ? $check_mediaPromptSchema(v) : false));
 }
 
 function $check__schemas_mediaPromptStrictOpen(v: any): boolean {
@@ -1311,7 +1311,7 @@ function $check__schemas_mediaPromptStrictOpen(v: any): boolean {
 }
 
 function $check_promptStrictSchema(v: any): boolean {
-  return $isRecord(v) && v["@odata.type"] !== undefined && (($check__schemas_mediaPromptStrictOpen(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.mediaPrompt" ? $check__schemas_mediaPromptStrictOpen(v) : false)) && $unevaluatedPropertiesOk($c10, v, false, true);
+  return $isRecord(v) && v["@odata.type"] !== undefined && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.mediaPrompt" ? $check__schemas_mediaPromptStrictOpen(v) : false)) && $unevaluatedPropertiesOk($c10, v, false, true);
 }
 
 function $check_recordResponsePostRequestBodySchema(v: any): boolean {

@@ -252,7 +252,7 @@ function $check_cancelOperationSchema(v: any): boolean {
 }
 
 function $check_operationSchema(v: any): boolean {
-  return $isRecord(v) && v["@odata.type"] !== undefined && (($check_recordOperationSchema(v) ? 1 : 0) + ($check_cancelOperationSchema(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check_recordOperationSchema(v) : v["@odata.type"] === "#microsoft.graph.cancelOperation" ? $check_cancelOperationSchema(v) : false));
+  return $isRecord(v) && v["@odata.type"] !== undefined && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check_recordOperationSchema(v) : v["@odata.type"] === "#microsoft.graph.cancelOperation" ? $check_cancelOperationSchema(v) : false));
 }
 
 function $check__schemas_recordOperationStrictOpen(v: any): boolean {
@@ -264,7 +264,7 @@ function $check__schemas_cancelOperationStrictOpen(v: any): boolean {
 }
 
 function $check_operationStrictSchema(v: any): boolean {
-  return $isRecord(v) && v["@odata.type"] !== undefined && (($check__schemas_recordOperationStrictOpen(v) ? 1 : 0) + ($check__schemas_cancelOperationStrictOpen(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check__schemas_recordOperationStrictOpen(v) : v["@odata.type"] === "#microsoft.graph.cancelOperation" ? $check__schemas_cancelOperationStrictOpen(v) : false)) && $unevaluatedPropertiesOk($c0, v, false, true);
+  return $isRecord(v) && v["@odata.type"] !== undefined && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check__schemas_recordOperationStrictOpen(v) : v["@odata.type"] === "#microsoft.graph.cancelOperation" ? $check__schemas_cancelOperationStrictOpen(v) : false)) && $unevaluatedPropertiesOk($c0, v, false, true);
 }
 
 function $check_recordOperationStrictSchema(v: any): boolean {
@@ -284,7 +284,7 @@ function $check_dogSchema(v: any): boolean {
 }
 
 function $check_petSchema(v: any): boolean {
-  return (($check_catSchema(v) ? 1 : 0) + ($check_dogSchema(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["kind"] === "cat" ? $check_catSchema(v) : v["kind"] === "dog" ? $check_dogSchema(v) : false));
+  return $isRecord(v) && (v["kind"] === "cat" ? $check_catSchema(v) : v["kind"] === "dog" ? $check_dogSchema(v) : false);
 }
 
 function $check__schemas_catStrictOpen(v: any): boolean {
@@ -296,7 +296,7 @@ function $check__schemas_dogStrictOpen(v: any): boolean {
 }
 
 function $check_petStrictSchema(v: any): boolean {
-  return (($check__schemas_catStrictOpen(v) ? 1 : 0) + ($check__schemas_dogStrictOpen(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["kind"] === "cat" ? $check__schemas_catStrictOpen(v) : v["kind"] === "dog" ? $check__schemas_dogStrictOpen(v) : false)) && $unevaluatedPropertiesOk($c3, v, false, true);
+  return ($isRecord(v) && (v["kind"] === "cat" ? $check__schemas_catStrictOpen(v) : v["kind"] === "dog" ? $check__schemas_dogStrictOpen(v) : false)) && $unevaluatedPropertiesOk($c3, v, false, true);
 }
 
 function $check_catStrictSchema(v: any): boolean {
