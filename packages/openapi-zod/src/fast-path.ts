@@ -288,17 +288,17 @@ export class FastPath {
           evaluation.when.length === 0 &&
           evaluation.conditional.length === 0 &&
           evaluation.dependent.length === 0;
+        let closing: string;
         if (isStatic) {
           // Everything this object may hold is known at generation time: a Set lookup per key.
           const keys = this.constant(`new Set(${JSON.stringify(evaluation.keys)})`);
-          conditions.push(
-            `${this.helper("$closedOk")}(${x}, ${keys}, [${evaluation.patterns.map((p) => this.constant(p)).join(", ")}])`,
-          );
+          closing = `${this.helper("$closedOk")}(${x}, ${keys}, [${evaluation.patterns.map((p) => this.constant(p)).join(", ")}])`;
         } else {
-          conditions.push(
-            `${this.helper("$unevaluatedPropertiesOk")}(${this.constant(this.c.renderEvaluation(evaluation), "$Evaluation")}, ${x}, false, true)`,
-          );
+          closing = `${this.helper("$unevaluatedPropertiesOk")}(${this.constant(this.c.renderEvaluation(evaluation), "$Evaluation")}, ${x}, false, true)`;
         }
+        conditions.push(closing);
+        if (pointer === this.c.compiling?.pointer && x === "v")
+          this.c.compiling.fastClosing = closing;
       }
     }
     return ok(conditions);
