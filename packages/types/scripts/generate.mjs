@@ -21,7 +21,10 @@ function writeAtomically(path, text) {
 try {
   const document = parse(readFileSync(specPath, "utf8"));
   const named = namedExportsModule(document);
-  const ast = await openapiTS(pathToFileURL(specPath), { alphabetize: false });
+  const ast = await openapiTS(pathToFileURL(specPath), {
+    alphabetize: false,
+    defaultNonNullable: false,
+  });
   const schema = generatedHeader + astToString(ast);
   mkdirSync(outDir, { recursive: true });
   writeAtomically(join(outDir, "schema.gen.ts"), schema);

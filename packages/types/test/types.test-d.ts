@@ -6,6 +6,7 @@ import type {
   operations,
   paths,
   RecordOperation,
+  RecordResponsePostRequestBody,
   UpdateRecordingStatusOperation,
   webhooks,
 } from "../src/index.js";
@@ -29,6 +30,10 @@ describe("named component types", () => {
   it("keep today's and the deprecated recording location on recordOperation", () => {
     expectTypeOf<RecordOperation>().toHaveProperty("recordingLocation");
     expectTypeOf<RecordOperation>().toHaveProperty("recordResourceLocation");
+  });
+
+  it("leave parameters with a documented default optional in requests", () => {
+    expectTypeOf<Record<string, never>>().toExtend<RecordResponsePostRequestBody>();
   });
 
   it("give a callRecording its content URL", () => {

@@ -121,6 +121,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/app/calls/{callId}/recordResponse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the call. */
+                callId: components["parameters"]["callId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a short audio response from the caller (legacy /app root)
+         * @deprecated
+         * @description Deprecated: the beta recordResponse page lists this `/app` path and marks it deprecated
+         *     in favour of `/communications`. Same request and response as `call_recordResponse`.
+         */
+        post: operations["appCall_recordResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/app/calls/{callId}/updateRecordingStatus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the call. */
+                callId: components["parameters"]["callId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report recording status (legacy /app root)
+         * @deprecated
+         * @description Deprecated: the beta updateRecordingStatus page also lists this `/app` path; `/app` is
+         *     deprecated in favour of `/communications`. Same request and response as
+         *     `call_updateRecordingStatus`.
+         */
+        post: operations["appCall_updateRecordingStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/communications/calls/{callId}/updateRecordingStatus": {
         parameters: {
             query?: never;
@@ -477,12 +528,16 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * Calling-bot callback that reports call and operation changes
+         * Calling-bot callback that reports the state of recording operations
          * @description Graph POSTs to the call's `callbackUri` (https). This is how the result of `record`,
          *     `recordResponse` and `updateRecordingStatus` arrives: a finished operation is reported
          *     with `changeType: deleted` and the final operation (`completed` or `failed`) in
          *     `resourceData`. These callbacks are not created through `/subscriptions`: there is no
          *     validation handshake and no `clientState`.
+         *
+         *     The same URI also receives the call's other notifications (for example call state
+         *     updates, whose `resourceData` is a `#microsoft.graph.call`); they are outside this
+         *     description, which covers the operation notifications only.
          *
          *     Authenticate each request by its bearer token (`Authorization: Bearer <JWT>`; one old
          *     sample writes the header name `Authentication`): issuer `https://api.botframework.com`,
@@ -666,7 +721,7 @@ export interface components {
          *     `Authorization: Bearer <recordingAccessToken>`; it answers 200 with
          *     `application/octet-stream`, chunked. The audio is kept only briefly.
          */
-        recordOperation: components["schemas"]["commsOperationBase"] & {
+        recordOperation: {
             /** @constant */
             "@odata.type": "#microsoft.graph.recordOperation";
             /** @description Where the captured audio can be fetched (a URL outside Graph). */
@@ -695,24 +750,24 @@ export interface components {
              * @description Deprecated: when the operation last acted (old beta page only; not in any metadata).
              */
             lastActionDateTime?: components["schemas"]["dateTimeOffset"] | null;
-        } & {
+        } & (WithRequired<components["schemas"]["commsOperationBase"], "@odata.type"> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             "@odata.type": "#microsoft.graph.recordOperation";
-        };
+        });
         /** @description The operation created by `updateRecordingStatus`. It adds no properties to `commsOperation`. */
-        updateRecordingStatusOperation: components["schemas"]["commsOperationBase"] & {
+        updateRecordingStatusOperation: {
             /** @constant */
             "@odata.type": "#microsoft.graph.updateRecordingStatusOperation";
-        } & {
+        } & (WithRequired<components["schemas"]["commsOperationBase"], "@odata.type"> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             "@odata.type": "#microsoft.graph.updateRecordingStatusOperation";
-        };
+        });
         /**
          * @description Audio to play.
          * @example {
@@ -765,30 +820,30 @@ export interface components {
              * @description When true, this request goes ahead of queued or running record and playPrompt requests.
              * @default false
              */
-            bargeInAllowed: boolean;
+            bargeInAllowed?: boolean;
             /**
              * Format: int32
              * @description Maximum initial silence, counted from the end of the prompt, before the operation times out.
              * @default 5
              */
-            initialSilenceTimeoutInSeconds: number;
+            initialSilenceTimeoutInSeconds?: number;
             /**
              * Format: int32
              * @description Maximum pause once the caller has begun speaking.
              * @default 5
              */
-            maxSilenceTimeoutInSeconds: number;
+            maxSilenceTimeoutInSeconds?: number;
             /**
              * Format: int32
              * @description Maximum length of the recording.
              * @default 5
              */
-            maxRecordDurationInSeconds: number;
+            maxRecordDurationInSeconds?: number;
             /**
              * @description Play a beep after the prompt.
              * @default true
              */
-            playBeep: boolean;
+            playBeep?: boolean;
             /** @description DTMF tones that end the recording. */
             stopTones?: string[];
             /** @description Opaque string (at most 256 characters) echoed in the operation; use a unique value per request to correlate and deduplicate. */
@@ -845,9 +900,10 @@ export interface components {
             id?: string | null;
         };
         /** @description A Teams user identity (derived from `identity`). */
-        teamworkUserIdentity: components["schemas"]["identity"] & {
+        teamworkUserIdentity: {
             /**
-             * @description `#microsoft.graph.teamworkUserIdentity`; the v1.0 examples write
+             * @description `#microsoft.graph.teamworkUserIdentity` (the getAllRecordings and delta examples);
+             *     the get and list examples, v1.0 and beta alike, write
              *     `#Microsoft.Teams.GraphSvc.teamworkUserIdentity`, the service's internal name.
              * @enum {string}
              */
@@ -856,7 +912,7 @@ export interface components {
             userIdentityType?: components["schemas"]["teamworkUserIdentityType"] | null;
             /** @description Tenant of the user (an open property the examples carry). */
             tenantId?: string | null;
-        };
+        } & components["schemas"]["identity"];
         /** @description The identities of an actor. Open type. */
         identitySet: {
             /** @description The concrete type, when it is a derived type. */
@@ -876,10 +932,7 @@ export interface components {
             readonly id: string;
             /** @description Id of the call the recording came from. */
             readonly callId?: string | null;
-            /**
-             * Format: base64url
-             * @description The recording bytes when inlined (normally null or absent; read them from the `/content` path).
-             */
+            /** @description The recording bytes when inlined, base64url-encoded (normally null or absent; read them from the `/content` path). */
             readonly content?: string | null;
             /** @description Links the recording with the matching transcript. */
             readonly contentCorrelationId?: string | null;
@@ -951,8 +1004,12 @@ export interface components {
              * @description Deprecated: the legacy name of `resourceUrl`, with an `/app/calls/...` path.
              */
             resource?: string;
-            /** @description The changed operation, in full (with `@odata.type`, `@odata.id` and `@odata.etag`). */
-            resourceData?: components["schemas"]["commsOperation"];
+            /**
+             * @description The changed operation, in full (with `@odata.type`, `@odata.id` and `@odata.etag`);
+             *     the docs say it may also be a collection of them when several changes are packed into
+             *     one notification.
+             */
+            resourceData?: components["schemas"]["commsOperation"] | components["schemas"]["commsOperation"][];
         };
         /** @description A batch of call notifications, as POSTed to the call's callback URI. */
         commsNotifications: {
@@ -1122,7 +1179,7 @@ export interface components {
                 "application/json": components["schemas"]["callRecording"];
             };
         };
-        /** @description One page of recordings; follow `@odata.nextLink` while it is present. */
+        /** @description One page of a meeting's recordings; follow `@odata.nextLink` while it is present. */
         callRecordingCollection: {
             headers: {
                 [name: string]: unknown;
@@ -1131,7 +1188,7 @@ export interface components {
                 "application/json": components["schemas"]["callRecordingCollectionResponse"];
             };
         };
-        /** @description The recording bytes, streamed (chunked). Read them as a stream; recordings can be large. */
+        /** @description The recording bytes. Read them as a stream; recordings can be large. */
         recordingContent: {
             headers: {
                 [name: string]: unknown;
@@ -1229,7 +1286,7 @@ export interface components {
         };
     };
     headers: {
-        /** @description URL of the operation the action created (`.../communications/calls/{callId}/operations/{operationId}`). */
+        /** @description URL of the operation (`commsOperation`) the action created, for example `.../communications/calls/{callId}/operations/{operationId}` (the legacy 202 of the old `record` page points to the `commsOperation` in the same way). */
         OperationLocation: string;
         /** @description Seconds to wait before retrying; may be fractional (for example `2.128`). */
         RetryAfter: number;
@@ -1347,6 +1404,78 @@ export interface operations {
         requestBody: components["requestBodies"]["legacyRecord"];
         responses: {
             202: components["responses"]["legacyRecordAccepted"];
+            400: components["responses"]["error"];
+            401: components["responses"]["error"];
+            403: components["responses"]["error"];
+            404: components["responses"]["callNotFound"];
+            429: components["responses"]["tooManyRequests"];
+            503: components["responses"]["serviceUnavailable"];
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    appCall_recordResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the call. */
+                callId: components["parameters"]["callId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["recordResponsePostRequestBody"];
+            };
+        };
+        responses: {
+            /** @description The recording operation was accepted; the body is its current state. */
+            200: {
+                headers: {
+                    Location: components["headers"]["OperationLocation"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["recordOperation"];
+                };
+            };
+            400: components["responses"]["error"];
+            401: components["responses"]["error"];
+            403: components["responses"]["error"];
+            404: components["responses"]["callNotFound"];
+            429: components["responses"]["tooManyRequests"];
+            503: components["responses"]["serviceUnavailable"];
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    appCall_updateRecordingStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the call. */
+                callId: components["parameters"]["callId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["updateRecordingStatusPostRequestBody"];
+            };
+        };
+        responses: {
+            /** @description The status update was accepted; the body is the operation's state. */
+            200: {
+                headers: {
+                    Location: components["headers"]["OperationLocation"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["updateRecordingStatusOperation"];
+                };
+            };
             400: components["responses"]["error"];
             401: components["responses"]["error"];
             403: components["responses"]["error"];
@@ -1615,7 +1744,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["callRecordingCollection"];
+            /** @description One page of the organizer's recordings; follow `@odata.nextLink` while it is present. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["callRecordingCollectionResponse"];
+                };
+            };
             400: components["responses"]["error"];
             401: components["responses"]["error"];
             403: components["responses"]["error"];
@@ -1842,7 +1979,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is not a notification this endpoint accepts (for example, a `clientState` mismatch); Graph does not retry. */
+            /**
+             * @description The request is not a notification this endpoint accepts (for example, a `clientState`
+             *     mismatch: it did not come from Graph). Like any answer that is not 2xx, Graph counts it
+             *     as a failed delivery of a genuine notification and retries for up to 4 hours.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1893,3 +2034,6 @@ export interface operations {
         };
     };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};
