@@ -141,7 +141,10 @@ describe.skipIf(!sim)("against @graph-recording/simulator (skipped: package not 
     let current = "old";
     const client = createRecordingClient({
       baseUrl: simulator.baseUrl,
-      getToken: async ({ forceRefresh }) => (forceRefresh ? (current = "new") : current),
+      getToken: async ({ forceRefresh }) => {
+        if (forceRefresh) current = "new";
+        return current;
+      },
     });
     const call = simulator.control.createCall();
     simulator.control.acceptTokens(["new"]);
