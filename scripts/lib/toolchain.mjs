@@ -48,17 +48,21 @@ export function ensurePnpm() {
   const local = join(root, ".tools", "node_modules", ".bin", "pnpm");
   if (!existsSync(local) || pnpmVersionOnPath(env) !== wanted) {
     process.stderr.write(`Installing pnpm ${wanted} into .tools/ …\n`);
-    run("npm", [
-      "install",
-      "--prefix",
-      join(root, ".tools"),
-      "--no-save",
-      "--no-package-lock",
-      "--no-audit",
-      "--no-fund",
-      "--loglevel=error",
-      `pnpm@${wanted}`,
-    ]);
+    run(
+      "npm",
+      [
+        "install",
+        "--prefix",
+        join(root, ".tools"),
+        "--no-save",
+        "--no-package-lock",
+        "--no-audit",
+        "--no-fund",
+        "--loglevel=error",
+        `pnpm@${wanted}`,
+      ],
+      { env, stdio: ["ignore", 2, "inherit"] },
+    );
   }
   const found = pnpmVersionOnPath(env);
   if (found !== wanted) {
