@@ -152,7 +152,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
     clientRequestId: string,
   ): Promise<T | undefined> {
     const textBody = await bodyText(response);
-    if (textBody.trim() === "") return undefined;
+    if (!/\S/.test(textBody)) return undefined;
     try {
       return JSON.parse(textBody) as T;
     } catch (error) {

@@ -443,13 +443,21 @@ export function createTransport(config: TransportConfig) {
       firstOrigin: originOf(call.url),
     };
     for (let redirects = 0; ; redirects++) {
+      const origin = redirects === 0 ? hop.firstOrigin : originOf(hop.url);
+      const graph = origin !== undefined && config.graphOrigins.has(origin);
       const tokens = config.tokens;
       // The cached token is read without a promise; the provider is asked only when needed.
       const graphToken =
-        tokens && (call.credential ?? GRAPH).kind === "graph" && isGraph(hop.url)
+        tokens && (call.credential ?? GRAPH).kind === "graph" && graph
           ? (tokens.peek() ?? (await token(() => tokens.get(deadline.signal), call, deadline)))
           : undefined;
-      const headers = headersFor(hop, call, clientRequestId, attempt, graphToken);
+      const headers = headersFor(hop, call, {
+        origin,
+        graph,
+        clientRequestId,
+        attempt,
+        graphToken,
+      });
       markSent();
       const response = await config.fetch(hop.url, {
         method: hop.method,
@@ -497,12 +505,15 @@ export function createTransport(config: TransportConfig) {
   function headersFor(
     hop: Hop,
     call: CallOptions,
-    clientRequestId: string,
-    attempt: number,
-    graphToken: string | undefined,
+    at: {
+      origin: string | undefined;
+      graph: boolean;
+      clientRequestId: string;
+      attempt: number;
+      graphToken: string | undefined;
+    },
   ): Record<string, string> {
-    const origin = originOf(hop.url);
-    const sameOrigin = origin === hop.firstOrigin;
+    const sameOrigin = at.origin === hop.firstOrigin;
     // A plain record (names are lower case): fetch builds its own Headers from it once.
     // Custom headers may hold secrets: only content negotiation follows a chain to a new origin.
     const headers: Record<string, string> = {};
@@ -513,14 +524,14 @@ export function createTransport(config: TransportConfig) {
     }
     delete headers["retry-attempt"];
     const credential = call.credential ?? GRAPH;
-    if (graphToken !== undefined) {
-      headers.authorization = `Bearer ${graphToken}`;
+    if (at.graphToken !== undefined) {
+      headers.authorization = `Bearer ${at.graphToken}`;
     } else if (credential.kind === "bearer" && sameResource(hop.url, credential.url)) {
       headers.authorization = `Bearer ${credential.token}`;
     }
-    if (origin !== undefined && config.graphOrigins.has(origin)) {
-      headers["client-request-id"] = clientRequestId;
-      if (attempt > 1) headers["retry-attempt"] = String(attempt - 1);
+    if (at.graph) {
+      headers["client-request-id"] = at.clientRequestId;
+      if (at.attempt > 1) headers["retry-attempt"] = String(at.attempt - 1);
     }
     headers["user-agent"] = config.userAgent;
     return headers;
