@@ -4,6 +4,7 @@
  */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { operations as generatedOperations } from "@graph-recording/zod";
 import { createAdaptorServer } from "@hono/node-server";
 import type { Hono } from "hono";
 import { CONTROL_PREFIX, createGraphApp, createMediaApp } from "./app.js";
@@ -18,7 +19,7 @@ import { RequestLog } from "./request-log.js";
 import { TokenSigner } from "./rich-notifications.js";
 import type { HandlerContext } from "./routes/context.js";
 import { checkScenario, type OperationScenario, SimulatorState } from "./state.js";
-import { acceptAllRequests, type RequestValidator } from "./validation.js";
+import { type RequestValidator, requestValidatorFrom } from "./validation.js";
 
 /** Options of {@link startSimulator}; every field is optional. */
 export interface SimulatorOptions {
@@ -50,7 +51,10 @@ export interface SimulatorOptions {
   validationTimeoutMs?: number;
   /** Default scenario of every operation (see {@link OperationScenario}). */
   operations?: OperationScenario;
-  /** Request body validator, keyed by operationId (default: accept every JSON object). */
+  /**
+   * Request body validator, keyed by operationId. Default: the strict validators generated from
+   * the spec (`@graph-recording/zod`); pass `acceptAllRequests` to switch validation off.
+   */
   validateRequest?: RequestValidator;
   /** Sample rate of the synthesised audio (default 16000). */
   sampleRate?: number;
@@ -231,7 +235,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   });
   const graphApp = createGraphApp({
     ctx,
-    validate: options.validateRequest ?? acceptAllRequests,
+    validate: options.validateRequest ?? defaultRequestValidator(),
     acceptsToken: (token) => tokens.has(token),
     control: createControlRoutes(control),
   });
@@ -267,4 +271,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return closing;
     },
   };
+}
+
+let strictRequests: RequestValidator | undefined;
+
+/** The strict generated validators, built once for every simulator of the process. */
+function defaultRequestValidator(): RequestValidator {
+  strictRequests ??= requestValidatorFrom(generatedOperations, { mode: "strict" });
+  return strictRequests;
 }

@@ -44,7 +44,7 @@ export interface SafeParser {
 
 /** The `operations` export of `@graph-recording/zod`, as far as request bodies go. */
 export type OperationValidators = Readonly<
-  Record<string, { request?: { open: SafeParser; strict: SafeParser } } | undefined>
+  Record<string, { method: string; request?: { open: SafeParser; strict: SafeParser } } | undefined>
 >;
 
 /**

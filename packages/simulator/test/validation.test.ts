@@ -14,8 +14,11 @@ const updateBody = z.object({
   clientContext: z.string().max(256).optional(),
 });
 const operations = {
-  call_updateRecordingStatus: { request: { open: updateBody, strict: updateBody.strict() } },
-  call_getOperation: {},
+  call_updateRecordingStatus: {
+    method: "post",
+    request: { open: updateBody, strict: updateBody.strict() },
+  },
+  call_getOperation: { method: "get" },
 };
 
 let sim: Simulator | undefined;
