@@ -23,7 +23,7 @@ try {
   sim = undefined;
 }
 
-describe.skipIf(!sim)("against @graph-recording/simulator (skipped: package not installed)", () => {
+describe.skipIf(!sim)("against @graph-recording/simulator", () => {
   // biome-ignore lint/suspicious/noExplicitAny: see SimulatorModule.
   let simulator: any;
   beforeAll(() => {
@@ -99,8 +99,10 @@ describe.skipIf(!sim)("against @graph-recording/simulator (skipped: package not 
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : 0;
     try {
+      // A fixed callback token: without one the simulator signs a fresh JWT per callback.
       const call = simulator.control.createCall({
         callbackUri: `http://127.0.0.1:${port}/callback`,
+        callbackToken: "callback-token-for-this-test",
       });
       tokens.push(call.callbackToken);
       simulator.control.scriptOperations(call.id, [{ runningMs: 500, outcome: "completed" }]);
