@@ -1,5 +1,5 @@
 // Everything CI runs, in one command: lint (code and spec), generated-file drift, typecheck, the
-// package tarball checks, and (unless --no-test) the tests.
+// package tarball checks, the consumer smoke tests, and (unless --no-test) the tests.
 import { ensurePnpm, run, runScript } from "./lib/toolchain.mjs";
 
 const withTests = !process.argv.includes("--no-test");
@@ -11,5 +11,6 @@ await runScript(async () => {
   run("turbo", ["run", "typecheck", "--output-logs=errors-only"], { env });
   run("node", ["scripts/check-pack.mjs"], { env });
   run("node", ["scripts/check-release.mjs"], { env }); // pending changesets vs the spec diff
+  run("node", ["scripts/smoke-consumers.mjs"], { env }); // the tarballs in four consumer setups
   if (withTests) run("node", ["scripts/test.mjs"], { env });
 });
