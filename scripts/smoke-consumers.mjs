@@ -6,7 +6,6 @@
 // them and pnpm (strict, no hoisting) the other two. Each install tree must hold exactly one zod.
 import { spawnSync } from "node:child_process";
 import {
-  lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -18,7 +17,7 @@ import {
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { packPublishedPackages } from "./lib/pack.mjs";
-import { ensurePnpm, root, runScript } from "./lib/toolchain.mjs";
+import { ensurePnpm, runScript } from "./lib/toolchain.mjs";
 import { expectValidJs, expectValidTs, flow } from "./smoke/flow.mjs";
 
 const versions = { zod: "4.6.7", typescript: "5.9.3", "@types/node": "20.19.43" };

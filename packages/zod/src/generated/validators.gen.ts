@@ -312,7 +312,7 @@ export const commsOperationBaseStrictRequestSchema = /* @__PURE__ */ (() => $wit
 }).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)), $check_commsOperationBaseStrictRequestSchema))();
 
 /** `#/components/schemas/recordOperation` (open, response). */
-export const recordOperationSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(commsOperationBaseSchema, z.looseObject({
+export const recordOperationSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
   recordingLocation: z.string().nullable().optional(),
   recordingAccessToken: z.string().nullable().optional(),
@@ -321,17 +321,23 @@ export const recordOperationSchema = /* @__PURE__ */ (() => $withFastPath(z.inte
   recordResourceAccessToken: z.string().nullable().optional(),
   createdDateTime: dateTimeOffsetSchema.nullable().optional(),
   lastActionDateTime: dateTimeOffsetSchema.nullable().optional(),
-})), $check_recordOperationSchema))();
+}), commsOperationBaseSchema), $check_recordOperationSchema))();
 
 /** `#/components/schemas/updateRecordingStatusOperation` (open, response). */
-export const updateRecordingStatusOperationSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(commsOperationBaseSchema, z.looseObject({
+export const updateRecordingStatusOperationSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.updateRecordingStatusOperation"]),
-})), $check_updateRecordingStatusOperationSchema))();
+}), commsOperationBaseSchema), $check_updateRecordingStatusOperationSchema))();
 
 /** `#/components/schemas/commsOperation` (open, response). */
 export const commsOperationSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.unknown(),
 }), z.custom<z.output<typeof recordOperationSchema> | z.output<typeof updateRecordingStatusOperationSchema>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": recordOperationSchema, "#microsoft.graph.updateRecordingStatusOperation": updateRecordingStatusOperationSchema }, [recordOperationSchema, updateRecordingStatusOperationSchema], true))), $check_commsOperationSchema))();
+
+/** `#/components/schemas/recordCompletionReason` (strict, open at this level, response). */
+const _schemas_recordCompletionReasonStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.enum(["operationCanceled", "stopToneDetected", "maxRecordDurationReached", "initialSilenceTimeout", "maxSilenceTimeout", "playPromptFailed", "playBeepFailed", "mediaReceiveTimeout", "unspecifiedError", "none"]), $check__schemas_recordCompletionReasonStrictOpen))();
+
+/** `#/components/schemas/dateTimeOffset` (strict, open at this level, response). */
+const _schemas_dateTimeOffsetStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.string().regex(new RegExp("^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$", "u")).refine($isDateTime, "Invalid date-time"), $check__schemas_dateTimeOffsetStrictOpen))();
 
 /** `#/components/schemas/commsOperationBase` (strict, open at this level, response). */
 const _schemas_commsOperationBaseStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
@@ -342,14 +348,8 @@ const _schemas_commsOperationBaseStrictOpen = /* @__PURE__ */ (() => $withFastPa
   status: operationStatusStrictSchema,
 }), $check__schemas_commsOperationBaseStrictOpen))();
 
-/** `#/components/schemas/recordCompletionReason` (strict, open at this level, response). */
-const _schemas_recordCompletionReasonStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.enum(["operationCanceled", "stopToneDetected", "maxRecordDurationReached", "initialSilenceTimeout", "maxSilenceTimeout", "playPromptFailed", "playBeepFailed", "mediaReceiveTimeout", "unspecifiedError", "none"]), $check__schemas_recordCompletionReasonStrictOpen))();
-
-/** `#/components/schemas/dateTimeOffset` (strict, open at this level, response). */
-const _schemas_dateTimeOffsetStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.string().regex(new RegExp("^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$", "u")).refine($isDateTime, "Invalid date-time"), $check__schemas_dateTimeOffsetStrictOpen))();
-
 /** `#/components/schemas/recordOperation` (strict, open at this level, response). */
-const _schemas_recordOperationStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(_schemas_commsOperationBaseStrictOpen, z.looseObject({
+const _schemas_recordOperationStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
   recordingLocation: z.string().nullable().optional(),
   recordingAccessToken: z.string().nullable().optional(),
@@ -358,20 +358,20 @@ const _schemas_recordOperationStrictOpen = /* @__PURE__ */ (() => $withFastPath(
   recordResourceAccessToken: z.string().nullable().optional(),
   createdDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
   lastActionDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
-})), $check__schemas_recordOperationStrictOpen))();
+}), _schemas_commsOperationBaseStrictOpen), $check__schemas_recordOperationStrictOpen))();
 
 /** `#/components/schemas/updateRecordingStatusOperation` (strict, open at this level, response). */
-const _schemas_updateRecordingStatusOperationStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(_schemas_commsOperationBaseStrictOpen, z.looseObject({
+const _schemas_updateRecordingStatusOperationStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.updateRecordingStatusOperation"]),
-})), $check__schemas_updateRecordingStatusOperationStrictOpen))();
+}), _schemas_commsOperationBaseStrictOpen), $check__schemas_updateRecordingStatusOperationStrictOpen))();
 
 /** `#/components/schemas/commsOperation` (strict, response). */
 export const commsOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.unknown(),
-}), z.custom<z.output<typeof _schemas_recordOperationStrictOpen> | z.output<typeof _schemas_updateRecordingStatusOperationStrictOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictOpen, "#microsoft.graph.updateRecordingStatusOperation": _schemas_updateRecordingStatusOperationStrictOpen }, [_schemas_recordOperationStrictOpen, _schemas_updateRecordingStatusOperationStrictOpen], true))).superRefine($unevaluatedProperties({ when: [[_schemas_recordOperationStrictOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime"] }], [_schemas_updateRecordingStatusOperationStrictOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }, false, true)), $check_commsOperationStrictSchema))();
+}), z.custom<z.output<typeof _schemas_recordOperationStrictOpen> | z.output<typeof _schemas_updateRecordingStatusOperationStrictOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictOpen, "#microsoft.graph.updateRecordingStatusOperation": _schemas_updateRecordingStatusOperationStrictOpen }, [_schemas_recordOperationStrictOpen, _schemas_updateRecordingStatusOperationStrictOpen], true))).superRefine($unevaluatedProperties({ when: [[_schemas_recordOperationStrictOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [_schemas_updateRecordingStatusOperationStrictOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }, false, true)), $check_commsOperationStrictSchema))();
 
 /** `#/components/schemas/recordOperation` (open, request). */
-export const recordOperationRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(commsOperationBaseRequestSchema, z.looseObject({
+export const recordOperationRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
   recordingLocation: z.string().nullable().optional(),
   recordingAccessToken: z.string().nullable().optional(),
@@ -380,12 +380,12 @@ export const recordOperationRequestSchema = /* @__PURE__ */ (() => $withFastPath
   recordResourceAccessToken: z.string().nullable().optional(),
   createdDateTime: dateTimeOffsetSchema.nullable().optional(),
   lastActionDateTime: dateTimeOffsetSchema.nullable().optional(),
-})), $check_recordOperationRequestSchema))();
+}), commsOperationBaseRequestSchema), $check_recordOperationRequestSchema))();
 
 /** `#/components/schemas/updateRecordingStatusOperation` (open, request). */
-export const updateRecordingStatusOperationRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(commsOperationBaseRequestSchema, z.looseObject({
+export const updateRecordingStatusOperationRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.updateRecordingStatusOperation"]),
-})), $check_updateRecordingStatusOperationRequestSchema))();
+}), commsOperationBaseRequestSchema), $check_updateRecordingStatusOperationRequestSchema))();
 
 /** `#/components/schemas/commsOperation` (open, request). */
 export const commsOperationRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
@@ -402,7 +402,7 @@ const _schemas_commsOperationBaseStrictRequestOpen = /* @__PURE__ */ (() => $wit
 }), $check__schemas_commsOperationBaseStrictRequestOpen))();
 
 /** `#/components/schemas/recordOperation` (strict, open at this level, request). */
-const _schemas_recordOperationStrictRequestOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(_schemas_commsOperationBaseStrictRequestOpen, z.looseObject({
+const _schemas_recordOperationStrictRequestOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
   recordingLocation: z.string().nullable().optional(),
   recordingAccessToken: z.string().nullable().optional(),
@@ -411,20 +411,20 @@ const _schemas_recordOperationStrictRequestOpen = /* @__PURE__ */ (() => $withFa
   recordResourceAccessToken: z.string().nullable().optional(),
   createdDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
   lastActionDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
-})), $check__schemas_recordOperationStrictRequestOpen))();
+}), _schemas_commsOperationBaseStrictRequestOpen), $check__schemas_recordOperationStrictRequestOpen))();
 
 /** `#/components/schemas/updateRecordingStatusOperation` (strict, open at this level, request). */
-const _schemas_updateRecordingStatusOperationStrictRequestOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(_schemas_commsOperationBaseStrictRequestOpen, z.looseObject({
+const _schemas_updateRecordingStatusOperationStrictRequestOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.updateRecordingStatusOperation"]),
-})), $check__schemas_updateRecordingStatusOperationStrictRequestOpen))();
+}), _schemas_commsOperationBaseStrictRequestOpen), $check__schemas_updateRecordingStatusOperationStrictRequestOpen))();
 
 /** `#/components/schemas/commsOperation` (strict, request). */
 export const commsOperationStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.unknown(),
-}), z.custom<z.output<typeof _schemas_recordOperationStrictRequestOpen> | z.output<typeof _schemas_updateRecordingStatusOperationStrictRequestOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictRequestOpen, "#microsoft.graph.updateRecordingStatusOperation": _schemas_updateRecordingStatusOperationStrictRequestOpen }, [_schemas_recordOperationStrictRequestOpen, _schemas_updateRecordingStatusOperationStrictRequestOpen], true))).superRefine($unevaluatedProperties({ when: [[_schemas_recordOperationStrictRequestOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime"] }], [_schemas_updateRecordingStatusOperationStrictRequestOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }, false, true)), $check_commsOperationStrictRequestSchema))();
+}), z.custom<z.output<typeof _schemas_recordOperationStrictRequestOpen> | z.output<typeof _schemas_updateRecordingStatusOperationStrictRequestOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictRequestOpen, "#microsoft.graph.updateRecordingStatusOperation": _schemas_updateRecordingStatusOperationStrictRequestOpen }, [_schemas_recordOperationStrictRequestOpen, _schemas_updateRecordingStatusOperationStrictRequestOpen], true))).superRefine($unevaluatedProperties({ when: [[_schemas_recordOperationStrictRequestOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [_schemas_updateRecordingStatusOperationStrictRequestOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }, false, true)), $check_commsOperationStrictRequestSchema))();
 
 /** `#/components/schemas/recordOperation` (strict, response). */
-export const recordOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(_schemas_commsOperationBaseStrictOpen, z.looseObject({
+export const recordOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
   recordingLocation: z.string().nullable().optional(),
   recordingAccessToken: z.string().nullable().optional(),
@@ -433,10 +433,10 @@ export const recordOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(
   recordResourceAccessToken: z.string().nullable().optional(),
   createdDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
   lastActionDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
-})).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime"] }, false, true)), $check_recordOperationStrictSchema))();
+}), _schemas_commsOperationBaseStrictOpen).superRefine($unevaluatedProperties({ keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }, false, true)), $check_recordOperationStrictSchema))();
 
 /** `#/components/schemas/recordOperation` (strict, request). */
-export const recordOperationStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(_schemas_commsOperationBaseStrictRequestOpen, z.looseObject({
+export const recordOperationStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
   recordingLocation: z.string().nullable().optional(),
   recordingAccessToken: z.string().nullable().optional(),
@@ -445,17 +445,17 @@ export const recordOperationStrictRequestSchema = /* @__PURE__ */ (() => $withFa
   recordResourceAccessToken: z.string().nullable().optional(),
   createdDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
   lastActionDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
-})).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime"] }, false, true)), $check_recordOperationStrictRequestSchema))();
+}), _schemas_commsOperationBaseStrictRequestOpen).superRefine($unevaluatedProperties({ keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }, false, true)), $check_recordOperationStrictRequestSchema))();
 
 /** `#/components/schemas/updateRecordingStatusOperation` (strict, response). */
-export const updateRecordingStatusOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(_schemas_commsOperationBaseStrictOpen, z.looseObject({
+export const updateRecordingStatusOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.updateRecordingStatusOperation"]),
-})).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)), $check_updateRecordingStatusOperationStrictSchema))();
+}), _schemas_commsOperationBaseStrictOpen).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)), $check_updateRecordingStatusOperationStrictSchema))();
 
 /** `#/components/schemas/updateRecordingStatusOperation` (strict, request). */
-export const updateRecordingStatusOperationStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(_schemas_commsOperationBaseStrictRequestOpen, z.looseObject({
+export const updateRecordingStatusOperationStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.updateRecordingStatusOperation"]),
-})).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)), $check_updateRecordingStatusOperationStrictRequestSchema))();
+}), _schemas_commsOperationBaseStrictRequestOpen).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)), $check_updateRecordingStatusOperationStrictRequestSchema))();
 
 /** `#/components/schemas/mediaInfo` (open, response). */
 export const mediaInfoSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
@@ -581,11 +581,14 @@ export const identityStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.loose
 }).superRefine($unevaluatedProperties({ keys: ["@odata.type","displayName","id"] }, false, true)), $check_identityStrictSchema))();
 
 /** `#/components/schemas/teamworkUserIdentity` (open, response). */
-export const teamworkUserIdentitySchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(identitySchema, z.looseObject({
+export const teamworkUserIdentitySchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.teamworkUserIdentity", "#Microsoft.Teams.GraphSvc.teamworkUserIdentity"]).optional(),
   userIdentityType: teamworkUserIdentityTypeSchema.nullable().optional(),
   tenantId: z.string().nullable().optional(),
-})), $check_teamworkUserIdentitySchema))();
+}), identitySchema), $check_teamworkUserIdentitySchema))();
+
+/** `#/components/schemas/teamworkUserIdentityType` (strict, open at this level, response). */
+const _schemas_teamworkUserIdentityTypeStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.enum(["aadUser", "onPremiseAadUser", "anonymousGuest", "federatedUser", "personalMicrosoftAccountUser", "skypeUser", "phoneUser", "unknownFutureValue", "emailUser"]), $check__schemas_teamworkUserIdentityTypeStrictOpen))();
 
 /** `#/components/schemas/identity` (strict, open at this level, response). */
 const _schemas_identityStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
@@ -594,15 +597,12 @@ const _schemas_identityStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.loose
   id: z.string().nullable().optional(),
 }), $check__schemas_identityStrictOpen))();
 
-/** `#/components/schemas/teamworkUserIdentityType` (strict, open at this level, response). */
-const _schemas_teamworkUserIdentityTypeStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.enum(["aadUser", "onPremiseAadUser", "anonymousGuest", "federatedUser", "personalMicrosoftAccountUser", "skypeUser", "phoneUser", "unknownFutureValue", "emailUser"]), $check__schemas_teamworkUserIdentityTypeStrictOpen))();
-
 /** `#/components/schemas/teamworkUserIdentity` (strict, response). */
-export const teamworkUserIdentityStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(_schemas_identityStrictOpen, z.looseObject({
+export const teamworkUserIdentityStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.teamworkUserIdentity", "#Microsoft.Teams.GraphSvc.teamworkUserIdentity"]).optional(),
   userIdentityType: _schemas_teamworkUserIdentityTypeStrictOpen.nullable().optional(),
   tenantId: z.string().nullable().optional(),
-})).superRefine($unevaluatedProperties({ keys: ["@odata.type","displayName","id","userIdentityType","tenantId"] }, false, true)), $check_teamworkUserIdentityStrictSchema))();
+}), _schemas_identityStrictOpen).superRefine($unevaluatedProperties({ keys: ["@odata.type","userIdentityType","tenantId","displayName","id"] }, false, true)), $check_teamworkUserIdentityStrictSchema))();
 
 /** `#/components/schemas/identitySet` (open, response). */
 export const identitySetSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
@@ -613,18 +613,18 @@ export const identitySetSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObj
 }), $check_identitySetSchema))();
 
 /** `#/components/schemas/teamworkUserIdentity` (strict, open at this level, response). */
-const _schemas_teamworkUserIdentityStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(_schemas_identityStrictOpen, z.looseObject({
+const _schemas_teamworkUserIdentityStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.teamworkUserIdentity", "#Microsoft.Teams.GraphSvc.teamworkUserIdentity"]).optional(),
   userIdentityType: _schemas_teamworkUserIdentityTypeStrictOpen.nullable().optional(),
   tenantId: z.string().nullable().optional(),
-})), $check__schemas_teamworkUserIdentityStrictOpen))();
+}), _schemas_identityStrictOpen), $check__schemas_teamworkUserIdentityStrictOpen))();
 
 /** `#/components/schemas/identitySet` (strict, response). */
 export const identitySetStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.string().optional(),
   application: _schemas_identityStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
   device: _schemas_identityStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
-  user: z.union([_schemas_teamworkUserIdentityStrictOpen, _schemas_identityStrictOpen, z.null()]).superRefine($unevaluatedProperties({ when: [[_schemas_teamworkUserIdentityStrictOpen, { keys: ["@odata.type","displayName","id","userIdentityType","tenantId"] }], [_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
+  user: z.union([_schemas_teamworkUserIdentityStrictOpen, _schemas_identityStrictOpen, z.null()]).superRefine($unevaluatedProperties({ when: [[_schemas_teamworkUserIdentityStrictOpen, { keys: ["@odata.type","userIdentityType","tenantId","displayName","id"] }], [_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
 }).superRefine($unevaluatedProperties({ keys: ["@odata.type","application","device","user"] }, false, true)), $check_identitySetStrictSchema))();
 
 /** `#/components/schemas/callRecording` (open, response). */
@@ -647,7 +647,7 @@ const _schemas_identitySetStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.lo
   "@odata.type": z.string().optional(),
   application: _schemas_identityStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
   device: _schemas_identityStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
-  user: z.union([_schemas_teamworkUserIdentityStrictOpen, _schemas_identityStrictOpen, z.null()]).superRefine($unevaluatedProperties({ when: [[_schemas_teamworkUserIdentityStrictOpen, { keys: ["@odata.type","displayName","id","userIdentityType","tenantId"] }], [_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
+  user: z.union([_schemas_teamworkUserIdentityStrictOpen, _schemas_identityStrictOpen, z.null()]).superRefine($unevaluatedProperties({ when: [[_schemas_teamworkUserIdentityStrictOpen, { keys: ["@odata.type","userIdentityType","tenantId","displayName","id"] }], [_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
 }), $check__schemas_identitySetStrictOpen))();
 
 /** `#/components/schemas/callRecording` (strict, response). */
@@ -773,8 +773,16 @@ export const commsNotificationSchema = /* @__PURE__ */ (() => $withFastPath(z.lo
   changeType: changeTypeSchema,
   resourceUrl: z.string().optional(),
   resource: z.string().optional(),
-  resourceData: commsOperationSchema.optional(),
+  resourceData: z.xor([commsOperationSchema, z.array(commsOperationSchema)]).optional(),
 }), $check_commsNotificationSchema))();
+
+/** `#/components/schemas/commsOperation` (strict, open at this level, response). */
+const _schemas_commsOperationStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
+  "@odata.type": z.unknown(),
+}), z.custom<z.output<typeof _schemas_recordOperationStrictOpen> | z.output<typeof _schemas_updateRecordingStatusOperationStrictOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictOpen, "#microsoft.graph.updateRecordingStatusOperation": _schemas_updateRecordingStatusOperationStrictOpen }, [_schemas_recordOperationStrictOpen, _schemas_updateRecordingStatusOperationStrictOpen], true))), $check__schemas_commsOperationStrictOpen))();
+
+/** `#/components/schemas/commsNotification/properties/resourceData/oneOf/1` (strict, open at this level, response). */
+const _oneOf_1StrictOpen = /* @__PURE__ */ (() => $withFastPath(z.array(commsOperationStrictSchema), $check__oneOf_1StrictOpen))();
 
 /** `#/components/schemas/commsNotification` (strict, response). */
 export const commsNotificationStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
@@ -782,7 +790,7 @@ export const commsNotificationStrictSchema = /* @__PURE__ */ (() => $withFastPat
   changeType: changeTypeStrictSchema,
   resourceUrl: z.string().optional(),
   resource: z.string().optional(),
-  resourceData: commsOperationStrictSchema.optional(),
+  resourceData: z.xor([_schemas_commsOperationStrictOpen, z.array(commsOperationStrictSchema)]).superRefine($unevaluatedProperties({ when: [[_schemas_commsOperationStrictOpen, { when: [[_schemas_recordOperationStrictOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [_schemas_updateRecordingStatusOperationStrictOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }], [_oneOf_1StrictOpen, { allItems: true }]] }, false, true)).optional(),
 }).superRefine($unevaluatedProperties({ keys: ["@odata.type","changeType","resourceUrl","resource","resourceData"] }, false, true)), $check_commsNotificationStrictSchema))();
 
 /** `#/components/schemas/commsNotification` (open, request). */
@@ -791,8 +799,16 @@ export const commsNotificationRequestSchema = /* @__PURE__ */ (() => $withFastPa
   changeType: changeTypeSchema,
   resourceUrl: z.string().optional(),
   resource: z.string().optional(),
-  resourceData: commsOperationRequestSchema.optional(),
+  resourceData: z.xor([commsOperationRequestSchema, z.array(commsOperationRequestSchema)]).optional(),
 }), $check_commsNotificationRequestSchema))();
+
+/** `#/components/schemas/commsOperation` (strict, open at this level, request). */
+const _schemas_commsOperationStrictRequestOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
+  "@odata.type": z.unknown(),
+}), z.custom<z.output<typeof _schemas_recordOperationStrictRequestOpen> | z.output<typeof _schemas_updateRecordingStatusOperationStrictRequestOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictRequestOpen, "#microsoft.graph.updateRecordingStatusOperation": _schemas_updateRecordingStatusOperationStrictRequestOpen }, [_schemas_recordOperationStrictRequestOpen, _schemas_updateRecordingStatusOperationStrictRequestOpen], true))), $check__schemas_commsOperationStrictRequestOpen))();
+
+/** `#/components/schemas/commsNotification/properties/resourceData/oneOf/1` (strict, open at this level, request). */
+const _oneOf_1StrictRequestOpen = /* @__PURE__ */ (() => $withFastPath(z.array(commsOperationStrictRequestSchema), $check__oneOf_1StrictRequestOpen))();
 
 /** `#/components/schemas/commsNotification` (strict, request). */
 export const commsNotificationStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
@@ -800,7 +816,7 @@ export const commsNotificationStrictRequestSchema = /* @__PURE__ */ (() => $with
   changeType: changeTypeStrictSchema,
   resourceUrl: z.string().optional(),
   resource: z.string().optional(),
-  resourceData: commsOperationStrictRequestSchema.optional(),
+  resourceData: z.xor([_schemas_commsOperationStrictRequestOpen, z.array(commsOperationStrictRequestSchema)]).superRefine($unevaluatedProperties({ when: [[_schemas_commsOperationStrictRequestOpen, { when: [[_schemas_recordOperationStrictRequestOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [_schemas_updateRecordingStatusOperationStrictRequestOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }], [_oneOf_1StrictRequestOpen, { allItems: true }]] }, false, true)).optional(),
 }).superRefine($unevaluatedProperties({ keys: ["@odata.type","changeType","resourceUrl","resource","resourceData"] }, false, true)), $check_commsNotificationStrictRequestSchema))();
 
 /** `#/components/schemas/commsNotifications` (open, response). */
@@ -1081,9 +1097,9 @@ const $c1 = /* @__PURE__ */ (() => (new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[
 const $c2 = /* @__PURE__ */ (() => (new Set(["@odata.type","code","subcode","message"])))();
 const $c3: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_resultInfoStrictOpen, { keys: ["@odata.type","code","subcode","message"] }]] }))();
 const $c4 = /* @__PURE__ */ (() => (new Set(["@odata.type","id","clientContext","resultInfo","status"])))();
-const $c5: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_recordOperationStrictOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime"] }], [$check__schemas_updateRecordingStatusOperationStrictOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }))();
-const $c6: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_recordOperationStrictRequestOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime"] }], [$check__schemas_updateRecordingStatusOperationStrictRequestOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }))();
-const $c7 = /* @__PURE__ */ (() => (new Set(["@odata.type","id","clientContext","resultInfo","status","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime"])))();
+const $c5: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_recordOperationStrictOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [$check__schemas_updateRecordingStatusOperationStrictOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }))();
+const $c6: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_recordOperationStrictRequestOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [$check__schemas_updateRecordingStatusOperationStrictRequestOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }))();
+const $c7 = /* @__PURE__ */ (() => (new Set(["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"])))();
 const $c8 = /* @__PURE__ */ (() => (new Set(["@odata.type","uri","resourceId"])))();
 const $c9 = /* @__PURE__ */ (() => (new Set(["@odata.type","mediaInfo","loop"])))();
 const $c10: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_mediaPromptStrictOpen, { keys: ["@odata.type","mediaInfo","loop"] }]] }))();
@@ -1091,28 +1107,30 @@ const $c11 = /* @__PURE__ */ (() => (new Set(["prompts","bargeInAllowed","initia
 const $c12 = /* @__PURE__ */ (() => (new Set(["prompts","bargeInAllowed","initialSilenceTimeoutInSeconds","maxSilenceTimeoutInSeconds","maxRecordDurationInSeconds","playBeep","streamWhileRecording","stopTones","clientContext"])))();
 const $c13 = /* @__PURE__ */ (() => (new Set(["status","clientContext"])))();
 const $c14 = /* @__PURE__ */ (() => (new Set(["@odata.type","displayName","id"])))();
-const $c15 = /* @__PURE__ */ (() => (new Set(["@odata.type","displayName","id","userIdentityType","tenantId"])))();
+const $c15 = /* @__PURE__ */ (() => (new Set(["@odata.type","userIdentityType","tenantId","displayName","id"])))();
 const $c16: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }))();
-const $c17: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_teamworkUserIdentityStrictOpen, { keys: ["@odata.type","displayName","id","userIdentityType","tenantId"] }], [$check__schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }))();
+const $c17: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_teamworkUserIdentityStrictOpen, { keys: ["@odata.type","userIdentityType","tenantId","displayName","id"] }], [$check__schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }))();
 const $c18 = /* @__PURE__ */ (() => (new Set(["@odata.type","application","device","user"])))();
 const $c19: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_identitySetStrictOpen, { keys: ["@odata.type","application","device","user"] }]] }))();
 const $c20 = /* @__PURE__ */ (() => (new Set(["@odata.type","id","callId","content","contentCorrelationId","createdDateTime","endDateTime","meetingId","meetingOrganizer","meetingOrganizerId","recordingContentUrl"])))();
 const $c21 = /* @__PURE__ */ (() => (new Set(["@odata.context","@odata.count","@odata.nextLink","@microsoft.graph.tips","value"])))();
 const $c22 = /* @__PURE__ */ (() => (new Set(["@odata.context","@odata.count","@odata.nextLink","@odata.deltaLink","value"])))();
-const $c23 = /* @__PURE__ */ (() => (new Set(["@odata.type","changeType","resourceUrl","resource","resourceData"])))();
-const $c24 = /* @__PURE__ */ (() => (new Set(["@odata.type","value"])))();
-const $c25 = /* @__PURE__ */ (() => (new Set(["@odata.type","@odata.id","@odata.etag","id"])))();
-const $c26 = /* @__PURE__ */ (() => (new Set(["data","dataKey","dataSignature","encryptionCertificateId","encryptionCertificateThumbprint"])))();
-const $c27: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_changeNotificationEncryptedContentStrictOpen, { keys: ["data","dataKey","dataSignature","encryptionCertificateId","encryptionCertificateThumbprint"] }]] }))();
-const $c28: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_resourceDataStrictOpen, { keys: ["@odata.type","@odata.id","@odata.etag","id"] }]] }))();
-const $c29 = /* @__PURE__ */ (() => (new Set(["@odata.type","changeType","clientState","encryptedContent","id","lifecycleEvent","resource","resourceData","subscriptionExpirationDateTime","subscriptionId","tenantId"])))();
-const $c30 = /* @__PURE__ */ (() => (new Set(["@odata.type","value","validationTokens"])))();
-const $c31 = /* @__PURE__ */ (() => (new Set(["id","changeType","notificationUrl","resource","expirationDateTime","clientState","lifecycleNotificationUrl","includeResourceData","encryptionCertificate","encryptionCertificateId","latestSupportedTlsVersion","notificationQueryOptions","notificationUrlAppId","applicationId","creatorId"])))();
-const $c32 = /* @__PURE__ */ (() => (new Set(["expirationDateTime","notificationUrl"])))();
-const $c33 = /* @__PURE__ */ (() => (new Set(["error"])))();
-const $c34 = /* @__PURE__ */ (() => (new Set(["code","message","target","details","innerError"])))();
-const $c35 = /* @__PURE__ */ (() => (new Set(["code","message","target"])))();
-const $c36 = /* @__PURE__ */ (() => (new Set(["request-id","client-request-id","date","code","message","status"])))();
+const $c23: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_commsOperationStrictOpen, { when: [[$check__schemas_recordOperationStrictOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [$check__schemas_updateRecordingStatusOperationStrictOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }], [$check__oneOf_1StrictOpen, { allItems: true }]] }))();
+const $c24 = /* @__PURE__ */ (() => (new Set(["@odata.type","changeType","resourceUrl","resource","resourceData"])))();
+const $c25: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_commsOperationStrictRequestOpen, { when: [[$check__schemas_recordOperationStrictRequestOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [$check__schemas_updateRecordingStatusOperationStrictRequestOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }], [$check__oneOf_1StrictRequestOpen, { allItems: true }]] }))();
+const $c26 = /* @__PURE__ */ (() => (new Set(["@odata.type","value"])))();
+const $c27 = /* @__PURE__ */ (() => (new Set(["@odata.type","@odata.id","@odata.etag","id"])))();
+const $c28 = /* @__PURE__ */ (() => (new Set(["data","dataKey","dataSignature","encryptionCertificateId","encryptionCertificateThumbprint"])))();
+const $c29: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_changeNotificationEncryptedContentStrictOpen, { keys: ["data","dataKey","dataSignature","encryptionCertificateId","encryptionCertificateThumbprint"] }]] }))();
+const $c30: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_resourceDataStrictOpen, { keys: ["@odata.type","@odata.id","@odata.etag","id"] }]] }))();
+const $c31 = /* @__PURE__ */ (() => (new Set(["@odata.type","changeType","clientState","encryptedContent","id","lifecycleEvent","resource","resourceData","subscriptionExpirationDateTime","subscriptionId","tenantId"])))();
+const $c32 = /* @__PURE__ */ (() => (new Set(["@odata.type","value","validationTokens"])))();
+const $c33 = /* @__PURE__ */ (() => (new Set(["id","changeType","notificationUrl","resource","expirationDateTime","clientState","lifecycleNotificationUrl","includeResourceData","encryptionCertificate","encryptionCertificateId","latestSupportedTlsVersion","notificationQueryOptions","notificationUrlAppId","applicationId","creatorId"])))();
+const $c34 = /* @__PURE__ */ (() => (new Set(["expirationDateTime","notificationUrl"])))();
+const $c35 = /* @__PURE__ */ (() => (new Set(["error"])))();
+const $c36 = /* @__PURE__ */ (() => (new Set(["code","message","target","details","innerError"])))();
+const $c37 = /* @__PURE__ */ (() => (new Set(["code","message","target"])))();
+const $c38 = /* @__PURE__ */ (() => (new Set(["request-id","client-request-id","date","code","message","status"])))();
 
 function $check_dateTimeOffsetSchema(v: any): boolean {
   return typeof v === "string" && $c0.test(v) && $isDateTime(v);
@@ -1207,19 +1225,15 @@ function $check_commsOperationBaseStrictRequestSchema(v: any): boolean {
 }
 
 function $check_recordOperationSchema(v: any): boolean {
-  return $check_commsOperationBaseSchema(v) && ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.recordOperation") && (v["recordingLocation"] === undefined || typeof v["recordingLocation"] === "string" || v["recordingLocation"] === null) && (v["recordingAccessToken"] === undefined || typeof v["recordingAccessToken"] === "string" || v["recordingAccessToken"] === null) && (v["completionReason"] === undefined || (($check_recordCompletionReasonSchema(v["completionReason"]) ? 1 : 0) + (v["completionReason"] === null ? 1 : 0) === 1)) && (v["recordResourceLocation"] === undefined || typeof v["recordResourceLocation"] === "string" || v["recordResourceLocation"] === null) && (v["recordResourceAccessToken"] === undefined || typeof v["recordResourceAccessToken"] === "string" || v["recordResourceAccessToken"] === null) && (v["createdDateTime"] === undefined || (($check_dateTimeOffsetSchema(v["createdDateTime"]) ? 1 : 0) + (v["createdDateTime"] === null ? 1 : 0) === 1)) && (v["lastActionDateTime"] === undefined || (($check_dateTimeOffsetSchema(v["lastActionDateTime"]) ? 1 : 0) + (v["lastActionDateTime"] === null ? 1 : 0) === 1))));
+  return ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.recordOperation") && (v["recordingLocation"] === undefined || typeof v["recordingLocation"] === "string" || v["recordingLocation"] === null) && (v["recordingAccessToken"] === undefined || typeof v["recordingAccessToken"] === "string" || v["recordingAccessToken"] === null) && (v["completionReason"] === undefined || (($check_recordCompletionReasonSchema(v["completionReason"]) ? 1 : 0) + (v["completionReason"] === null ? 1 : 0) === 1)) && (v["recordResourceLocation"] === undefined || typeof v["recordResourceLocation"] === "string" || v["recordResourceLocation"] === null) && (v["recordResourceAccessToken"] === undefined || typeof v["recordResourceAccessToken"] === "string" || v["recordResourceAccessToken"] === null) && (v["createdDateTime"] === undefined || (($check_dateTimeOffsetSchema(v["createdDateTime"]) ? 1 : 0) + (v["createdDateTime"] === null ? 1 : 0) === 1)) && (v["lastActionDateTime"] === undefined || (($check_dateTimeOffsetSchema(v["lastActionDateTime"]) ? 1 : 0) + (v["lastActionDateTime"] === null ? 1 : 0) === 1)))) && $check_commsOperationBaseSchema(v);
 }
 
 function $check_updateRecordingStatusOperationSchema(v: any): boolean {
-  return $check_commsOperationBaseSchema(v) && ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation")));
+  return ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation"))) && $check_commsOperationBaseSchema(v);
 }
 
 function $check_commsOperationSchema(v: any): boolean {
   return $isRecord(v) && v["@odata.type"] !== undefined && (($check_recordOperationSchema(v) ? 1 : 0) + ($check_updateRecordingStatusOperationSchema(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check_recordOperationSchema(v) : v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation" ? $check_updateRecordingStatusOperationSchema(v) : false));
-}
-
-function $check__schemas_commsOperationBaseStrictOpen(v: any): boolean {
-  return $isRecord(v) && (v["status"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["id"] === undefined || typeof v["id"] === "string") && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256 || v["clientContext"] === null) && (v["resultInfo"] === undefined || ((($check__schemas_resultInfoStrictOpen(v["resultInfo"]) ? 1 : 0) + (v["resultInfo"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c3, v["resultInfo"], false, true))) && (v["status"] === undefined || $check_operationStatusStrictSchema(v["status"])));
 }
 
 function $check__schemas_recordCompletionReasonStrictOpen(v: any): boolean {
@@ -1230,12 +1244,16 @@ function $check__schemas_dateTimeOffsetStrictOpen(v: any): boolean {
   return typeof v === "string" && $c0.test(v) && $isDateTime(v);
 }
 
+function $check__schemas_commsOperationBaseStrictOpen(v: any): boolean {
+  return $isRecord(v) && (v["status"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["id"] === undefined || typeof v["id"] === "string") && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256 || v["clientContext"] === null) && (v["resultInfo"] === undefined || ((($check__schemas_resultInfoStrictOpen(v["resultInfo"]) ? 1 : 0) + (v["resultInfo"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c3, v["resultInfo"], false, true))) && (v["status"] === undefined || $check_operationStatusStrictSchema(v["status"])));
+}
+
 function $check__schemas_recordOperationStrictOpen(v: any): boolean {
-  return $check__schemas_commsOperationBaseStrictOpen(v) && ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.recordOperation") && (v["recordingLocation"] === undefined || typeof v["recordingLocation"] === "string" || v["recordingLocation"] === null) && (v["recordingAccessToken"] === undefined || typeof v["recordingAccessToken"] === "string" || v["recordingAccessToken"] === null) && (v["completionReason"] === undefined || (($check__schemas_recordCompletionReasonStrictOpen(v["completionReason"]) ? 1 : 0) + (v["completionReason"] === null ? 1 : 0) === 1)) && (v["recordResourceLocation"] === undefined || typeof v["recordResourceLocation"] === "string" || v["recordResourceLocation"] === null) && (v["recordResourceAccessToken"] === undefined || typeof v["recordResourceAccessToken"] === "string" || v["recordResourceAccessToken"] === null) && (v["createdDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["createdDateTime"]) ? 1 : 0) + (v["createdDateTime"] === null ? 1 : 0) === 1)) && (v["lastActionDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["lastActionDateTime"]) ? 1 : 0) + (v["lastActionDateTime"] === null ? 1 : 0) === 1))));
+  return ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.recordOperation") && (v["recordingLocation"] === undefined || typeof v["recordingLocation"] === "string" || v["recordingLocation"] === null) && (v["recordingAccessToken"] === undefined || typeof v["recordingAccessToken"] === "string" || v["recordingAccessToken"] === null) && (v["completionReason"] === undefined || (($check__schemas_recordCompletionReasonStrictOpen(v["completionReason"]) ? 1 : 0) + (v["completionReason"] === null ? 1 : 0) === 1)) && (v["recordResourceLocation"] === undefined || typeof v["recordResourceLocation"] === "string" || v["recordResourceLocation"] === null) && (v["recordResourceAccessToken"] === undefined || typeof v["recordResourceAccessToken"] === "string" || v["recordResourceAccessToken"] === null) && (v["createdDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["createdDateTime"]) ? 1 : 0) + (v["createdDateTime"] === null ? 1 : 0) === 1)) && (v["lastActionDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["lastActionDateTime"]) ? 1 : 0) + (v["lastActionDateTime"] === null ? 1 : 0) === 1)))) && $check__schemas_commsOperationBaseStrictOpen(v);
 }
 
 function $check__schemas_updateRecordingStatusOperationStrictOpen(v: any): boolean {
-  return $check__schemas_commsOperationBaseStrictOpen(v) && ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation")));
+  return ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation"))) && $check__schemas_commsOperationBaseStrictOpen(v);
 }
 
 function $check_commsOperationStrictSchema(v: any): boolean {
@@ -1243,11 +1261,11 @@ function $check_commsOperationStrictSchema(v: any): boolean {
 }
 
 function $check_recordOperationRequestSchema(v: any): boolean {
-  return $check_commsOperationBaseRequestSchema(v) && ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.recordOperation") && (v["recordingLocation"] === undefined || typeof v["recordingLocation"] === "string" || v["recordingLocation"] === null) && (v["recordingAccessToken"] === undefined || typeof v["recordingAccessToken"] === "string" || v["recordingAccessToken"] === null) && (v["completionReason"] === undefined || (($check_recordCompletionReasonSchema(v["completionReason"]) ? 1 : 0) + (v["completionReason"] === null ? 1 : 0) === 1)) && (v["recordResourceLocation"] === undefined || typeof v["recordResourceLocation"] === "string" || v["recordResourceLocation"] === null) && (v["recordResourceAccessToken"] === undefined || typeof v["recordResourceAccessToken"] === "string" || v["recordResourceAccessToken"] === null) && (v["createdDateTime"] === undefined || (($check_dateTimeOffsetSchema(v["createdDateTime"]) ? 1 : 0) + (v["createdDateTime"] === null ? 1 : 0) === 1)) && (v["lastActionDateTime"] === undefined || (($check_dateTimeOffsetSchema(v["lastActionDateTime"]) ? 1 : 0) + (v["lastActionDateTime"] === null ? 1 : 0) === 1))));
+  return ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.recordOperation") && (v["recordingLocation"] === undefined || typeof v["recordingLocation"] === "string" || v["recordingLocation"] === null) && (v["recordingAccessToken"] === undefined || typeof v["recordingAccessToken"] === "string" || v["recordingAccessToken"] === null) && (v["completionReason"] === undefined || (($check_recordCompletionReasonSchema(v["completionReason"]) ? 1 : 0) + (v["completionReason"] === null ? 1 : 0) === 1)) && (v["recordResourceLocation"] === undefined || typeof v["recordResourceLocation"] === "string" || v["recordResourceLocation"] === null) && (v["recordResourceAccessToken"] === undefined || typeof v["recordResourceAccessToken"] === "string" || v["recordResourceAccessToken"] === null) && (v["createdDateTime"] === undefined || (($check_dateTimeOffsetSchema(v["createdDateTime"]) ? 1 : 0) + (v["createdDateTime"] === null ? 1 : 0) === 1)) && (v["lastActionDateTime"] === undefined || (($check_dateTimeOffsetSchema(v["lastActionDateTime"]) ? 1 : 0) + (v["lastActionDateTime"] === null ? 1 : 0) === 1)))) && $check_commsOperationBaseRequestSchema(v);
 }
 
 function $check_updateRecordingStatusOperationRequestSchema(v: any): boolean {
-  return $check_commsOperationBaseRequestSchema(v) && ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation")));
+  return ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation"))) && $check_commsOperationBaseRequestSchema(v);
 }
 
 function $check_commsOperationRequestSchema(v: any): boolean {
@@ -1259,11 +1277,11 @@ function $check__schemas_commsOperationBaseStrictRequestOpen(v: any): boolean {
 }
 
 function $check__schemas_recordOperationStrictRequestOpen(v: any): boolean {
-  return $check__schemas_commsOperationBaseStrictRequestOpen(v) && ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.recordOperation") && (v["recordingLocation"] === undefined || typeof v["recordingLocation"] === "string" || v["recordingLocation"] === null) && (v["recordingAccessToken"] === undefined || typeof v["recordingAccessToken"] === "string" || v["recordingAccessToken"] === null) && (v["completionReason"] === undefined || (($check__schemas_recordCompletionReasonStrictOpen(v["completionReason"]) ? 1 : 0) + (v["completionReason"] === null ? 1 : 0) === 1)) && (v["recordResourceLocation"] === undefined || typeof v["recordResourceLocation"] === "string" || v["recordResourceLocation"] === null) && (v["recordResourceAccessToken"] === undefined || typeof v["recordResourceAccessToken"] === "string" || v["recordResourceAccessToken"] === null) && (v["createdDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["createdDateTime"]) ? 1 : 0) + (v["createdDateTime"] === null ? 1 : 0) === 1)) && (v["lastActionDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["lastActionDateTime"]) ? 1 : 0) + (v["lastActionDateTime"] === null ? 1 : 0) === 1))));
+  return ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.recordOperation") && (v["recordingLocation"] === undefined || typeof v["recordingLocation"] === "string" || v["recordingLocation"] === null) && (v["recordingAccessToken"] === undefined || typeof v["recordingAccessToken"] === "string" || v["recordingAccessToken"] === null) && (v["completionReason"] === undefined || (($check__schemas_recordCompletionReasonStrictOpen(v["completionReason"]) ? 1 : 0) + (v["completionReason"] === null ? 1 : 0) === 1)) && (v["recordResourceLocation"] === undefined || typeof v["recordResourceLocation"] === "string" || v["recordResourceLocation"] === null) && (v["recordResourceAccessToken"] === undefined || typeof v["recordResourceAccessToken"] === "string" || v["recordResourceAccessToken"] === null) && (v["createdDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["createdDateTime"]) ? 1 : 0) + (v["createdDateTime"] === null ? 1 : 0) === 1)) && (v["lastActionDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["lastActionDateTime"]) ? 1 : 0) + (v["lastActionDateTime"] === null ? 1 : 0) === 1)))) && $check__schemas_commsOperationBaseStrictRequestOpen(v);
 }
 
 function $check__schemas_updateRecordingStatusOperationStrictRequestOpen(v: any): boolean {
-  return $check__schemas_commsOperationBaseStrictRequestOpen(v) && ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation")));
+  return ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation"))) && $check__schemas_commsOperationBaseStrictRequestOpen(v);
 }
 
 function $check_commsOperationStrictRequestSchema(v: any): boolean {
@@ -1271,19 +1289,19 @@ function $check_commsOperationStrictRequestSchema(v: any): boolean {
 }
 
 function $check_recordOperationStrictSchema(v: any): boolean {
-  return $check__schemas_commsOperationBaseStrictOpen(v) && ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.recordOperation") && (v["recordingLocation"] === undefined || typeof v["recordingLocation"] === "string" || v["recordingLocation"] === null) && (v["recordingAccessToken"] === undefined || typeof v["recordingAccessToken"] === "string" || v["recordingAccessToken"] === null) && (v["completionReason"] === undefined || (($check__schemas_recordCompletionReasonStrictOpen(v["completionReason"]) ? 1 : 0) + (v["completionReason"] === null ? 1 : 0) === 1)) && (v["recordResourceLocation"] === undefined || typeof v["recordResourceLocation"] === "string" || v["recordResourceLocation"] === null) && (v["recordResourceAccessToken"] === undefined || typeof v["recordResourceAccessToken"] === "string" || v["recordResourceAccessToken"] === null) && (v["createdDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["createdDateTime"]) ? 1 : 0) + (v["createdDateTime"] === null ? 1 : 0) === 1)) && (v["lastActionDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["lastActionDateTime"]) ? 1 : 0) + (v["lastActionDateTime"] === null ? 1 : 0) === 1)))) && $closedOk(v, $c7, []);
+  return ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.recordOperation") && (v["recordingLocation"] === undefined || typeof v["recordingLocation"] === "string" || v["recordingLocation"] === null) && (v["recordingAccessToken"] === undefined || typeof v["recordingAccessToken"] === "string" || v["recordingAccessToken"] === null) && (v["completionReason"] === undefined || (($check__schemas_recordCompletionReasonStrictOpen(v["completionReason"]) ? 1 : 0) + (v["completionReason"] === null ? 1 : 0) === 1)) && (v["recordResourceLocation"] === undefined || typeof v["recordResourceLocation"] === "string" || v["recordResourceLocation"] === null) && (v["recordResourceAccessToken"] === undefined || typeof v["recordResourceAccessToken"] === "string" || v["recordResourceAccessToken"] === null) && (v["createdDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["createdDateTime"]) ? 1 : 0) + (v["createdDateTime"] === null ? 1 : 0) === 1)) && (v["lastActionDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["lastActionDateTime"]) ? 1 : 0) + (v["lastActionDateTime"] === null ? 1 : 0) === 1)))) && $check__schemas_commsOperationBaseStrictOpen(v) && $closedOk(v, $c7, []);
 }
 
 function $check_recordOperationStrictRequestSchema(v: any): boolean {
-  return $check__schemas_commsOperationBaseStrictRequestOpen(v) && ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.recordOperation") && (v["recordingLocation"] === undefined || typeof v["recordingLocation"] === "string" || v["recordingLocation"] === null) && (v["recordingAccessToken"] === undefined || typeof v["recordingAccessToken"] === "string" || v["recordingAccessToken"] === null) && (v["completionReason"] === undefined || (($check__schemas_recordCompletionReasonStrictOpen(v["completionReason"]) ? 1 : 0) + (v["completionReason"] === null ? 1 : 0) === 1)) && (v["recordResourceLocation"] === undefined || typeof v["recordResourceLocation"] === "string" || v["recordResourceLocation"] === null) && (v["recordResourceAccessToken"] === undefined || typeof v["recordResourceAccessToken"] === "string" || v["recordResourceAccessToken"] === null) && (v["createdDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["createdDateTime"]) ? 1 : 0) + (v["createdDateTime"] === null ? 1 : 0) === 1)) && (v["lastActionDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["lastActionDateTime"]) ? 1 : 0) + (v["lastActionDateTime"] === null ? 1 : 0) === 1)))) && $closedOk(v, $c7, []);
+  return ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.recordOperation") && (v["recordingLocation"] === undefined || typeof v["recordingLocation"] === "string" || v["recordingLocation"] === null) && (v["recordingAccessToken"] === undefined || typeof v["recordingAccessToken"] === "string" || v["recordingAccessToken"] === null) && (v["completionReason"] === undefined || (($check__schemas_recordCompletionReasonStrictOpen(v["completionReason"]) ? 1 : 0) + (v["completionReason"] === null ? 1 : 0) === 1)) && (v["recordResourceLocation"] === undefined || typeof v["recordResourceLocation"] === "string" || v["recordResourceLocation"] === null) && (v["recordResourceAccessToken"] === undefined || typeof v["recordResourceAccessToken"] === "string" || v["recordResourceAccessToken"] === null) && (v["createdDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["createdDateTime"]) ? 1 : 0) + (v["createdDateTime"] === null ? 1 : 0) === 1)) && (v["lastActionDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["lastActionDateTime"]) ? 1 : 0) + (v["lastActionDateTime"] === null ? 1 : 0) === 1)))) && $check__schemas_commsOperationBaseStrictRequestOpen(v) && $closedOk(v, $c7, []);
 }
 
 function $check_updateRecordingStatusOperationStrictSchema(v: any): boolean {
-  return $check__schemas_commsOperationBaseStrictOpen(v) && ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation"))) && $closedOk(v, $c4, []);
+  return ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation"))) && $check__schemas_commsOperationBaseStrictOpen(v) && $closedOk(v, $c4, []);
 }
 
 function $check_updateRecordingStatusOperationStrictRequestSchema(v: any): boolean {
-  return $check__schemas_commsOperationBaseStrictRequestOpen(v) && ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation"))) && $closedOk(v, $c4, []);
+  return ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation"))) && $check__schemas_commsOperationBaseStrictRequestOpen(v) && $closedOk(v, $c4, []);
 }
 
 function $check_mediaInfoSchema(v: any): boolean {
@@ -1347,19 +1365,19 @@ function $check_identityStrictSchema(v: any): boolean {
 }
 
 function $check_teamworkUserIdentitySchema(v: any): boolean {
-  return $check_identitySchema(v) && ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && (v["@odata.type"] === "#microsoft.graph.teamworkUserIdentity" || v["@odata.type"] === "#Microsoft.Teams.GraphSvc.teamworkUserIdentity")) && (v["userIdentityType"] === undefined || (($check_teamworkUserIdentityTypeSchema(v["userIdentityType"]) ? 1 : 0) + (v["userIdentityType"] === null ? 1 : 0) === 1)) && (v["tenantId"] === undefined || typeof v["tenantId"] === "string" || v["tenantId"] === null)));
-}
-
-function $check__schemas_identityStrictOpen(v: any): boolean {
-  return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["displayName"] === undefined || typeof v["displayName"] === "string" || v["displayName"] === null) && (v["id"] === undefined || typeof v["id"] === "string" || v["id"] === null));
+  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && (v["@odata.type"] === "#microsoft.graph.teamworkUserIdentity" || v["@odata.type"] === "#Microsoft.Teams.GraphSvc.teamworkUserIdentity")) && (v["userIdentityType"] === undefined || (($check_teamworkUserIdentityTypeSchema(v["userIdentityType"]) ? 1 : 0) + (v["userIdentityType"] === null ? 1 : 0) === 1)) && (v["tenantId"] === undefined || typeof v["tenantId"] === "string" || v["tenantId"] === null))) && $check_identitySchema(v);
 }
 
 function $check__schemas_teamworkUserIdentityTypeStrictOpen(v: any): boolean {
   return typeof v === "string" && (v === "aadUser" || v === "onPremiseAadUser" || v === "anonymousGuest" || v === "federatedUser" || v === "personalMicrosoftAccountUser" || v === "skypeUser" || v === "phoneUser" || v === "unknownFutureValue" || v === "emailUser");
 }
 
+function $check__schemas_identityStrictOpen(v: any): boolean {
+  return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["displayName"] === undefined || typeof v["displayName"] === "string" || v["displayName"] === null) && (v["id"] === undefined || typeof v["id"] === "string" || v["id"] === null));
+}
+
 function $check_teamworkUserIdentityStrictSchema(v: any): boolean {
-  return $check__schemas_identityStrictOpen(v) && ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && (v["@odata.type"] === "#microsoft.graph.teamworkUserIdentity" || v["@odata.type"] === "#Microsoft.Teams.GraphSvc.teamworkUserIdentity")) && (v["userIdentityType"] === undefined || (($check__schemas_teamworkUserIdentityTypeStrictOpen(v["userIdentityType"]) ? 1 : 0) + (v["userIdentityType"] === null ? 1 : 0) === 1)) && (v["tenantId"] === undefined || typeof v["tenantId"] === "string" || v["tenantId"] === null))) && $closedOk(v, $c15, []);
+  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && (v["@odata.type"] === "#microsoft.graph.teamworkUserIdentity" || v["@odata.type"] === "#Microsoft.Teams.GraphSvc.teamworkUserIdentity")) && (v["userIdentityType"] === undefined || (($check__schemas_teamworkUserIdentityTypeStrictOpen(v["userIdentityType"]) ? 1 : 0) + (v["userIdentityType"] === null ? 1 : 0) === 1)) && (v["tenantId"] === undefined || typeof v["tenantId"] === "string" || v["tenantId"] === null))) && $check__schemas_identityStrictOpen(v) && $closedOk(v, $c15, []);
 }
 
 function $check_identitySetSchema(v: any): boolean {
@@ -1367,7 +1385,7 @@ function $check_identitySetSchema(v: any): boolean {
 }
 
 function $check__schemas_teamworkUserIdentityStrictOpen(v: any): boolean {
-  return $check__schemas_identityStrictOpen(v) && ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && (v["@odata.type"] === "#microsoft.graph.teamworkUserIdentity" || v["@odata.type"] === "#Microsoft.Teams.GraphSvc.teamworkUserIdentity")) && (v["userIdentityType"] === undefined || (($check__schemas_teamworkUserIdentityTypeStrictOpen(v["userIdentityType"]) ? 1 : 0) + (v["userIdentityType"] === null ? 1 : 0) === 1)) && (v["tenantId"] === undefined || typeof v["tenantId"] === "string" || v["tenantId"] === null)));
+  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && (v["@odata.type"] === "#microsoft.graph.teamworkUserIdentity" || v["@odata.type"] === "#Microsoft.Teams.GraphSvc.teamworkUserIdentity")) && (v["userIdentityType"] === undefined || (($check__schemas_teamworkUserIdentityTypeStrictOpen(v["userIdentityType"]) ? 1 : 0) + (v["userIdentityType"] === null ? 1 : 0) === 1)) && (v["tenantId"] === undefined || typeof v["tenantId"] === "string" || v["tenantId"] === null))) && $check__schemas_identityStrictOpen(v);
 }
 
 function $check_identitySetStrictSchema(v: any): boolean {
@@ -1427,35 +1445,51 @@ function $check_callRecordingDeltaCollectionResponseStrictRequestSchema(v: any):
 }
 
 function $check_commsNotificationSchema(v: any): boolean {
-  return $isRecord(v) && (v["changeType"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotification") && (v["changeType"] === undefined || $check_changeTypeSchema(v["changeType"])) && (v["resourceUrl"] === undefined || typeof v["resourceUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || $check_commsOperationSchema(v["resourceData"])));
+  return $isRecord(v) && (v["changeType"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotification") && (v["changeType"] === undefined || $check_changeTypeSchema(v["changeType"])) && (v["resourceUrl"] === undefined || typeof v["resourceUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || (($check_commsOperationSchema(v["resourceData"]) ? 1 : 0) + ((Array.isArray(v["resourceData"]) && ($everyItem(v["resourceData"], 0, (v16) => $check_commsOperationSchema(v16)))) ? 1 : 0) === 1)));
+}
+
+function $check__schemas_commsOperationStrictOpen(v: any): boolean {
+  return $isRecord(v) && v["@odata.type"] !== undefined && (($check__schemas_recordOperationStrictOpen(v) ? 1 : 0) + ($check__schemas_updateRecordingStatusOperationStrictOpen(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check__schemas_recordOperationStrictOpen(v) : v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation" ? $check__schemas_updateRecordingStatusOperationStrictOpen(v) : false));
+}
+
+function $check__oneOf_1StrictOpen(v: any): boolean {
+  return Array.isArray(v) && ($everyItem(v, 0, (v30) => $check_commsOperationStrictSchema(v30)));
 }
 
 function $check_commsNotificationStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["changeType"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotification") && (v["changeType"] === undefined || $check_changeTypeStrictSchema(v["changeType"])) && (v["resourceUrl"] === undefined || typeof v["resourceUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || $check_commsOperationStrictSchema(v["resourceData"])))) && $closedOk(v, $c23, []);
+  return ($isRecord(v) && (v["changeType"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotification") && (v["changeType"] === undefined || $check_changeTypeStrictSchema(v["changeType"])) && (v["resourceUrl"] === undefined || typeof v["resourceUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || ((($check__schemas_commsOperationStrictOpen(v["resourceData"]) ? 1 : 0) + ((Array.isArray(v["resourceData"]) && ($everyItem(v["resourceData"], 0, (v17) => $check_commsOperationStrictSchema(v17)))) ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c23, v["resourceData"], false, true))))) && $closedOk(v, $c24, []);
 }
 
 function $check_commsNotificationRequestSchema(v: any): boolean {
-  return $isRecord(v) && (v["changeType"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotification") && (v["changeType"] === undefined || $check_changeTypeSchema(v["changeType"])) && (v["resourceUrl"] === undefined || typeof v["resourceUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || $check_commsOperationRequestSchema(v["resourceData"])));
+  return $isRecord(v) && (v["changeType"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotification") && (v["changeType"] === undefined || $check_changeTypeSchema(v["changeType"])) && (v["resourceUrl"] === undefined || typeof v["resourceUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || (($check_commsOperationRequestSchema(v["resourceData"]) ? 1 : 0) + ((Array.isArray(v["resourceData"]) && ($everyItem(v["resourceData"], 0, (v18) => $check_commsOperationRequestSchema(v18)))) ? 1 : 0) === 1)));
+}
+
+function $check__schemas_commsOperationStrictRequestOpen(v: any): boolean {
+  return $isRecord(v) && v["@odata.type"] !== undefined && (($check__schemas_recordOperationStrictRequestOpen(v) ? 1 : 0) + ($check__schemas_updateRecordingStatusOperationStrictRequestOpen(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check__schemas_recordOperationStrictRequestOpen(v) : v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation" ? $check__schemas_updateRecordingStatusOperationStrictRequestOpen(v) : false));
+}
+
+function $check__oneOf_1StrictRequestOpen(v: any): boolean {
+  return Array.isArray(v) && ($everyItem(v, 0, (v31) => $check_commsOperationStrictRequestSchema(v31)));
 }
 
 function $check_commsNotificationStrictRequestSchema(v: any): boolean {
-  return ($isRecord(v) && (v["changeType"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotification") && (v["changeType"] === undefined || $check_changeTypeStrictSchema(v["changeType"])) && (v["resourceUrl"] === undefined || typeof v["resourceUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || $check_commsOperationStrictRequestSchema(v["resourceData"])))) && $closedOk(v, $c23, []);
+  return ($isRecord(v) && (v["changeType"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotification") && (v["changeType"] === undefined || $check_changeTypeStrictSchema(v["changeType"])) && (v["resourceUrl"] === undefined || typeof v["resourceUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || ((($check__schemas_commsOperationStrictRequestOpen(v["resourceData"]) ? 1 : 0) + ((Array.isArray(v["resourceData"]) && ($everyItem(v["resourceData"], 0, (v19) => $check_commsOperationStrictRequestSchema(v19)))) ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c25, v["resourceData"], false, true))))) && $closedOk(v, $c24, []);
 }
 
 function $check_commsNotificationsSchema(v: any): boolean {
-  return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotifications") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v16) => $check_commsNotificationSchema(v16))))));
+  return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotifications") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v20) => $check_commsNotificationSchema(v20))))));
 }
 
 function $check_commsNotificationsStrictSchema(v: any): boolean {
-  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotifications") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v17) => $check_commsNotificationStrictSchema(v17))))))) && $closedOk(v, $c24, []);
+  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotifications") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v21) => $check_commsNotificationStrictSchema(v21))))))) && $closedOk(v, $c26, []);
 }
 
 function $check_commsNotificationsRequestSchema(v: any): boolean {
-  return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotifications") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v18) => $check_commsNotificationRequestSchema(v18))))));
+  return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotifications") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v22) => $check_commsNotificationRequestSchema(v22))))));
 }
 
 function $check_commsNotificationsStrictRequestSchema(v: any): boolean {
-  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotifications") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v19) => $check_commsNotificationStrictRequestSchema(v19))))))) && $closedOk(v, $c24, []);
+  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotifications") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v23) => $check_commsNotificationStrictRequestSchema(v23))))))) && $closedOk(v, $c26, []);
 }
 
 function $check_resourceDataSchema(v: any): boolean {
@@ -1463,7 +1497,7 @@ function $check_resourceDataSchema(v: any): boolean {
 }
 
 function $check_resourceDataStrictSchema(v: any): boolean {
-  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["@odata.id"] === undefined || typeof v["@odata.id"] === "string") && (v["@odata.etag"] === undefined || typeof v["@odata.etag"] === "string") && (v["id"] === undefined || typeof v["id"] === "string"))) && $closedOk(v, $c25, []);
+  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["@odata.id"] === undefined || typeof v["@odata.id"] === "string") && (v["@odata.etag"] === undefined || typeof v["@odata.etag"] === "string") && (v["id"] === undefined || typeof v["id"] === "string"))) && $closedOk(v, $c27, []);
 }
 
 function $check_changeNotificationEncryptedContentSchema(v: any): boolean {
@@ -1471,7 +1505,7 @@ function $check_changeNotificationEncryptedContentSchema(v: any): boolean {
 }
 
 function $check_changeNotificationEncryptedContentStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["data"] !== undefined && v["dataKey"] !== undefined && v["dataSignature"] !== undefined && v["encryptionCertificateId"] !== undefined && v["encryptionCertificateThumbprint"] !== undefined && (v["data"] === undefined || typeof v["data"] === "string") && (v["dataKey"] === undefined || typeof v["dataKey"] === "string") && (v["dataSignature"] === undefined || typeof v["dataSignature"] === "string") && (v["encryptionCertificateId"] === undefined || typeof v["encryptionCertificateId"] === "string") && (v["encryptionCertificateThumbprint"] === undefined || typeof v["encryptionCertificateThumbprint"] === "string"))) && $closedOk(v, $c26, []);
+  return ($isRecord(v) && (v["data"] !== undefined && v["dataKey"] !== undefined && v["dataSignature"] !== undefined && v["encryptionCertificateId"] !== undefined && v["encryptionCertificateThumbprint"] !== undefined && (v["data"] === undefined || typeof v["data"] === "string") && (v["dataKey"] === undefined || typeof v["dataKey"] === "string") && (v["dataSignature"] === undefined || typeof v["dataSignature"] === "string") && (v["encryptionCertificateId"] === undefined || typeof v["encryptionCertificateId"] === "string") && (v["encryptionCertificateThumbprint"] === undefined || typeof v["encryptionCertificateThumbprint"] === "string"))) && $closedOk(v, $c28, []);
 }
 
 function $check_changeNotificationSchema(v: any): boolean {
@@ -1491,15 +1525,15 @@ function $check__schemas_resourceDataStrictOpen(v: any): boolean {
 }
 
 function $check_changeNotificationStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["changeType"] !== undefined && v["resource"] !== undefined && v["subscriptionExpirationDateTime"] !== undefined && v["subscriptionId"] !== undefined && v["tenantId"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.changeNotification") && (v["changeType"] === undefined || $check_changeTypeStrictSchema(v["changeType"])) && (v["clientState"] === undefined || typeof v["clientState"] === "string" && $length(v["clientState"]) <= 255 || v["clientState"] === null) && (v["encryptedContent"] === undefined || ((($check__schemas_changeNotificationEncryptedContentStrictOpen(v["encryptedContent"]) ? 1 : 0) + (v["encryptedContent"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c27, v["encryptedContent"], false, true))) && (v["id"] === undefined || typeof v["id"] === "string" || v["id"] === null) && (v["lifecycleEvent"] === undefined || (($check__schemas_lifecycleEventTypeStrictOpen(v["lifecycleEvent"]) ? 1 : 0) + (v["lifecycleEvent"] === null ? 1 : 0) === 1)) && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || ((($check__schemas_resourceDataStrictOpen(v["resourceData"]) ? 1 : 0) + (v["resourceData"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c28, v["resourceData"], false, true))) && (v["subscriptionExpirationDateTime"] === undefined || $check_dateTimeOffsetStrictSchema(v["subscriptionExpirationDateTime"])) && (v["subscriptionId"] === undefined || $check_guidStrictSchema(v["subscriptionId"])) && (v["tenantId"] === undefined || $check_guidStrictSchema(v["tenantId"])))) && $closedOk(v, $c29, []);
+  return ($isRecord(v) && (v["changeType"] !== undefined && v["resource"] !== undefined && v["subscriptionExpirationDateTime"] !== undefined && v["subscriptionId"] !== undefined && v["tenantId"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.changeNotification") && (v["changeType"] === undefined || $check_changeTypeStrictSchema(v["changeType"])) && (v["clientState"] === undefined || typeof v["clientState"] === "string" && $length(v["clientState"]) <= 255 || v["clientState"] === null) && (v["encryptedContent"] === undefined || ((($check__schemas_changeNotificationEncryptedContentStrictOpen(v["encryptedContent"]) ? 1 : 0) + (v["encryptedContent"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c29, v["encryptedContent"], false, true))) && (v["id"] === undefined || typeof v["id"] === "string" || v["id"] === null) && (v["lifecycleEvent"] === undefined || (($check__schemas_lifecycleEventTypeStrictOpen(v["lifecycleEvent"]) ? 1 : 0) + (v["lifecycleEvent"] === null ? 1 : 0) === 1)) && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || ((($check__schemas_resourceDataStrictOpen(v["resourceData"]) ? 1 : 0) + (v["resourceData"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c30, v["resourceData"], false, true))) && (v["subscriptionExpirationDateTime"] === undefined || $check_dateTimeOffsetStrictSchema(v["subscriptionExpirationDateTime"])) && (v["subscriptionId"] === undefined || $check_guidStrictSchema(v["subscriptionId"])) && (v["tenantId"] === undefined || $check_guidStrictSchema(v["tenantId"])))) && $closedOk(v, $c31, []);
 }
 
 function $check_changeNotificationCollectionSchema(v: any): boolean {
-  return $isRecord(v) && (v["value"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.changeNotificationCollection") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v20) => $check_changeNotificationSchema(v20))))) && (v["validationTokens"] === undefined || ((Array.isArray(v["validationTokens"]) && ($everyItem(v["validationTokens"], 0, (v21) => typeof v21 === "string"))) || v["validationTokens"] === null)));
+  return $isRecord(v) && (v["value"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.changeNotificationCollection") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v24) => $check_changeNotificationSchema(v24))))) && (v["validationTokens"] === undefined || ((Array.isArray(v["validationTokens"]) && ($everyItem(v["validationTokens"], 0, (v25) => typeof v25 === "string"))) || v["validationTokens"] === null)));
 }
 
 function $check_changeNotificationCollectionStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["value"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.changeNotificationCollection") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v22) => $check_changeNotificationStrictSchema(v22))))) && (v["validationTokens"] === undefined || ((Array.isArray(v["validationTokens"]) && ($everyItem(v["validationTokens"], 0, (v23) => typeof v23 === "string"))) || v["validationTokens"] === null)))) && $closedOk(v, $c30, []);
+  return ($isRecord(v) && (v["value"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.changeNotificationCollection") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v26) => $check_changeNotificationStrictSchema(v26))))) && (v["validationTokens"] === undefined || ((Array.isArray(v["validationTokens"]) && ($everyItem(v["validationTokens"], 0, (v27) => typeof v27 === "string"))) || v["validationTokens"] === null)))) && $closedOk(v, $c32, []);
 }
 
 function $check_subscriptionSchema(v: any): boolean {
@@ -1507,7 +1541,7 @@ function $check_subscriptionSchema(v: any): boolean {
 }
 
 function $check_subscriptionStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["changeType"] !== undefined && v["notificationUrl"] !== undefined && v["resource"] !== undefined && v["expirationDateTime"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string") && (v["changeType"] === undefined || typeof v["changeType"] === "string") && (v["notificationUrl"] === undefined || typeof v["notificationUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["expirationDateTime"] === undefined || $check_dateTimeOffsetStrictSchema(v["expirationDateTime"])) && (v["clientState"] === undefined || typeof v["clientState"] === "string" && $length(v["clientState"]) <= 255 || v["clientState"] === null) && (v["lifecycleNotificationUrl"] === undefined || typeof v["lifecycleNotificationUrl"] === "string" || v["lifecycleNotificationUrl"] === null) && (v["includeResourceData"] === undefined || typeof v["includeResourceData"] === "boolean" || v["includeResourceData"] === null) && (v["encryptionCertificate"] === undefined || typeof v["encryptionCertificate"] === "string" || v["encryptionCertificate"] === null) && (v["encryptionCertificateId"] === undefined || typeof v["encryptionCertificateId"] === "string" || v["encryptionCertificateId"] === null) && (v["latestSupportedTlsVersion"] === undefined || typeof v["latestSupportedTlsVersion"] === "string" || v["latestSupportedTlsVersion"] === null) && (v["notificationQueryOptions"] === undefined || typeof v["notificationQueryOptions"] === "string" || v["notificationQueryOptions"] === null) && (v["notificationUrlAppId"] === undefined || typeof v["notificationUrlAppId"] === "string" || v["notificationUrlAppId"] === null) && (v["applicationId"] === undefined || typeof v["applicationId"] === "string" || v["applicationId"] === null) && (v["creatorId"] === undefined || typeof v["creatorId"] === "string" || v["creatorId"] === null))) && $closedOk(v, $c31, []);
+  return ($isRecord(v) && (v["changeType"] !== undefined && v["notificationUrl"] !== undefined && v["resource"] !== undefined && v["expirationDateTime"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string") && (v["changeType"] === undefined || typeof v["changeType"] === "string") && (v["notificationUrl"] === undefined || typeof v["notificationUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["expirationDateTime"] === undefined || $check_dateTimeOffsetStrictSchema(v["expirationDateTime"])) && (v["clientState"] === undefined || typeof v["clientState"] === "string" && $length(v["clientState"]) <= 255 || v["clientState"] === null) && (v["lifecycleNotificationUrl"] === undefined || typeof v["lifecycleNotificationUrl"] === "string" || v["lifecycleNotificationUrl"] === null) && (v["includeResourceData"] === undefined || typeof v["includeResourceData"] === "boolean" || v["includeResourceData"] === null) && (v["encryptionCertificate"] === undefined || typeof v["encryptionCertificate"] === "string" || v["encryptionCertificate"] === null) && (v["encryptionCertificateId"] === undefined || typeof v["encryptionCertificateId"] === "string" || v["encryptionCertificateId"] === null) && (v["latestSupportedTlsVersion"] === undefined || typeof v["latestSupportedTlsVersion"] === "string" || v["latestSupportedTlsVersion"] === null) && (v["notificationQueryOptions"] === undefined || typeof v["notificationQueryOptions"] === "string" || v["notificationQueryOptions"] === null) && (v["notificationUrlAppId"] === undefined || typeof v["notificationUrlAppId"] === "string" || v["notificationUrlAppId"] === null) && (v["applicationId"] === undefined || typeof v["applicationId"] === "string" || v["applicationId"] === null) && (v["creatorId"] === undefined || typeof v["creatorId"] === "string" || v["creatorId"] === null))) && $closedOk(v, $c33, []);
 }
 
 function $check_subscriptionRequestSchema(v: any): boolean {
@@ -1515,7 +1549,7 @@ function $check_subscriptionRequestSchema(v: any): boolean {
 }
 
 function $check_subscriptionStrictRequestSchema(v: any): boolean {
-  return ($isRecord(v) && (v["changeType"] !== undefined && v["notificationUrl"] !== undefined && v["resource"] !== undefined && v["expirationDateTime"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string") && (v["changeType"] === undefined || typeof v["changeType"] === "string") && (v["notificationUrl"] === undefined || typeof v["notificationUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["expirationDateTime"] === undefined || $check_dateTimeOffsetStrictSchema(v["expirationDateTime"])) && (v["clientState"] === undefined || typeof v["clientState"] === "string" && $length(v["clientState"]) <= 255 || v["clientState"] === null) && (v["lifecycleNotificationUrl"] === undefined || typeof v["lifecycleNotificationUrl"] === "string" || v["lifecycleNotificationUrl"] === null) && (v["includeResourceData"] === undefined || typeof v["includeResourceData"] === "boolean" || v["includeResourceData"] === null) && (v["encryptionCertificate"] === undefined || typeof v["encryptionCertificate"] === "string" || v["encryptionCertificate"] === null) && (v["encryptionCertificateId"] === undefined || typeof v["encryptionCertificateId"] === "string" || v["encryptionCertificateId"] === null) && (v["latestSupportedTlsVersion"] === undefined || typeof v["latestSupportedTlsVersion"] === "string" || v["latestSupportedTlsVersion"] === null) && (v["notificationQueryOptions"] === undefined || typeof v["notificationQueryOptions"] === "string" || v["notificationQueryOptions"] === null) && (v["notificationUrlAppId"] === undefined || typeof v["notificationUrlAppId"] === "string" || v["notificationUrlAppId"] === null) && (v["applicationId"] === undefined || typeof v["applicationId"] === "string" || v["applicationId"] === null) && (v["creatorId"] === undefined || typeof v["creatorId"] === "string" || v["creatorId"] === null))) && $closedOk(v, $c31, []);
+  return ($isRecord(v) && (v["changeType"] !== undefined && v["notificationUrl"] !== undefined && v["resource"] !== undefined && v["expirationDateTime"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string") && (v["changeType"] === undefined || typeof v["changeType"] === "string") && (v["notificationUrl"] === undefined || typeof v["notificationUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["expirationDateTime"] === undefined || $check_dateTimeOffsetStrictSchema(v["expirationDateTime"])) && (v["clientState"] === undefined || typeof v["clientState"] === "string" && $length(v["clientState"]) <= 255 || v["clientState"] === null) && (v["lifecycleNotificationUrl"] === undefined || typeof v["lifecycleNotificationUrl"] === "string" || v["lifecycleNotificationUrl"] === null) && (v["includeResourceData"] === undefined || typeof v["includeResourceData"] === "boolean" || v["includeResourceData"] === null) && (v["encryptionCertificate"] === undefined || typeof v["encryptionCertificate"] === "string" || v["encryptionCertificate"] === null) && (v["encryptionCertificateId"] === undefined || typeof v["encryptionCertificateId"] === "string" || v["encryptionCertificateId"] === null) && (v["latestSupportedTlsVersion"] === undefined || typeof v["latestSupportedTlsVersion"] === "string" || v["latestSupportedTlsVersion"] === null) && (v["notificationQueryOptions"] === undefined || typeof v["notificationQueryOptions"] === "string" || v["notificationQueryOptions"] === null) && (v["notificationUrlAppId"] === undefined || typeof v["notificationUrlAppId"] === "string" || v["notificationUrlAppId"] === null) && (v["applicationId"] === undefined || typeof v["applicationId"] === "string" || v["applicationId"] === null) && (v["creatorId"] === undefined || typeof v["creatorId"] === "string" || v["creatorId"] === null))) && $closedOk(v, $c33, []);
 }
 
 function $check_subscriptionPatchRequestBodySchema(v: any): boolean {
@@ -1523,7 +1557,7 @@ function $check_subscriptionPatchRequestBodySchema(v: any): boolean {
 }
 
 function $check_subscriptionPatchRequestBodyStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["expirationDateTime"] !== undefined && (v["expirationDateTime"] === undefined || $check_dateTimeOffsetStrictSchema(v["expirationDateTime"])) && (v["notificationUrl"] === undefined || typeof v["notificationUrl"] === "string"))) && $closedOk(v, $c32, []);
+  return ($isRecord(v) && (v["expirationDateTime"] !== undefined && (v["expirationDateTime"] === undefined || $check_dateTimeOffsetStrictSchema(v["expirationDateTime"])) && (v["notificationUrl"] === undefined || typeof v["notificationUrl"] === "string"))) && $closedOk(v, $c34, []);
 }
 
 function $check_ErrorDetailsSchema(v: any): boolean {
@@ -1535,7 +1569,7 @@ function $check_InnerErrorSchema(v: any): boolean {
 }
 
 function $check_MainErrorSchema(v: any): boolean {
-  return $isRecord(v) && (v["code"] !== undefined && v["message"] !== undefined && (v["code"] === undefined || typeof v["code"] === "string") && (v["message"] === undefined || typeof v["message"] === "string") && (v["target"] === undefined || typeof v["target"] === "string" || v["target"] === null) && (v["details"] === undefined || (Array.isArray(v["details"]) && ($everyItem(v["details"], 0, (v24) => $check_ErrorDetailsSchema(v24))))) && (v["innerError"] === undefined || $check_InnerErrorSchema(v["innerError"])));
+  return $isRecord(v) && (v["code"] !== undefined && v["message"] !== undefined && (v["code"] === undefined || typeof v["code"] === "string") && (v["message"] === undefined || typeof v["message"] === "string") && (v["target"] === undefined || typeof v["target"] === "string" || v["target"] === null) && (v["details"] === undefined || (Array.isArray(v["details"]) && ($everyItem(v["details"], 0, (v28) => $check_ErrorDetailsSchema(v28))))) && (v["innerError"] === undefined || $check_InnerErrorSchema(v["innerError"])));
 }
 
 function $check_ODataErrorSchema(v: any): boolean {
@@ -1543,19 +1577,19 @@ function $check_ODataErrorSchema(v: any): boolean {
 }
 
 function $check_ErrorDetailsStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["code"] !== undefined && v["message"] !== undefined && (v["code"] === undefined || typeof v["code"] === "string") && (v["message"] === undefined || typeof v["message"] === "string") && (v["target"] === undefined || typeof v["target"] === "string" || v["target"] === null))) && $closedOk(v, $c35, []);
+  return ($isRecord(v) && (v["code"] !== undefined && v["message"] !== undefined && (v["code"] === undefined || typeof v["code"] === "string") && (v["message"] === undefined || typeof v["message"] === "string") && (v["target"] === undefined || typeof v["target"] === "string" || v["target"] === null))) && $closedOk(v, $c37, []);
 }
 
 function $check_InnerErrorStrictSchema(v: any): boolean {
-  return ($isRecord(v) && ((v["request-id"] === undefined || typeof v["request-id"] === "string") && (v["client-request-id"] === undefined || typeof v["client-request-id"] === "string") && (v["date"] === undefined || typeof v["date"] === "string") && (v["code"] === undefined || typeof v["code"] === "string") && (v["message"] === undefined || typeof v["message"] === "string") && (v["status"] === undefined || typeof v["status"] === "string"))) && $closedOk(v, $c36, []);
+  return ($isRecord(v) && ((v["request-id"] === undefined || typeof v["request-id"] === "string") && (v["client-request-id"] === undefined || typeof v["client-request-id"] === "string") && (v["date"] === undefined || typeof v["date"] === "string") && (v["code"] === undefined || typeof v["code"] === "string") && (v["message"] === undefined || typeof v["message"] === "string") && (v["status"] === undefined || typeof v["status"] === "string"))) && $closedOk(v, $c38, []);
 }
 
 function $check_MainErrorStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["code"] !== undefined && v["message"] !== undefined && (v["code"] === undefined || typeof v["code"] === "string") && (v["message"] === undefined || typeof v["message"] === "string") && (v["target"] === undefined || typeof v["target"] === "string" || v["target"] === null) && (v["details"] === undefined || (Array.isArray(v["details"]) && ($everyItem(v["details"], 0, (v25) => $check_ErrorDetailsStrictSchema(v25))))) && (v["innerError"] === undefined || $check_InnerErrorStrictSchema(v["innerError"])))) && $closedOk(v, $c34, []);
+  return ($isRecord(v) && (v["code"] !== undefined && v["message"] !== undefined && (v["code"] === undefined || typeof v["code"] === "string") && (v["message"] === undefined || typeof v["message"] === "string") && (v["target"] === undefined || typeof v["target"] === "string" || v["target"] === null) && (v["details"] === undefined || (Array.isArray(v["details"]) && ($everyItem(v["details"], 0, (v29) => $check_ErrorDetailsStrictSchema(v29))))) && (v["innerError"] === undefined || $check_InnerErrorStrictSchema(v["innerError"])))) && $closedOk(v, $c36, []);
 }
 
 function $check_ODataErrorStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["error"] !== undefined && (v["error"] === undefined || $check_MainErrorStrictSchema(v["error"])))) && $closedOk(v, $c33, []);
+  return ($isRecord(v) && (v["error"] !== undefined && (v["error"] === undefined || $check_MainErrorStrictSchema(v["error"])))) && $closedOk(v, $c35, []);
 }
 
 /** Same validator as `dateTimeOffsetSchema`. */
@@ -2100,6 +2134,38 @@ export const operations: {
       readonly "5XX": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
     };
   };
+  readonly appCall_recordResponse: {
+    readonly method: "post";
+    readonly path: "/app/calls/{callId}/recordResponse";
+    readonly request: { readonly open: typeof recordResponsePostRequestBodySchema; readonly strict: typeof recordResponsePostRequestBodyStrictSchema };
+    readonly responses: {
+      readonly "200": { readonly open: typeof recordOperationSchema; readonly strict: typeof recordOperationStrictSchema };
+      readonly "400": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "401": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "403": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "404": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "429": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "503": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "4XX": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "5XX": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+    };
+  };
+  readonly appCall_updateRecordingStatus: {
+    readonly method: "post";
+    readonly path: "/app/calls/{callId}/updateRecordingStatus";
+    readonly request: { readonly open: typeof updateRecordingStatusPostRequestBodySchema; readonly strict: typeof updateRecordingStatusPostRequestBodyStrictSchema };
+    readonly responses: {
+      readonly "200": { readonly open: typeof updateRecordingStatusOperationSchema; readonly strict: typeof updateRecordingStatusOperationStrictSchema };
+      readonly "400": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "401": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "403": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "404": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "429": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "503": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "4XX": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "5XX": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+    };
+  };
   readonly call_updateRecordingStatus: {
     readonly method: "post";
     readonly path: "/communications/calls/{callId}/updateRecordingStatus";
@@ -2353,6 +2419,38 @@ export const operations: {
     path: "/applications/{applicationId}/calls/{callId}/record",
     request: { open: recordPostRequestBodySchema, strict: recordPostRequestBodyStrictSchema },
     responses: {
+      "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    },
+  },
+  appCall_recordResponse: {
+    method: "post",
+    path: "/app/calls/{callId}/recordResponse",
+    request: { open: recordResponsePostRequestBodySchema, strict: recordResponsePostRequestBodyStrictSchema },
+    responses: {
+      "200": { open: recordOperationSchema, strict: recordOperationStrictSchema },
+      "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    },
+  },
+  appCall_updateRecordingStatus: {
+    method: "post",
+    path: "/app/calls/{callId}/updateRecordingStatus",
+    request: { open: updateRecordingStatusPostRequestBodySchema, strict: updateRecordingStatusPostRequestBodyStrictSchema },
+    responses: {
+      "200": { open: updateRecordingStatusOperationSchema, strict: updateRecordingStatusOperationStrictSchema },
       "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
       "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
       "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
@@ -2646,12 +2744,17 @@ export const schemaPointers: {
   readonly "#/paths/~1communications~1calls~1{callId}~1record/post/requestBody/content/application~1json/schema": { readonly open: typeof recordPostRequestBodySchema; readonly strict: typeof recordPostRequestBodyStrictSchema };
   readonly "#/paths/~1communications~1calls~1{callId}~1record/post/responses/200/content/application~1json/schema": { readonly open: typeof recordOperationSchema; readonly strict: typeof recordOperationStrictSchema };
   readonly "#/components/requestBodies/legacyRecord/content/application~1json/schema": { readonly open: typeof recordPostRequestBodySchema; readonly strict: typeof recordPostRequestBodyStrictSchema };
+  readonly "#/paths/~1app~1calls~1{callId}~1recordResponse/post/requestBody/content/application~1json/schema": { readonly open: typeof recordResponsePostRequestBodySchema; readonly strict: typeof recordResponsePostRequestBodyStrictSchema };
+  readonly "#/paths/~1app~1calls~1{callId}~1recordResponse/post/responses/200/content/application~1json/schema": { readonly open: typeof recordOperationSchema; readonly strict: typeof recordOperationStrictSchema };
+  readonly "#/paths/~1app~1calls~1{callId}~1updateRecordingStatus/post/requestBody/content/application~1json/schema": { readonly open: typeof updateRecordingStatusPostRequestBodySchema; readonly strict: typeof updateRecordingStatusPostRequestBodyStrictSchema };
+  readonly "#/paths/~1app~1calls~1{callId}~1updateRecordingStatus/post/responses/200/content/application~1json/schema": { readonly open: typeof updateRecordingStatusOperationSchema; readonly strict: typeof updateRecordingStatusOperationStrictSchema };
   readonly "#/paths/~1communications~1calls~1{callId}~1updateRecordingStatus/post/requestBody/content/application~1json/schema": { readonly open: typeof updateRecordingStatusPostRequestBodySchema; readonly strict: typeof updateRecordingStatusPostRequestBodyStrictSchema };
   readonly "#/paths/~1communications~1calls~1{callId}~1updateRecordingStatus/post/responses/200/content/application~1json/schema": { readonly open: typeof updateRecordingStatusOperationSchema; readonly strict: typeof updateRecordingStatusOperationStrictSchema };
   readonly "#/paths/~1communications~1calls~1{callId}~1operations~1{operationId}/get/responses/200/content/application~1json/schema": { readonly open: typeof commsOperationSchema; readonly strict: typeof commsOperationStrictSchema };
   readonly "#/components/responses/callRecordingCollection/content/application~1json/schema": { readonly open: typeof callRecordingCollectionResponseSchema; readonly strict: typeof callRecordingCollectionResponseStrictSchema };
   readonly "#/components/responses/callRecording/content/application~1json/schema": { readonly open: typeof callRecordingSchema; readonly strict: typeof callRecordingStrictSchema };
   readonly "#/components/responses/paymentRequired/content/application~1json/schema": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+  readonly "#/paths/~1users~1{userId}~1onlineMeetings~1getAllRecordings(meetingOrganizerUserId='{meetingOrganizerUserId}',startDateTime=@startDateTime,endDateTime=@endDateTime)/get/responses/200/content/application~1json/schema": { readonly open: typeof callRecordingCollectionResponseSchema; readonly strict: typeof callRecordingCollectionResponseStrictSchema };
   readonly "#/paths/~1users~1{userId}~1onlineMeetings~1getAllRecordings(meetingOrganizerUserId='{meetingOrganizerUserId}',startDateTime=@startDateTime,endDateTime=@endDateTime)~1delta/get/responses/200/content/application~1json/schema": { readonly open: typeof callRecordingDeltaCollectionResponseSchema; readonly strict: typeof callRecordingDeltaCollectionResponseStrictSchema };
   readonly "#/components/responses/deltaTokenExpired/content/application~1json/schema": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
   readonly "#/paths/~1subscriptions/post/requestBody/content/application~1json/schema": { readonly open: typeof subscriptionRequestSchema; readonly strict: typeof subscriptionStrictRequestSchema };
@@ -2707,12 +2810,17 @@ export const schemaPointers: {
   "#/paths/~1communications~1calls~1{callId}~1record/post/requestBody/content/application~1json/schema": { open: recordPostRequestBodySchema, strict: recordPostRequestBodyStrictSchema },
   "#/paths/~1communications~1calls~1{callId}~1record/post/responses/200/content/application~1json/schema": { open: recordOperationSchema, strict: recordOperationStrictSchema },
   "#/components/requestBodies/legacyRecord/content/application~1json/schema": { open: recordPostRequestBodySchema, strict: recordPostRequestBodyStrictSchema },
+  "#/paths/~1app~1calls~1{callId}~1recordResponse/post/requestBody/content/application~1json/schema": { open: recordResponsePostRequestBodySchema, strict: recordResponsePostRequestBodyStrictSchema },
+  "#/paths/~1app~1calls~1{callId}~1recordResponse/post/responses/200/content/application~1json/schema": { open: recordOperationSchema, strict: recordOperationStrictSchema },
+  "#/paths/~1app~1calls~1{callId}~1updateRecordingStatus/post/requestBody/content/application~1json/schema": { open: updateRecordingStatusPostRequestBodySchema, strict: updateRecordingStatusPostRequestBodyStrictSchema },
+  "#/paths/~1app~1calls~1{callId}~1updateRecordingStatus/post/responses/200/content/application~1json/schema": { open: updateRecordingStatusOperationSchema, strict: updateRecordingStatusOperationStrictSchema },
   "#/paths/~1communications~1calls~1{callId}~1updateRecordingStatus/post/requestBody/content/application~1json/schema": { open: updateRecordingStatusPostRequestBodySchema, strict: updateRecordingStatusPostRequestBodyStrictSchema },
   "#/paths/~1communications~1calls~1{callId}~1updateRecordingStatus/post/responses/200/content/application~1json/schema": { open: updateRecordingStatusOperationSchema, strict: updateRecordingStatusOperationStrictSchema },
   "#/paths/~1communications~1calls~1{callId}~1operations~1{operationId}/get/responses/200/content/application~1json/schema": { open: commsOperationSchema, strict: commsOperationStrictSchema },
   "#/components/responses/callRecordingCollection/content/application~1json/schema": { open: callRecordingCollectionResponseSchema, strict: callRecordingCollectionResponseStrictSchema },
   "#/components/responses/callRecording/content/application~1json/schema": { open: callRecordingSchema, strict: callRecordingStrictSchema },
   "#/components/responses/paymentRequired/content/application~1json/schema": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+  "#/paths/~1users~1{userId}~1onlineMeetings~1getAllRecordings(meetingOrganizerUserId='{meetingOrganizerUserId}',startDateTime=@startDateTime,endDateTime=@endDateTime)/get/responses/200/content/application~1json/schema": { open: callRecordingCollectionResponseSchema, strict: callRecordingCollectionResponseStrictSchema },
   "#/paths/~1users~1{userId}~1onlineMeetings~1getAllRecordings(meetingOrganizerUserId='{meetingOrganizerUserId}',startDateTime=@startDateTime,endDateTime=@endDateTime)~1delta/get/responses/200/content/application~1json/schema": { open: callRecordingDeltaCollectionResponseSchema, strict: callRecordingDeltaCollectionResponseStrictSchema },
   "#/components/responses/deltaTokenExpired/content/application~1json/schema": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
   "#/paths/~1subscriptions/post/requestBody/content/application~1json/schema": { open: subscriptionRequestSchema, strict: subscriptionStrictRequestSchema },
