@@ -7,6 +7,7 @@ const withTests = !process.argv.includes("--no-test");
 await runScript(async () => {
   const env = ensurePnpm();
   run("pnpm", ["run", "lint"], { env });
+  run("knip", [], { env }); // no unused files, exports or dependencies
   run("node", ["scripts/check-generated.mjs"], { env });
   run("turbo", ["run", "typecheck", "--output-logs=errors-only"], { env });
   run("node", ["scripts/check-pack.mjs"], { env });
