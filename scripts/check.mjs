@@ -1,5 +1,6 @@
-// Everything CI runs, in one command: lint (code and spec), generated-file drift, typecheck, the
-// package tarball checks, the consumer smoke tests, and (unless --no-test) the tests.
+// Everything CI runs, in one command: lint (code and spec), knip, generated-file drift, typecheck,
+// the package tarball checks, the release gate, the consumer smoke tests, the test suite on Node
+// 24, and (unless --no-test) the test suite on the machine's Node, whose closing line ends CI.
 import { ensurePnpm, run, runScript } from "./lib/toolchain.mjs";
 
 const withTests = !process.argv.includes("--no-test");
@@ -13,5 +14,6 @@ await runScript(async () => {
   run("node", ["scripts/check-pack.mjs"], { env });
   run("node", ["scripts/check-release.mjs"], { env }); // pending changesets vs the spec diff
   run("node", ["scripts/smoke-consumers.mjs"], { env }); // the tarballs in four consumer setups
+  run("node", ["scripts/test-node24.mjs"], { env }); // the whole suite on Node 24 too
   if (withTests) run("node", ["scripts/test.mjs"], { env });
 });
