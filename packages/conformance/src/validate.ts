@@ -181,7 +181,8 @@ async function readAll(inputs: string[], har: string[], readStdin: () => Promise
       continue;
     }
     try {
-      texts.set(file, await readFile(file, "utf8"));
+      // Editors on some systems start UTF-8 files with a byte order mark, which JSON does not allow.
+      texts.set(file, (await readFile(file, "utf8")).replace(/^\uFEFF/, ""));
     } catch (error) {
       throw new UsageError("missing-file", `cannot read input: ${describeFsError(error)}`, {
         file,

@@ -237,6 +237,12 @@ describe("validate", () => {
     );
   });
 
+  test("a byte order mark at the start of a file is not an error", async () => {
+    const path = await file("bom.json", `\uFEFF${JSON.stringify(recording)}`);
+    const result = await run(["validate", "--schema", "recordOperation", path], { validators });
+    expect(result.code).toBe(0);
+  });
+
   test("invalid JSON is reported with its line and column", async () => {
     const path = await file("broken.json", '{\n  "id": "1",\n  "status": running\n}');
     const result = await run(["validate", "--schema", "recordOperation", path], { validators });

@@ -33,8 +33,17 @@ const forAjv = (value) => {
       ]),
   );
 };
-const ajv = new Ajv2020({ strict: false, allErrors: false });
+const ajv = new Ajv2020({ strict: false, allErrors: false, logger: false });
 addFormats.default(ajv, ["date-time", "date", "time", "uuid", "email", "uri", "ipv4", "ipv6"]);
+// OpenAPI's integer formats, with the ranges the generated validators assert.
+ajv.addFormat("int32", {
+  type: "number",
+  validate: (n) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31,
+});
+ajv.addFormat("int64", {
+  type: "number",
+  validate: (n) => Number.isInteger(n) && n >= -(2 ** 63) && n < 2 ** 63,
+});
 ajv.addSchema(forAjv(document), "doc");
 
 const example = (name) => structuredClone(document.components.examples[name].value);

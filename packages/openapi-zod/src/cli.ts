@@ -3,7 +3,7 @@ import { OpenApiZodError } from "./errors.js";
 import { type GenerateOptions, generateZodFromFile } from "./generate.js";
 import { writeFileAtomic } from "./write.js";
 
-const USAGE = `Usage: openapi-zod <spec.yaml|spec.json> [--out <file.ts>] [--language ts|js]
+const USAGE = `Usage: openapi-zod <spec.yaml|spec.json> [--out <file.ts>] [--language ts|js] [--no-fast-path]
 
 Generates one Zod 4 module (open and strict validators) from an OpenAPI 3.x document.
   -o, --out <file>       write the module here (atomically); stdout when omitted

@@ -212,15 +212,18 @@ export class FastPath {
         const at = childPointer(pointer, keyword, i);
         return this.check(this.c.asSchema(member, at), at, variant, false, x, siblingTypes);
       });
-      conditions.push(
-        keyword === "anyOf"
-          ? any(checks)
-          : `${checks.map((c) => `(${wrap(c, "||")} ? 1 : 0)`).join(" + ")} === 1`,
-      );
       const discriminator = isObject(schema.discriminator) ? schema.discriminator : undefined;
-      if (discriminator !== undefined && typeof discriminator.propertyName === "string") {
-        conditions.push(this.discriminator(discriminator, members, pointer, variant, x));
+      const tagged = discriminator !== undefined && typeof discriminator.propertyName === "string";
+      // When every alternative pins the tag to its own values, the alternative the tag selects is the
+      // only one that can match: checking it alone has the same verdict as counting all of them.
+      if (!(tagged && this.exclusiveByTag(discriminator, members, pointer))) {
+        conditions.push(
+          keyword === "anyOf"
+            ? any(checks)
+            : `${checks.map((c) => `(${wrap(c, "||")} ? 1 : 0)`).join(" + ")} === 1`,
+        );
       }
+      if (tagged) conditions.push(this.discriminator(discriminator, members, pointer, variant, x));
     }
     if (schema.not !== undefined) {
       const at = childPointer(pointer, "not");
@@ -285,30 +288,88 @@ export class FastPath {
           evaluation.when.length === 0 &&
           evaluation.conditional.length === 0 &&
           evaluation.dependent.length === 0;
+        let closing: string;
         if (isStatic) {
           // Everything this object may hold is known at generation time: a Set lookup per key.
           const keys = this.constant(`new Set(${JSON.stringify(evaluation.keys)})`);
-          conditions.push(
-            `${this.helper("$closedOk")}(${x}, ${keys}, [${evaluation.patterns.map((p) => this.constant(p)).join(", ")}])`,
-          );
+          closing = `${this.helper("$closedOk")}(${x}, ${keys}, [${evaluation.patterns.map((p) => this.constant(p)).join(", ")}])`;
         } else {
-          conditions.push(
-            `${this.helper("$unevaluatedPropertiesOk")}(${this.constant(this.c.renderEvaluation(evaluation), "$Evaluation")}, ${x}, false, true)`,
-          );
+          closing = `${this.helper("$unevaluatedPropertiesOk")}(${this.constant(this.c.renderEvaluation(evaluation), "$Evaluation")}, ${x}, false, true)`;
         }
+        conditions.push(closing);
+        if (pointer === this.c.compiling?.pointer && x === "v")
+          this.c.compiling.fastClosing = closing;
       }
     }
     return ok(conditions);
   }
 
-  private discriminator(
+  /** The discriminator's mapping, when each alternative provably fixes the tag to disjoint values. */
+  private exclusiveByTag(discriminator: JsonObject, members: unknown[], pointer: string): boolean {
+    const property = discriminator.propertyName as string;
+    const targets = members.map((member) =>
+      isObject(member) && typeof member.$ref === "string"
+        ? this.c.refTarget(member.$ref, pointer)
+        : undefined,
+    );
+    if (targets.some((t) => t === undefined)) return false;
+    const sets = targets.map((t) =>
+      this.tagValues(this.c.schemaAt(t as string, pointer), t as string, property, 0),
+    );
+    if (sets.some((set) => set === undefined)) return false;
+    const seen = new Set<unknown>();
+    for (const set of sets as Array<Set<unknown>>) {
+      for (const value of set) {
+        if (seen.has(value)) return false;
+        seen.add(value);
+      }
+    }
+    const mapping = this.mapping(discriminator, members, pointer);
+    for (const [value, target] of mapping) {
+      const index = targets.indexOf(target);
+      if (index === -1 || !(sets[index] as Set<unknown>).has(value)) return false;
+    }
+    return mapping.size > 0;
+  }
+
+  /** Values a schema allows for `property` (a superset), from `properties[property].const`/`enum`, `$ref` and `allOf`. */
+  private tagValues(
+    schema: Schema,
+    pointer: string,
+    property: string,
+    depth: number,
+  ): Set<unknown> | undefined {
+    if (!isObject(schema) || depth > 8) return undefined;
+    const own = isObject(schema.properties) ? schema.properties[property] : undefined;
+    if (isObject(own)) {
+      if ("const" in own) return new Set([own.const]);
+      if (Array.isArray(own.enum)) return new Set(own.enum);
+    }
+    if (typeof schema.$ref === "string" && schema.$ref.startsWith("#")) {
+      const target = this.c.refTarget(schema.$ref, childPointer(pointer, "$ref"));
+      const found = this.tagValues(this.c.schemaAt(target, target), target, property, depth + 1);
+      if (found !== undefined) return found;
+    }
+    if (Array.isArray(schema.allOf)) {
+      for (const [i, member] of schema.allOf.entries()) {
+        const found = this.tagValues(
+          member as Schema,
+          childPointer(pointer, "allOf", i),
+          property,
+          depth + 1,
+        );
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  }
+
+  /** Tag value -> target pointer: the explicit `mapping`, then component names of `$ref` alternatives. */
+  private mapping(
     discriminator: JsonObject,
     members: unknown[],
     pointer: string,
-    variant: Variant,
-    x: string,
-  ): string {
-    const open = { ...variant, closed: false };
+  ): Map<string, string> {
     const mapping = new Map<string, string>();
     if (isObject(discriminator.mapping)) {
       for (const [value, target] of Object.entries(discriminator.mapping)) {
@@ -329,6 +390,18 @@ export class FastPath {
       if (explicit.includes(member.$ref) || explicit.includes(name) || mapping.has(name)) continue;
       mapping.set(name, this.c.refTarget(member.$ref, pointer));
     }
+    return mapping;
+  }
+
+  private discriminator(
+    discriminator: JsonObject,
+    members: unknown[],
+    pointer: string,
+    variant: Variant,
+    x: string,
+  ): string {
+    const open = { ...variant, closed: false };
+    const mapping = this.mapping(discriminator, members, pointer);
     if (mapping.size === 0) return "true";
     const tag = `${x}[${JSON.stringify(discriminator.propertyName)}]`;
     const selected = [...mapping].reduceRight(

@@ -191,6 +191,7 @@ export function generateZod(document: JsonObject, options: GenerateOptions = {})
   compiler.fastPath = fastPath;
   if (fastPath !== undefined) compiler.use("$withFastPath");
   compiler.compilePending();
+  compiler.shareStrictTwins();
   const ordered = orderDefinitions(compiler.definitions);
   let anonymous = 0;
   for (const definition of compiler.definitions) {

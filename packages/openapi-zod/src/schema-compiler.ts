@@ -27,6 +27,9 @@ export interface Definition {
   expression: string;
   /** The compiled boolean check of the fast path (`\uE004id\uE004(x)` placeholders call other checks). */
   fast?: string;
+  /** Strict mode: the refinement / fast-path condition that closes the object at this definition's root. */
+  closing?: string;
+  fastClosing?: string;
   compiled: boolean;
 }
 
@@ -144,6 +147,8 @@ export class SchemaCompiler {
   private readonly pending: Definition[] = [];
   private readonly sensitivity = new Map<string, boolean>();
   private readonly resolved = new Map<string, Schema>();
+  /** The definition being compiled (its root position records its strict closing). */
+  compiling: Definition | undefined;
   private readonly scans = new Map<string, { direct: boolean; refs: string[] }>();
   /** Set by the module generator when validators get a compiled fast path. */
   fastPath:
@@ -198,6 +203,7 @@ export class SchemaCompiler {
       definition = this.pending.shift()
     ) {
       const schema = this.schemaAt(definition.pointer, definition.pointer);
+      this.compiling = definition;
       definition.expression = this.compile(
         schema,
         definition.pointer,
@@ -214,6 +220,25 @@ export class SchemaCompiler {
         );
       }
       definition.compiled = true;
+      this.compiling = undefined;
+    }
+  }
+
+  /**
+   * A strict definition that closes its object differs from its "open at this level" twin only by the
+   * closing check: when both exist, it becomes `twin.superRefine(closing)` instead of a second copy.
+   */
+  shareStrictTwins(): void {
+    for (const definition of this.definitions) {
+      if (!definition.variant.closed || definition.closing === undefined) continue;
+      const key = `${definition.pointer}|s${definition.variant.request ? "q" : "r"}`;
+      const twin = this.byKey.get(key);
+      if (twin === undefined || twin === definition) continue;
+      if (definition.expression !== twin.expression + definition.closing) continue;
+      definition.expression = `\uE000${twin.id}\uE000${definition.closing}`;
+      if (definition.fastClosing !== undefined && twin.fast !== undefined) {
+        definition.fast = `\uE004${twin.id}\uE004(v) && ${definition.fastClosing}`;
+      }
     }
   }
 
@@ -585,9 +610,9 @@ export class SchemaCompiler {
     } else if (variant.strict && closeHere && mayBeObject && !closedByRefAlone) {
       const evaluation = this.evaluation(schema, pointer, variant, [], true);
       if (!evaluation.all && this.declaresProperties(evaluation)) {
-        refinements.push(
-          `.superRefine(${this.use("$unevaluatedProperties")}(${this.renderEvaluation(evaluation)}, false, true))`,
-        );
+        const closing = `.superRefine(${this.use("$unevaluatedProperties")}(${this.renderEvaluation(evaluation)}, false, true))`;
+        refinements.push(closing);
+        if (pointer === this.compiling?.pointer) this.compiling.closing = closing;
       }
     }
     if (closedByRefAlone && refinements.length === 0) return expression;

@@ -72,8 +72,18 @@ function makeAjv(document: JsonObject) {
     allErrors: false,
     multipleOfPrecision: 12,
     validateFormats: true,
+    logger: false,
   });
   addFormats.default(ajv, ["date-time", "date", "time", "uuid", "email", "uri", "ipv4", "ipv6"]);
+  // OpenAPI's integer formats, with the ranges the generator asserts.
+  ajv.addFormat("int32", {
+    type: "number",
+    validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31,
+  });
+  ajv.addFormat("int64", {
+    type: "number",
+    validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 63) && n < 2 ** 63,
+  });
   ajv.addSchema(forAjv(document) as JsonObject, "doc");
   return ajv;
 }

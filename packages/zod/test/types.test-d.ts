@@ -13,36 +13,20 @@ type Declared<T> = T extends readonly (infer E)[]
 /** The same set of values: each type is assignable to the other. */
 type Agree<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
-/**
- * openapi-typescript makes a property with a `default` required (its `defaultNonNullable`); a validator never
- * fills defaults in, so for it such a property stays optional. These are the spec's defaulted properties.
- */
-type Defaulted = {
-  recordResponsePostRequestBody:
-    | "bargeInAllowed"
-    | "initialSilenceTimeoutInSeconds"
-    | "maxSilenceTimeoutInSeconds"
-    | "maxRecordDurationInSeconds"
-    | "playBeep";
-};
-type WithDefaultsOptional<K, T> = K extends keyof Defaulted
-  ? Omit<T, Defaulted[K]> & Partial<Pick<T, Defaulted[K] & keyof T>>
-  : T;
-
 type Schemas = components["schemas"];
 type Ours<R extends Record<string, z.ZodType>> = { [K in keyof R]: Declared<z.output<R[K]>> };
-type Theirs<Normalized extends boolean> = {
-  [K in keyof Schemas]: Declared<
-    Normalized extends true ? WithDefaultsOptional<K, Schemas[K]> : Schemas[K]
-  >;
-};
+type Theirs = { [K in keyof Schemas]: Declared<Schemas[K]> };
 /** Components whose output type differs, with both types side by side (an empty object when all agree). */
-type Disagreements<R extends Record<string, z.ZodType>, Normalized extends boolean = true> = {
+type Disagreements<R extends Record<string, z.ZodType>> = {
   [K in keyof Schemas as K extends keyof R
-    ? Agree<Ours<R>[K], Theirs<Normalized>[K]> extends true
+    ? Agree<Ours<R>[K], Theirs[K]> extends true
       ? never
       : K
-    : K]: [Ours<R>[K & keyof R], Theirs<Normalized>[K]];
+    : K]: [Ours<R>[K & keyof R], Theirs[K]];
+};
+/** Components whose output type is `any` (which would agree with everything). */
+type AnyOutputs<R extends Record<string, z.ZodType>> = {
+  [K in keyof R as 0 extends 1 & z.output<R[K]> ? K : never]: K;
 };
 
 describe("z.infer of the generated validators agrees with @graph-recording/types", () => {
@@ -61,7 +45,11 @@ describe("z.infer of the generated validators agrees with @graph-recording/types
     expectTypeOf<Disagreements<typeof strictSchemas>>().toEqualTypeOf<Record<never, never>>();
   });
 
-  it("differs only in the defaulted properties, which validators keep optional", () => {
-    expectTypeOf<keyof Disagreements<typeof schemas, false>>().toEqualTypeOf<keyof Defaulted>();
+  it("no output type is any, and a wrong validator is reported", () => {
+    expectTypeOf<AnyOutputs<typeof schemas>>().toEqualTypeOf<Record<never, never>>();
+    type Swapped = Omit<typeof schemas, "recordOperation"> & {
+      recordOperation: (typeof schemas)["callRecording"];
+    };
+    expectTypeOf<keyof Disagreements<Swapped>>().toEqualTypeOf<"recordOperation">();
   });
 });

@@ -194,7 +194,7 @@ function $unevaluatedPropertiesOk(e: $Evaluation, v: any, test: ((v: any) => boo
  * Answers `safeParse`/`parse` from the compiled check when the input is valid (returning the input itself,
  * unchanged) and runs the Zod schema, for its issues and their paths, only when it is not.
  */
-function $withFastPath<T extends z.ZodType>(schema: T, test: (v: any) => boolean): T {
+function $withFastPath<T>(schema: T, test: (v: any) => boolean): T {
   const target = schema as any;
   const safeParse = target.safeParse;
   const parse = target.parse;
@@ -259,13 +259,16 @@ export const resultInfoSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObje
   message: z.string().nullable().optional(),
 }), $check_resultInfoSchema))();
 
-/** `#/components/schemas/resultInfo` (strict, response). */
-export const resultInfoStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
+/** `#/components/schemas/resultInfo` (strict, open at this level, response). */
+const _schemas_resultInfoStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.resultInfo"]).optional(),
   code: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range"),
   subcode: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range"),
   message: z.string().nullable().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","code","subcode","message"] }, false, true)), $check_resultInfoStrictSchema))();
+}), $check__schemas_resultInfoStrictOpen))();
+
+/** `#/components/schemas/resultInfo` (strict, response). */
+export const resultInfoStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_resultInfoStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","code","subcode","message"] }, false, true)), $check_resultInfoStrictSchema))();
 
 /** `#/components/schemas/commsOperationBase` (open, response). */
 export const commsOperationBaseSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
@@ -276,22 +279,17 @@ export const commsOperationBaseSchema = /* @__PURE__ */ (() => $withFastPath(z.l
   status: operationStatusSchema,
 }), $check_commsOperationBaseSchema))();
 
-/** `#/components/schemas/resultInfo` (strict, open at this level, response). */
-const _schemas_resultInfoStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.resultInfo"]).optional(),
-  code: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range"),
-  subcode: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range"),
-  message: z.string().nullable().optional(),
-}), $check__schemas_resultInfoStrictOpen))();
-
-/** `#/components/schemas/commsOperationBase` (strict, response). */
-export const commsOperationBaseStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
+/** `#/components/schemas/commsOperationBase` (strict, open at this level, response). */
+const _schemas_commsOperationBaseStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.string().optional(),
   id: z.string().optional(),
   clientContext: z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").nullable().optional(),
   resultInfo: _schemas_resultInfoStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_resultInfoStrictOpen, { keys: ["@odata.type","code","subcode","message"] }]] }, false, true)).optional(),
   status: operationStatusStrictSchema,
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)), $check_commsOperationBaseStrictSchema))();
+}), $check__schemas_commsOperationBaseStrictOpen))();
+
+/** `#/components/schemas/commsOperationBase` (strict, response). */
+export const commsOperationBaseStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_commsOperationBaseStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)), $check_commsOperationBaseStrictSchema))();
 
 /** `#/components/schemas/commsOperationBase` (open, request). */
 export const commsOperationBaseRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
@@ -302,14 +300,17 @@ export const commsOperationBaseRequestSchema = /* @__PURE__ */ (() => $withFastP
   status: operationStatusSchema.optional(),
 }), $check_commsOperationBaseRequestSchema))();
 
-/** `#/components/schemas/commsOperationBase` (strict, request). */
-export const commsOperationBaseStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
+/** `#/components/schemas/commsOperationBase` (strict, open at this level, request). */
+const _schemas_commsOperationBaseStrictRequestOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.string().optional(),
   id: z.string().optional(),
   clientContext: z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").nullable().optional(),
   resultInfo: _schemas_resultInfoStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_resultInfoStrictOpen, { keys: ["@odata.type","code","subcode","message"] }]] }, false, true)).optional(),
   status: operationStatusStrictSchema.optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)), $check_commsOperationBaseStrictRequestSchema))();
+}), $check__schemas_commsOperationBaseStrictRequestOpen))();
+
+/** `#/components/schemas/commsOperationBase` (strict, request). */
+export const commsOperationBaseStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_commsOperationBaseStrictRequestOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)), $check_commsOperationBaseStrictRequestSchema))();
 
 /** `#/components/schemas/recordOperation` (open, response). */
 export const recordOperationSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
@@ -339,15 +340,6 @@ const _schemas_recordCompletionReasonStrictOpen = /* @__PURE__ */ (() => $withFa
 /** `#/components/schemas/dateTimeOffset` (strict, open at this level, response). */
 const _schemas_dateTimeOffsetStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.string().regex(new RegExp("^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$", "u")).refine($isDateTime, "Invalid date-time"), $check__schemas_dateTimeOffsetStrictOpen))();
 
-/** `#/components/schemas/commsOperationBase` (strict, open at this level, response). */
-const _schemas_commsOperationBaseStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.string().optional(),
-  id: z.string().optional(),
-  clientContext: z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").nullable().optional(),
-  resultInfo: _schemas_resultInfoStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_resultInfoStrictOpen, { keys: ["@odata.type","code","subcode","message"] }]] }, false, true)).optional(),
-  status: operationStatusStrictSchema,
-}), $check__schemas_commsOperationBaseStrictOpen))();
-
 /** `#/components/schemas/recordOperation` (strict, open at this level, response). */
 const _schemas_recordOperationStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
@@ -365,10 +357,13 @@ const _schemas_updateRecordingStatusOperationStrictOpen = /* @__PURE__ */ (() =>
   "@odata.type": z.enum(["#microsoft.graph.updateRecordingStatusOperation"]),
 }), _schemas_commsOperationBaseStrictOpen), $check__schemas_updateRecordingStatusOperationStrictOpen))();
 
-/** `#/components/schemas/commsOperation` (strict, response). */
-export const commsOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
+/** `#/components/schemas/commsOperation` (strict, open at this level, response). */
+const _schemas_commsOperationStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.unknown(),
-}), z.custom<z.output<typeof _schemas_recordOperationStrictOpen> | z.output<typeof _schemas_updateRecordingStatusOperationStrictOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictOpen, "#microsoft.graph.updateRecordingStatusOperation": _schemas_updateRecordingStatusOperationStrictOpen }, [_schemas_recordOperationStrictOpen, _schemas_updateRecordingStatusOperationStrictOpen], true))).superRefine($unevaluatedProperties({ when: [[_schemas_recordOperationStrictOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [_schemas_updateRecordingStatusOperationStrictOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }, false, true)), $check_commsOperationStrictSchema))();
+}), z.custom<z.output<typeof _schemas_recordOperationStrictOpen> | z.output<typeof _schemas_updateRecordingStatusOperationStrictOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictOpen, "#microsoft.graph.updateRecordingStatusOperation": _schemas_updateRecordingStatusOperationStrictOpen }, [_schemas_recordOperationStrictOpen, _schemas_updateRecordingStatusOperationStrictOpen], true))), $check__schemas_commsOperationStrictOpen))();
+
+/** `#/components/schemas/commsOperation` (strict, response). */
+export const commsOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_commsOperationStrictOpen.superRefine($unevaluatedProperties({ when: [[_schemas_recordOperationStrictOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [_schemas_updateRecordingStatusOperationStrictOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }, false, true)), $check_commsOperationStrictSchema))();
 
 /** `#/components/schemas/recordOperation` (open, request). */
 export const recordOperationRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
@@ -392,15 +387,6 @@ export const commsOperationRequestSchema = /* @__PURE__ */ (() => $withFastPath(
   "@odata.type": z.unknown(),
 }), z.custom<z.output<typeof recordOperationRequestSchema> | z.output<typeof updateRecordingStatusOperationRequestSchema>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": recordOperationRequestSchema, "#microsoft.graph.updateRecordingStatusOperation": updateRecordingStatusOperationRequestSchema }, [recordOperationRequestSchema, updateRecordingStatusOperationRequestSchema], true))), $check_commsOperationRequestSchema))();
 
-/** `#/components/schemas/commsOperationBase` (strict, open at this level, request). */
-const _schemas_commsOperationBaseStrictRequestOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.string().optional(),
-  id: z.string().optional(),
-  clientContext: z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").nullable().optional(),
-  resultInfo: _schemas_resultInfoStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_resultInfoStrictOpen, { keys: ["@odata.type","code","subcode","message"] }]] }, false, true)).optional(),
-  status: operationStatusStrictSchema.optional(),
-}), $check__schemas_commsOperationBaseStrictRequestOpen))();
-
 /** `#/components/schemas/recordOperation` (strict, open at this level, request). */
 const _schemas_recordOperationStrictRequestOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
@@ -418,44 +404,25 @@ const _schemas_updateRecordingStatusOperationStrictRequestOpen = /* @__PURE__ */
   "@odata.type": z.enum(["#microsoft.graph.updateRecordingStatusOperation"]),
 }), _schemas_commsOperationBaseStrictRequestOpen), $check__schemas_updateRecordingStatusOperationStrictRequestOpen))();
 
-/** `#/components/schemas/commsOperation` (strict, request). */
-export const commsOperationStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
+/** `#/components/schemas/commsOperation` (strict, open at this level, request). */
+const _schemas_commsOperationStrictRequestOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.unknown(),
-}), z.custom<z.output<typeof _schemas_recordOperationStrictRequestOpen> | z.output<typeof _schemas_updateRecordingStatusOperationStrictRequestOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictRequestOpen, "#microsoft.graph.updateRecordingStatusOperation": _schemas_updateRecordingStatusOperationStrictRequestOpen }, [_schemas_recordOperationStrictRequestOpen, _schemas_updateRecordingStatusOperationStrictRequestOpen], true))).superRefine($unevaluatedProperties({ when: [[_schemas_recordOperationStrictRequestOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [_schemas_updateRecordingStatusOperationStrictRequestOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }, false, true)), $check_commsOperationStrictRequestSchema))();
+}), z.custom<z.output<typeof _schemas_recordOperationStrictRequestOpen> | z.output<typeof _schemas_updateRecordingStatusOperationStrictRequestOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictRequestOpen, "#microsoft.graph.updateRecordingStatusOperation": _schemas_updateRecordingStatusOperationStrictRequestOpen }, [_schemas_recordOperationStrictRequestOpen, _schemas_updateRecordingStatusOperationStrictRequestOpen], true))), $check__schemas_commsOperationStrictRequestOpen))();
+
+/** `#/components/schemas/commsOperation` (strict, request). */
+export const commsOperationStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_commsOperationStrictRequestOpen.superRefine($unevaluatedProperties({ when: [[_schemas_recordOperationStrictRequestOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [_schemas_updateRecordingStatusOperationStrictRequestOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }, false, true)), $check_commsOperationStrictRequestSchema))();
 
 /** `#/components/schemas/recordOperation` (strict, response). */
-export const recordOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
-  recordingLocation: z.string().nullable().optional(),
-  recordingAccessToken: z.string().nullable().optional(),
-  completionReason: _schemas_recordCompletionReasonStrictOpen.nullable().optional(),
-  recordResourceLocation: z.string().nullable().optional(),
-  recordResourceAccessToken: z.string().nullable().optional(),
-  createdDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
-  lastActionDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
-}), _schemas_commsOperationBaseStrictOpen).superRefine($unevaluatedProperties({ keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }, false, true)), $check_recordOperationStrictSchema))();
+export const recordOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_recordOperationStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }, false, true)), $check_recordOperationStrictSchema))();
 
 /** `#/components/schemas/recordOperation` (strict, request). */
-export const recordOperationStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
-  recordingLocation: z.string().nullable().optional(),
-  recordingAccessToken: z.string().nullable().optional(),
-  completionReason: _schemas_recordCompletionReasonStrictOpen.nullable().optional(),
-  recordResourceLocation: z.string().nullable().optional(),
-  recordResourceAccessToken: z.string().nullable().optional(),
-  createdDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
-  lastActionDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
-}), _schemas_commsOperationBaseStrictRequestOpen).superRefine($unevaluatedProperties({ keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }, false, true)), $check_recordOperationStrictRequestSchema))();
+export const recordOperationStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_recordOperationStrictRequestOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }, false, true)), $check_recordOperationStrictRequestSchema))();
 
 /** `#/components/schemas/updateRecordingStatusOperation` (strict, response). */
-export const updateRecordingStatusOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.updateRecordingStatusOperation"]),
-}), _schemas_commsOperationBaseStrictOpen).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)), $check_updateRecordingStatusOperationStrictSchema))();
+export const updateRecordingStatusOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_updateRecordingStatusOperationStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)), $check_updateRecordingStatusOperationStrictSchema))();
 
 /** `#/components/schemas/updateRecordingStatusOperation` (strict, request). */
-export const updateRecordingStatusOperationStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.updateRecordingStatusOperation"]),
-}), _schemas_commsOperationBaseStrictRequestOpen).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)), $check_updateRecordingStatusOperationStrictRequestSchema))();
+export const updateRecordingStatusOperationStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_updateRecordingStatusOperationStrictRequestOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)), $check_updateRecordingStatusOperationStrictRequestSchema))();
 
 /** `#/components/schemas/mediaInfo` (open, response). */
 export const mediaInfoSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
@@ -478,24 +445,20 @@ export const mediaPromptSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObj
   loop: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range").nullable().optional(),
 }), $check_mediaPromptSchema))();
 
-/** `#/components/schemas/mediaPrompt` (strict, response). */
-export const mediaPromptStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.mediaPrompt"]),
-  mediaInfo: mediaInfoStrictSchema,
-  loop: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range").nullable().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","mediaInfo","loop"] }, false, true)), $check_mediaPromptStrictSchema))();
-
-/** `#/components/schemas/prompt` (open, response). */
-export const promptSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
-  "@odata.type": z.unknown(),
-}), z.custom<z.output<typeof mediaPromptSchema>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.mediaPrompt": mediaPromptSchema }, [mediaPromptSchema], true))), $check_promptSchema))();
-
 /** `#/components/schemas/mediaPrompt` (strict, open at this level, response). */
 const _schemas_mediaPromptStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.mediaPrompt"]),
   mediaInfo: mediaInfoStrictSchema,
   loop: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range").nullable().optional(),
 }), $check__schemas_mediaPromptStrictOpen))();
+
+/** `#/components/schemas/mediaPrompt` (strict, response). */
+export const mediaPromptStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_mediaPromptStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","mediaInfo","loop"] }, false, true)), $check_mediaPromptStrictSchema))();
+
+/** `#/components/schemas/prompt` (open, response). */
+export const promptSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
+  "@odata.type": z.unknown(),
+}), z.custom<z.output<typeof mediaPromptSchema>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.mediaPrompt": mediaPromptSchema }, [mediaPromptSchema], true))), $check_promptSchema))();
 
 /** `#/components/schemas/prompt` (strict, response). */
 export const promptStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
@@ -573,12 +536,15 @@ export const identitySchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject
   id: z.string().nullable().optional(),
 }), $check_identitySchema))();
 
-/** `#/components/schemas/identity` (strict, response). */
-export const identityStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
+/** `#/components/schemas/identity` (strict, open at this level, response). */
+const _schemas_identityStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.string().optional(),
   displayName: z.string().nullable().optional(),
   id: z.string().nullable().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","displayName","id"] }, false, true)), $check_identityStrictSchema))();
+}), $check__schemas_identityStrictOpen))();
+
+/** `#/components/schemas/identity` (strict, response). */
+export const identityStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_identityStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","displayName","id"] }, false, true)), $check_identityStrictSchema))();
 
 /** `#/components/schemas/teamworkUserIdentity` (open, response). */
 export const teamworkUserIdentitySchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
@@ -590,19 +556,15 @@ export const teamworkUserIdentitySchema = /* @__PURE__ */ (() => $withFastPath(z
 /** `#/components/schemas/teamworkUserIdentityType` (strict, open at this level, response). */
 const _schemas_teamworkUserIdentityTypeStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.enum(["aadUser", "onPremiseAadUser", "anonymousGuest", "federatedUser", "personalMicrosoftAccountUser", "skypeUser", "phoneUser", "unknownFutureValue", "emailUser"]), $check__schemas_teamworkUserIdentityTypeStrictOpen))();
 
-/** `#/components/schemas/identity` (strict, open at this level, response). */
-const _schemas_identityStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.string().optional(),
-  displayName: z.string().nullable().optional(),
-  id: z.string().nullable().optional(),
-}), $check__schemas_identityStrictOpen))();
-
-/** `#/components/schemas/teamworkUserIdentity` (strict, response). */
-export const teamworkUserIdentityStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
+/** `#/components/schemas/teamworkUserIdentity` (strict, open at this level, response). */
+const _schemas_teamworkUserIdentityStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.teamworkUserIdentity", "#Microsoft.Teams.GraphSvc.teamworkUserIdentity"]).optional(),
   userIdentityType: _schemas_teamworkUserIdentityTypeStrictOpen.nullable().optional(),
   tenantId: z.string().nullable().optional(),
-}), _schemas_identityStrictOpen).superRefine($unevaluatedProperties({ keys: ["@odata.type","userIdentityType","tenantId","displayName","id"] }, false, true)), $check_teamworkUserIdentityStrictSchema))();
+}), _schemas_identityStrictOpen), $check__schemas_teamworkUserIdentityStrictOpen))();
+
+/** `#/components/schemas/teamworkUserIdentity` (strict, response). */
+export const teamworkUserIdentityStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_teamworkUserIdentityStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","userIdentityType","tenantId","displayName","id"] }, false, true)), $check_teamworkUserIdentityStrictSchema))();
 
 /** `#/components/schemas/identitySet` (open, response). */
 export const identitySetSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
@@ -612,20 +574,16 @@ export const identitySetSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObj
   user: z.union([teamworkUserIdentitySchema, identitySchema, z.null()]).optional(),
 }), $check_identitySetSchema))();
 
-/** `#/components/schemas/teamworkUserIdentity` (strict, open at this level, response). */
-const _schemas_teamworkUserIdentityStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.teamworkUserIdentity", "#Microsoft.Teams.GraphSvc.teamworkUserIdentity"]).optional(),
-  userIdentityType: _schemas_teamworkUserIdentityTypeStrictOpen.nullable().optional(),
-  tenantId: z.string().nullable().optional(),
-}), _schemas_identityStrictOpen), $check__schemas_teamworkUserIdentityStrictOpen))();
-
-/** `#/components/schemas/identitySet` (strict, response). */
-export const identitySetStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
+/** `#/components/schemas/identitySet` (strict, open at this level, response). */
+const _schemas_identitySetStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.string().optional(),
   application: _schemas_identityStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
   device: _schemas_identityStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
   user: z.union([_schemas_teamworkUserIdentityStrictOpen, _schemas_identityStrictOpen, z.null()]).superRefine($unevaluatedProperties({ when: [[_schemas_teamworkUserIdentityStrictOpen, { keys: ["@odata.type","userIdentityType","tenantId","displayName","id"] }], [_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","application","device","user"] }, false, true)), $check_identitySetStrictSchema))();
+}), $check__schemas_identitySetStrictOpen))();
+
+/** `#/components/schemas/identitySet` (strict, response). */
+export const identitySetStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_identitySetStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","application","device","user"] }, false, true)), $check_identitySetStrictSchema))();
 
 /** `#/components/schemas/callRecording` (open, response). */
 export const callRecordingSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
@@ -641,14 +599,6 @@ export const callRecordingSchema = /* @__PURE__ */ (() => $withFastPath(z.looseO
   meetingOrganizerId: z.string().nullable().optional(),
   recordingContentUrl: z.string().nullable().optional(),
 }), $check_callRecordingSchema))();
-
-/** `#/components/schemas/identitySet` (strict, open at this level, response). */
-const _schemas_identitySetStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.string().optional(),
-  application: _schemas_identityStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
-  device: _schemas_identityStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
-  user: z.union([_schemas_teamworkUserIdentityStrictOpen, _schemas_identityStrictOpen, z.null()]).superRefine($unevaluatedProperties({ when: [[_schemas_teamworkUserIdentityStrictOpen, { keys: ["@odata.type","userIdentityType","tenantId","displayName","id"] }], [_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
-}), $check__schemas_identitySetStrictOpen))();
 
 /** `#/components/schemas/callRecording` (strict, response). */
 export const callRecordingStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
@@ -776,11 +726,6 @@ export const commsNotificationSchema = /* @__PURE__ */ (() => $withFastPath(z.lo
   resourceData: z.xor([commsOperationSchema, z.array(commsOperationSchema)]).optional(),
 }), $check_commsNotificationSchema))();
 
-/** `#/components/schemas/commsOperation` (strict, open at this level, response). */
-const _schemas_commsOperationStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
-  "@odata.type": z.unknown(),
-}), z.custom<z.output<typeof _schemas_recordOperationStrictOpen> | z.output<typeof _schemas_updateRecordingStatusOperationStrictOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictOpen, "#microsoft.graph.updateRecordingStatusOperation": _schemas_updateRecordingStatusOperationStrictOpen }, [_schemas_recordOperationStrictOpen, _schemas_updateRecordingStatusOperationStrictOpen], true))), $check__schemas_commsOperationStrictOpen))();
-
 /** `#/components/schemas/commsNotification/properties/resourceData/oneOf/1` (strict, open at this level, response). */
 const _oneOf_1StrictOpen = /* @__PURE__ */ (() => $withFastPath(z.array(commsOperationStrictSchema), $check__oneOf_1StrictOpen))();
 
@@ -801,11 +746,6 @@ export const commsNotificationRequestSchema = /* @__PURE__ */ (() => $withFastPa
   resource: z.string().optional(),
   resourceData: z.xor([commsOperationRequestSchema, z.array(commsOperationRequestSchema)]).optional(),
 }), $check_commsNotificationRequestSchema))();
-
-/** `#/components/schemas/commsOperation` (strict, open at this level, request). */
-const _schemas_commsOperationStrictRequestOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
-  "@odata.type": z.unknown(),
-}), z.custom<z.output<typeof _schemas_recordOperationStrictRequestOpen> | z.output<typeof _schemas_updateRecordingStatusOperationStrictRequestOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictRequestOpen, "#microsoft.graph.updateRecordingStatusOperation": _schemas_updateRecordingStatusOperationStrictRequestOpen }, [_schemas_recordOperationStrictRequestOpen, _schemas_updateRecordingStatusOperationStrictRequestOpen], true))), $check__schemas_commsOperationStrictRequestOpen))();
 
 /** `#/components/schemas/commsNotification/properties/resourceData/oneOf/1` (strict, open at this level, request). */
 const _oneOf_1StrictRequestOpen = /* @__PURE__ */ (() => $withFastPath(z.array(commsOperationStrictRequestSchema), $check__oneOf_1StrictRequestOpen))();
@@ -851,13 +791,16 @@ export const resourceDataSchema = /* @__PURE__ */ (() => $withFastPath(z.looseOb
   id: z.string().optional(),
 }), $check_resourceDataSchema))();
 
-/** `#/components/schemas/resourceData` (strict, response). */
-export const resourceDataStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
+/** `#/components/schemas/resourceData` (strict, open at this level, response). */
+const _schemas_resourceDataStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.string().optional(),
   "@odata.id": z.string().optional(),
   "@odata.etag": z.string().optional(),
   id: z.string().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","@odata.id","@odata.etag","id"] }, false, true)), $check_resourceDataStrictSchema))();
+}), $check__schemas_resourceDataStrictOpen))();
+
+/** `#/components/schemas/resourceData` (strict, response). */
+export const resourceDataStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_resourceDataStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","@odata.id","@odata.etag","id"] }, false, true)), $check_resourceDataStrictSchema))();
 
 /** `#/components/schemas/changeNotificationEncryptedContent` (open, response). */
 export const changeNotificationEncryptedContentSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
@@ -868,14 +811,17 @@ export const changeNotificationEncryptedContentSchema = /* @__PURE__ */ (() => $
   encryptionCertificateThumbprint: z.string(),
 }), $check_changeNotificationEncryptedContentSchema))();
 
-/** `#/components/schemas/changeNotificationEncryptedContent` (strict, response). */
-export const changeNotificationEncryptedContentStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
+/** `#/components/schemas/changeNotificationEncryptedContent` (strict, open at this level, response). */
+const _schemas_changeNotificationEncryptedContentStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   data: z.string(),
   dataKey: z.string(),
   dataSignature: z.string(),
   encryptionCertificateId: z.string(),
   encryptionCertificateThumbprint: z.string(),
-}).superRefine($unevaluatedProperties({ keys: ["data","dataKey","dataSignature","encryptionCertificateId","encryptionCertificateThumbprint"] }, false, true)), $check_changeNotificationEncryptedContentStrictSchema))();
+}), $check__schemas_changeNotificationEncryptedContentStrictOpen))();
+
+/** `#/components/schemas/changeNotificationEncryptedContent` (strict, response). */
+export const changeNotificationEncryptedContentStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_changeNotificationEncryptedContentStrictOpen.superRefine($unevaluatedProperties({ keys: ["data","dataKey","dataSignature","encryptionCertificateId","encryptionCertificateThumbprint"] }, false, true)), $check_changeNotificationEncryptedContentStrictSchema))();
 
 /** `#/components/schemas/changeNotification` (open, response). */
 export const changeNotificationSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
@@ -892,25 +838,8 @@ export const changeNotificationSchema = /* @__PURE__ */ (() => $withFastPath(z.l
   tenantId: guidSchema,
 }), $check_changeNotificationSchema))();
 
-/** `#/components/schemas/changeNotificationEncryptedContent` (strict, open at this level, response). */
-const _schemas_changeNotificationEncryptedContentStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  data: z.string(),
-  dataKey: z.string(),
-  dataSignature: z.string(),
-  encryptionCertificateId: z.string(),
-  encryptionCertificateThumbprint: z.string(),
-}), $check__schemas_changeNotificationEncryptedContentStrictOpen))();
-
 /** `#/components/schemas/lifecycleEventType` (strict, open at this level, response). */
 const _schemas_lifecycleEventTypeStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.enum(["missed", "subscriptionRemoved", "reauthorizationRequired"]), $check__schemas_lifecycleEventTypeStrictOpen))();
-
-/** `#/components/schemas/resourceData` (strict, open at this level, response). */
-const _schemas_resourceDataStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.string().optional(),
-  "@odata.id": z.string().optional(),
-  "@odata.etag": z.string().optional(),
-  id: z.string().optional(),
-}), $check__schemas_resourceDataStrictOpen))();
 
 /** `#/components/schemas/changeNotification` (strict, response). */
 export const changeNotificationStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
@@ -1200,28 +1129,36 @@ function $check_resultInfoSchema(v: any): boolean {
   return $isRecord(v) && (v["code"] !== undefined && v["subcode"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.resultInfo") && (v["code"] === undefined || Number.isInteger(v["code"]) && Number.isInteger(v["code"]) && v["code"] >= -2147483648 && v["code"] < 2147483647 && v["code"] >= -2147483648 && v["code"] <= 2147483647) && (v["subcode"] === undefined || Number.isInteger(v["subcode"]) && Number.isInteger(v["subcode"]) && v["subcode"] >= -2147483648 && v["subcode"] < 2147483647 && v["subcode"] >= -2147483648 && v["subcode"] <= 2147483647) && (v["message"] === undefined || typeof v["message"] === "string" || v["message"] === null));
 }
 
+function $check__schemas_resultInfoStrictOpen(v: any): boolean {
+  return $isRecord(v) && (v["code"] !== undefined && v["subcode"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.resultInfo") && (v["code"] === undefined || Number.isInteger(v["code"]) && Number.isInteger(v["code"]) && v["code"] >= -2147483648 && v["code"] < 2147483647 && v["code"] >= -2147483648 && v["code"] <= 2147483647) && (v["subcode"] === undefined || Number.isInteger(v["subcode"]) && Number.isInteger(v["subcode"]) && v["subcode"] >= -2147483648 && v["subcode"] < 2147483647 && v["subcode"] >= -2147483648 && v["subcode"] <= 2147483647) && (v["message"] === undefined || typeof v["message"] === "string" || v["message"] === null));
+}
+
 function $check_resultInfoStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["code"] !== undefined && v["subcode"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.resultInfo") && (v["code"] === undefined || Number.isInteger(v["code"]) && Number.isInteger(v["code"]) && v["code"] >= -2147483648 && v["code"] < 2147483647 && v["code"] >= -2147483648 && v["code"] <= 2147483647) && (v["subcode"] === undefined || Number.isInteger(v["subcode"]) && Number.isInteger(v["subcode"]) && v["subcode"] >= -2147483648 && v["subcode"] < 2147483647 && v["subcode"] >= -2147483648 && v["subcode"] <= 2147483647) && (v["message"] === undefined || typeof v["message"] === "string" || v["message"] === null))) && $closedOk(v, $c2, []);
+  return $check__schemas_resultInfoStrictOpen(v) && $closedOk(v, $c2, []);
 }
 
 function $check_commsOperationBaseSchema(v: any): boolean {
   return $isRecord(v) && (v["status"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["id"] === undefined || typeof v["id"] === "string") && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256 || v["clientContext"] === null) && (v["resultInfo"] === undefined || (($check_resultInfoSchema(v["resultInfo"]) ? 1 : 0) + (v["resultInfo"] === null ? 1 : 0) === 1)) && (v["status"] === undefined || $check_operationStatusSchema(v["status"])));
 }
 
-function $check__schemas_resultInfoStrictOpen(v: any): boolean {
-  return $isRecord(v) && (v["code"] !== undefined && v["subcode"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.resultInfo") && (v["code"] === undefined || Number.isInteger(v["code"]) && Number.isInteger(v["code"]) && v["code"] >= -2147483648 && v["code"] < 2147483647 && v["code"] >= -2147483648 && v["code"] <= 2147483647) && (v["subcode"] === undefined || Number.isInteger(v["subcode"]) && Number.isInteger(v["subcode"]) && v["subcode"] >= -2147483648 && v["subcode"] < 2147483647 && v["subcode"] >= -2147483648 && v["subcode"] <= 2147483647) && (v["message"] === undefined || typeof v["message"] === "string" || v["message"] === null));
+function $check__schemas_commsOperationBaseStrictOpen(v: any): boolean {
+  return $isRecord(v) && (v["status"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["id"] === undefined || typeof v["id"] === "string") && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256 || v["clientContext"] === null) && (v["resultInfo"] === undefined || ((($check__schemas_resultInfoStrictOpen(v["resultInfo"]) ? 1 : 0) + (v["resultInfo"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c3, v["resultInfo"], false, true))) && (v["status"] === undefined || $check_operationStatusStrictSchema(v["status"])));
 }
 
 function $check_commsOperationBaseStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["status"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["id"] === undefined || typeof v["id"] === "string") && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256 || v["clientContext"] === null) && (v["resultInfo"] === undefined || ((($check__schemas_resultInfoStrictOpen(v["resultInfo"]) ? 1 : 0) + (v["resultInfo"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c3, v["resultInfo"], false, true))) && (v["status"] === undefined || $check_operationStatusStrictSchema(v["status"])))) && $closedOk(v, $c4, []);
+  return $check__schemas_commsOperationBaseStrictOpen(v) && $closedOk(v, $c4, []);
 }
 
 function $check_commsOperationBaseRequestSchema(v: any): boolean {
   return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["id"] === undefined || typeof v["id"] === "string") && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256 || v["clientContext"] === null) && (v["resultInfo"] === undefined || (($check_resultInfoSchema(v["resultInfo"]) ? 1 : 0) + (v["resultInfo"] === null ? 1 : 0) === 1)) && (v["status"] === undefined || $check_operationStatusSchema(v["status"])));
 }
 
+function $check__schemas_commsOperationBaseStrictRequestOpen(v: any): boolean {
+  return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["id"] === undefined || typeof v["id"] === "string") && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256 || v["clientContext"] === null) && (v["resultInfo"] === undefined || ((($check__schemas_resultInfoStrictOpen(v["resultInfo"]) ? 1 : 0) + (v["resultInfo"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c3, v["resultInfo"], false, true))) && (v["status"] === undefined || $check_operationStatusStrictSchema(v["status"])));
+}
+
 function $check_commsOperationBaseStrictRequestSchema(v: any): boolean {
-  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["id"] === undefined || typeof v["id"] === "string") && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256 || v["clientContext"] === null) && (v["resultInfo"] === undefined || ((($check__schemas_resultInfoStrictOpen(v["resultInfo"]) ? 1 : 0) + (v["resultInfo"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c3, v["resultInfo"], false, true))) && (v["status"] === undefined || $check_operationStatusStrictSchema(v["status"])))) && $closedOk(v, $c4, []);
+  return $check__schemas_commsOperationBaseStrictRequestOpen(v) && $closedOk(v, $c4, []);
 }
 
 function $check_recordOperationSchema(v: any): boolean {
@@ -1233,7 +1170,7 @@ function $check_updateRecordingStatusOperationSchema(v: any): boolean {
 }
 
 function $check_commsOperationSchema(v: any): boolean {
-  return $isRecord(v) && v["@odata.type"] !== undefined && (($check_recordOperationSchema(v) ? 1 : 0) + ($check_updateRecordingStatusOperationSchema(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check_recordOperationSchema(v) : v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation" ? $check_updateRecordingStatusOperationSchema(v) : false));
+  return $isRecord(v) && v["@odata.type"] !== undefined && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check_recordOperationSchema(v) : v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation" ? $check_updateRecordingStatusOperationSchema(v) : false));
 }
 
 function $check__schemas_recordCompletionReasonStrictOpen(v: any): boolean {
@@ -1244,10 +1181,6 @@ function $check__schemas_dateTimeOffsetStrictOpen(v: any): boolean {
   return typeof v === "string" && $c0.test(v) && $isDateTime(v);
 }
 
-function $check__schemas_commsOperationBaseStrictOpen(v: any): boolean {
-  return $isRecord(v) && (v["status"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["id"] === undefined || typeof v["id"] === "string") && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256 || v["clientContext"] === null) && (v["resultInfo"] === undefined || ((($check__schemas_resultInfoStrictOpen(v["resultInfo"]) ? 1 : 0) + (v["resultInfo"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c3, v["resultInfo"], false, true))) && (v["status"] === undefined || $check_operationStatusStrictSchema(v["status"])));
-}
-
 function $check__schemas_recordOperationStrictOpen(v: any): boolean {
   return ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.recordOperation") && (v["recordingLocation"] === undefined || typeof v["recordingLocation"] === "string" || v["recordingLocation"] === null) && (v["recordingAccessToken"] === undefined || typeof v["recordingAccessToken"] === "string" || v["recordingAccessToken"] === null) && (v["completionReason"] === undefined || (($check__schemas_recordCompletionReasonStrictOpen(v["completionReason"]) ? 1 : 0) + (v["completionReason"] === null ? 1 : 0) === 1)) && (v["recordResourceLocation"] === undefined || typeof v["recordResourceLocation"] === "string" || v["recordResourceLocation"] === null) && (v["recordResourceAccessToken"] === undefined || typeof v["recordResourceAccessToken"] === "string" || v["recordResourceAccessToken"] === null) && (v["createdDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["createdDateTime"]) ? 1 : 0) + (v["createdDateTime"] === null ? 1 : 0) === 1)) && (v["lastActionDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["lastActionDateTime"]) ? 1 : 0) + (v["lastActionDateTime"] === null ? 1 : 0) === 1)))) && $check__schemas_commsOperationBaseStrictOpen(v);
 }
@@ -1256,8 +1189,12 @@ function $check__schemas_updateRecordingStatusOperationStrictOpen(v: any): boole
   return ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation"))) && $check__schemas_commsOperationBaseStrictOpen(v);
 }
 
+function $check__schemas_commsOperationStrictOpen(v: any): boolean {
+  return $isRecord(v) && v["@odata.type"] !== undefined && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check__schemas_recordOperationStrictOpen(v) : v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation" ? $check__schemas_updateRecordingStatusOperationStrictOpen(v) : false));
+}
+
 function $check_commsOperationStrictSchema(v: any): boolean {
-  return $isRecord(v) && v["@odata.type"] !== undefined && (($check__schemas_recordOperationStrictOpen(v) ? 1 : 0) + ($check__schemas_updateRecordingStatusOperationStrictOpen(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check__schemas_recordOperationStrictOpen(v) : v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation" ? $check__schemas_updateRecordingStatusOperationStrictOpen(v) : false)) && $unevaluatedPropertiesOk($c5, v, false, true);
+  return $check__schemas_commsOperationStrictOpen(v) && $unevaluatedPropertiesOk($c5, v, false, true);
 }
 
 function $check_recordOperationRequestSchema(v: any): boolean {
@@ -1269,11 +1206,7 @@ function $check_updateRecordingStatusOperationRequestSchema(v: any): boolean {
 }
 
 function $check_commsOperationRequestSchema(v: any): boolean {
-  return $isRecord(v) && v["@odata.type"] !== undefined && (($check_recordOperationRequestSchema(v) ? 1 : 0) + ($check_updateRecordingStatusOperationRequestSchema(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check_recordOperationRequestSchema(v) : v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation" ? $check_updateRecordingStatusOperationRequestSchema(v) : false));
-}
-
-function $check__schemas_commsOperationBaseStrictRequestOpen(v: any): boolean {
-  return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["id"] === undefined || typeof v["id"] === "string") && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256 || v["clientContext"] === null) && (v["resultInfo"] === undefined || ((($check__schemas_resultInfoStrictOpen(v["resultInfo"]) ? 1 : 0) + (v["resultInfo"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c3, v["resultInfo"], false, true))) && (v["status"] === undefined || $check_operationStatusStrictSchema(v["status"])));
+  return $isRecord(v) && v["@odata.type"] !== undefined && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check_recordOperationRequestSchema(v) : v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation" ? $check_updateRecordingStatusOperationRequestSchema(v) : false));
 }
 
 function $check__schemas_recordOperationStrictRequestOpen(v: any): boolean {
@@ -1284,24 +1217,28 @@ function $check__schemas_updateRecordingStatusOperationStrictRequestOpen(v: any)
   return ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation"))) && $check__schemas_commsOperationBaseStrictRequestOpen(v);
 }
 
+function $check__schemas_commsOperationStrictRequestOpen(v: any): boolean {
+  return $isRecord(v) && v["@odata.type"] !== undefined && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check__schemas_recordOperationStrictRequestOpen(v) : v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation" ? $check__schemas_updateRecordingStatusOperationStrictRequestOpen(v) : false));
+}
+
 function $check_commsOperationStrictRequestSchema(v: any): boolean {
-  return $isRecord(v) && v["@odata.type"] !== undefined && (($check__schemas_recordOperationStrictRequestOpen(v) ? 1 : 0) + ($check__schemas_updateRecordingStatusOperationStrictRequestOpen(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check__schemas_recordOperationStrictRequestOpen(v) : v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation" ? $check__schemas_updateRecordingStatusOperationStrictRequestOpen(v) : false)) && $unevaluatedPropertiesOk($c6, v, false, true);
+  return $check__schemas_commsOperationStrictRequestOpen(v) && $unevaluatedPropertiesOk($c6, v, false, true);
 }
 
 function $check_recordOperationStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.recordOperation") && (v["recordingLocation"] === undefined || typeof v["recordingLocation"] === "string" || v["recordingLocation"] === null) && (v["recordingAccessToken"] === undefined || typeof v["recordingAccessToken"] === "string" || v["recordingAccessToken"] === null) && (v["completionReason"] === undefined || (($check__schemas_recordCompletionReasonStrictOpen(v["completionReason"]) ? 1 : 0) + (v["completionReason"] === null ? 1 : 0) === 1)) && (v["recordResourceLocation"] === undefined || typeof v["recordResourceLocation"] === "string" || v["recordResourceLocation"] === null) && (v["recordResourceAccessToken"] === undefined || typeof v["recordResourceAccessToken"] === "string" || v["recordResourceAccessToken"] === null) && (v["createdDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["createdDateTime"]) ? 1 : 0) + (v["createdDateTime"] === null ? 1 : 0) === 1)) && (v["lastActionDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["lastActionDateTime"]) ? 1 : 0) + (v["lastActionDateTime"] === null ? 1 : 0) === 1)))) && $check__schemas_commsOperationBaseStrictOpen(v) && $closedOk(v, $c7, []);
+  return $check__schemas_recordOperationStrictOpen(v) && $closedOk(v, $c7, []);
 }
 
 function $check_recordOperationStrictRequestSchema(v: any): boolean {
-  return ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.recordOperation") && (v["recordingLocation"] === undefined || typeof v["recordingLocation"] === "string" || v["recordingLocation"] === null) && (v["recordingAccessToken"] === undefined || typeof v["recordingAccessToken"] === "string" || v["recordingAccessToken"] === null) && (v["completionReason"] === undefined || (($check__schemas_recordCompletionReasonStrictOpen(v["completionReason"]) ? 1 : 0) + (v["completionReason"] === null ? 1 : 0) === 1)) && (v["recordResourceLocation"] === undefined || typeof v["recordResourceLocation"] === "string" || v["recordResourceLocation"] === null) && (v["recordResourceAccessToken"] === undefined || typeof v["recordResourceAccessToken"] === "string" || v["recordResourceAccessToken"] === null) && (v["createdDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["createdDateTime"]) ? 1 : 0) + (v["createdDateTime"] === null ? 1 : 0) === 1)) && (v["lastActionDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["lastActionDateTime"]) ? 1 : 0) + (v["lastActionDateTime"] === null ? 1 : 0) === 1)))) && $check__schemas_commsOperationBaseStrictRequestOpen(v) && $closedOk(v, $c7, []);
+  return $check__schemas_recordOperationStrictRequestOpen(v) && $closedOk(v, $c7, []);
 }
 
 function $check_updateRecordingStatusOperationStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation"))) && $check__schemas_commsOperationBaseStrictOpen(v) && $closedOk(v, $c4, []);
+  return $check__schemas_updateRecordingStatusOperationStrictOpen(v) && $closedOk(v, $c4, []);
 }
 
 function $check_updateRecordingStatusOperationStrictRequestSchema(v: any): boolean {
-  return ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation"))) && $check__schemas_commsOperationBaseStrictRequestOpen(v) && $closedOk(v, $c4, []);
+  return $check__schemas_updateRecordingStatusOperationStrictRequestOpen(v) && $closedOk(v, $c4, []);
 }
 
 function $check_mediaInfoSchema(v: any): boolean {
@@ -1316,20 +1253,20 @@ function $check_mediaPromptSchema(v: any): boolean {
   return $isRecord(v) && (v["@odata.type"] !== undefined && v["mediaInfo"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.mediaPrompt") && (v["mediaInfo"] === undefined || $check_mediaInfoSchema(v["mediaInfo"])) && (v["loop"] === undefined || Number.isInteger(v["loop"]) && Number.isInteger(v["loop"]) && v["loop"] >= -2147483648 && v["loop"] < 2147483647 && v["loop"] >= -2147483648 && v["loop"] <= 2147483647 || v["loop"] === null));
 }
 
-function $check_mediaPromptStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["@odata.type"] !== undefined && v["mediaInfo"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.mediaPrompt") && (v["mediaInfo"] === undefined || $check_mediaInfoStrictSchema(v["mediaInfo"])) && (v["loop"] === undefined || Number.isInteger(v["loop"]) && Number.isInteger(v["loop"]) && v["loop"] >= -2147483648 && v["loop"] < 2147483647 && v["loop"] >= -2147483648 && v["loop"] <= 2147483647 || v["loop"] === null))) && $closedOk(v, $c9, []);
-}
-
-function $check_promptSchema(v: any): boolean {
-  return $isRecord(v) && v["@odata.type"] !== undefined && (($check_mediaPromptSchema(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.mediaPrompt" ? $check_mediaPromptSchema(v) : false));
-}
-
 function $check__schemas_mediaPromptStrictOpen(v: any): boolean {
   return $isRecord(v) && (v["@odata.type"] !== undefined && v["mediaInfo"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.mediaPrompt") && (v["mediaInfo"] === undefined || $check_mediaInfoStrictSchema(v["mediaInfo"])) && (v["loop"] === undefined || Number.isInteger(v["loop"]) && Number.isInteger(v["loop"]) && v["loop"] >= -2147483648 && v["loop"] < 2147483647 && v["loop"] >= -2147483648 && v["loop"] <= 2147483647 || v["loop"] === null));
 }
 
+function $check_mediaPromptStrictSchema(v: any): boolean {
+  return $check__schemas_mediaPromptStrictOpen(v) && $closedOk(v, $c9, []);
+}
+
+function $check_promptSchema(v: any): boolean {
+  return $isRecord(v) && v["@odata.type"] !== undefined && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.mediaPrompt" ? $check_mediaPromptSchema(v) : false));
+}
+
 function $check_promptStrictSchema(v: any): boolean {
-  return $isRecord(v) && v["@odata.type"] !== undefined && (($check__schemas_mediaPromptStrictOpen(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.mediaPrompt" ? $check__schemas_mediaPromptStrictOpen(v) : false)) && $unevaluatedPropertiesOk($c10, v, false, true);
+  return $isRecord(v) && v["@odata.type"] !== undefined && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.mediaPrompt" ? $check__schemas_mediaPromptStrictOpen(v) : false)) && $unevaluatedPropertiesOk($c10, v, false, true);
 }
 
 function $check_recordResponsePostRequestBodySchema(v: any): boolean {
@@ -1360,8 +1297,12 @@ function $check_identitySchema(v: any): boolean {
   return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["displayName"] === undefined || typeof v["displayName"] === "string" || v["displayName"] === null) && (v["id"] === undefined || typeof v["id"] === "string" || v["id"] === null));
 }
 
+function $check__schemas_identityStrictOpen(v: any): boolean {
+  return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["displayName"] === undefined || typeof v["displayName"] === "string" || v["displayName"] === null) && (v["id"] === undefined || typeof v["id"] === "string" || v["id"] === null));
+}
+
 function $check_identityStrictSchema(v: any): boolean {
-  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["displayName"] === undefined || typeof v["displayName"] === "string" || v["displayName"] === null) && (v["id"] === undefined || typeof v["id"] === "string" || v["id"] === null))) && $closedOk(v, $c14, []);
+  return $check__schemas_identityStrictOpen(v) && $closedOk(v, $c14, []);
 }
 
 function $check_teamworkUserIdentitySchema(v: any): boolean {
@@ -1372,32 +1313,28 @@ function $check__schemas_teamworkUserIdentityTypeStrictOpen(v: any): boolean {
   return typeof v === "string" && (v === "aadUser" || v === "onPremiseAadUser" || v === "anonymousGuest" || v === "federatedUser" || v === "personalMicrosoftAccountUser" || v === "skypeUser" || v === "phoneUser" || v === "unknownFutureValue" || v === "emailUser");
 }
 
-function $check__schemas_identityStrictOpen(v: any): boolean {
-  return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["displayName"] === undefined || typeof v["displayName"] === "string" || v["displayName"] === null) && (v["id"] === undefined || typeof v["id"] === "string" || v["id"] === null));
+function $check__schemas_teamworkUserIdentityStrictOpen(v: any): boolean {
+  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && (v["@odata.type"] === "#microsoft.graph.teamworkUserIdentity" || v["@odata.type"] === "#Microsoft.Teams.GraphSvc.teamworkUserIdentity")) && (v["userIdentityType"] === undefined || (($check__schemas_teamworkUserIdentityTypeStrictOpen(v["userIdentityType"]) ? 1 : 0) + (v["userIdentityType"] === null ? 1 : 0) === 1)) && (v["tenantId"] === undefined || typeof v["tenantId"] === "string" || v["tenantId"] === null))) && $check__schemas_identityStrictOpen(v);
 }
 
 function $check_teamworkUserIdentityStrictSchema(v: any): boolean {
-  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && (v["@odata.type"] === "#microsoft.graph.teamworkUserIdentity" || v["@odata.type"] === "#Microsoft.Teams.GraphSvc.teamworkUserIdentity")) && (v["userIdentityType"] === undefined || (($check__schemas_teamworkUserIdentityTypeStrictOpen(v["userIdentityType"]) ? 1 : 0) + (v["userIdentityType"] === null ? 1 : 0) === 1)) && (v["tenantId"] === undefined || typeof v["tenantId"] === "string" || v["tenantId"] === null))) && $check__schemas_identityStrictOpen(v) && $closedOk(v, $c15, []);
+  return $check__schemas_teamworkUserIdentityStrictOpen(v) && $closedOk(v, $c15, []);
 }
 
 function $check_identitySetSchema(v: any): boolean {
   return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["application"] === undefined || (($check_identitySchema(v["application"]) ? 1 : 0) + (v["application"] === null ? 1 : 0) === 1)) && (v["device"] === undefined || (($check_identitySchema(v["device"]) ? 1 : 0) + (v["device"] === null ? 1 : 0) === 1)) && (v["user"] === undefined || $check_teamworkUserIdentitySchema(v["user"]) || $check_identitySchema(v["user"]) || v["user"] === null));
 }
 
-function $check__schemas_teamworkUserIdentityStrictOpen(v: any): boolean {
-  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && (v["@odata.type"] === "#microsoft.graph.teamworkUserIdentity" || v["@odata.type"] === "#Microsoft.Teams.GraphSvc.teamworkUserIdentity")) && (v["userIdentityType"] === undefined || (($check__schemas_teamworkUserIdentityTypeStrictOpen(v["userIdentityType"]) ? 1 : 0) + (v["userIdentityType"] === null ? 1 : 0) === 1)) && (v["tenantId"] === undefined || typeof v["tenantId"] === "string" || v["tenantId"] === null))) && $check__schemas_identityStrictOpen(v);
+function $check__schemas_identitySetStrictOpen(v: any): boolean {
+  return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["application"] === undefined || ((($check__schemas_identityStrictOpen(v["application"]) ? 1 : 0) + (v["application"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c16, v["application"], false, true))) && (v["device"] === undefined || ((($check__schemas_identityStrictOpen(v["device"]) ? 1 : 0) + (v["device"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c16, v["device"], false, true))) && (v["user"] === undefined || ($check__schemas_teamworkUserIdentityStrictOpen(v["user"]) || $check__schemas_identityStrictOpen(v["user"]) || v["user"] === null) && $unevaluatedPropertiesOk($c17, v["user"], false, true)));
 }
 
 function $check_identitySetStrictSchema(v: any): boolean {
-  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["application"] === undefined || ((($check__schemas_identityStrictOpen(v["application"]) ? 1 : 0) + (v["application"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c16, v["application"], false, true))) && (v["device"] === undefined || ((($check__schemas_identityStrictOpen(v["device"]) ? 1 : 0) + (v["device"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c16, v["device"], false, true))) && (v["user"] === undefined || ($check__schemas_teamworkUserIdentityStrictOpen(v["user"]) || $check__schemas_identityStrictOpen(v["user"]) || v["user"] === null) && $unevaluatedPropertiesOk($c17, v["user"], false, true)))) && $closedOk(v, $c18, []);
+  return $check__schemas_identitySetStrictOpen(v) && $closedOk(v, $c18, []);
 }
 
 function $check_callRecordingSchema(v: any): boolean {
   return $isRecord(v) && (v["id"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.callRecording") && (v["id"] === undefined || typeof v["id"] === "string") && (v["callId"] === undefined || typeof v["callId"] === "string" || v["callId"] === null) && (v["content"] === undefined || typeof v["content"] === "string" || v["content"] === null) && (v["contentCorrelationId"] === undefined || typeof v["contentCorrelationId"] === "string" || v["contentCorrelationId"] === null) && (v["createdDateTime"] === undefined || (($check_dateTimeOffsetSchema(v["createdDateTime"]) ? 1 : 0) + (v["createdDateTime"] === null ? 1 : 0) === 1)) && (v["endDateTime"] === undefined || (($check_dateTimeOffsetSchema(v["endDateTime"]) ? 1 : 0) + (v["endDateTime"] === null ? 1 : 0) === 1)) && (v["meetingId"] === undefined || typeof v["meetingId"] === "string" || v["meetingId"] === null) && (v["meetingOrganizer"] === undefined || (($check_identitySetSchema(v["meetingOrganizer"]) ? 1 : 0) + (v["meetingOrganizer"] === null ? 1 : 0) === 1)) && (v["meetingOrganizerId"] === undefined || typeof v["meetingOrganizerId"] === "string" || v["meetingOrganizerId"] === null) && (v["recordingContentUrl"] === undefined || typeof v["recordingContentUrl"] === "string" || v["recordingContentUrl"] === null));
-}
-
-function $check__schemas_identitySetStrictOpen(v: any): boolean {
-  return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["application"] === undefined || ((($check__schemas_identityStrictOpen(v["application"]) ? 1 : 0) + (v["application"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c16, v["application"], false, true))) && (v["device"] === undefined || ((($check__schemas_identityStrictOpen(v["device"]) ? 1 : 0) + (v["device"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c16, v["device"], false, true))) && (v["user"] === undefined || ($check__schemas_teamworkUserIdentityStrictOpen(v["user"]) || $check__schemas_identityStrictOpen(v["user"]) || v["user"] === null) && $unevaluatedPropertiesOk($c17, v["user"], false, true)));
 }
 
 function $check_callRecordingStrictSchema(v: any): boolean {
@@ -1448,10 +1385,6 @@ function $check_commsNotificationSchema(v: any): boolean {
   return $isRecord(v) && (v["changeType"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotification") && (v["changeType"] === undefined || $check_changeTypeSchema(v["changeType"])) && (v["resourceUrl"] === undefined || typeof v["resourceUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || (($check_commsOperationSchema(v["resourceData"]) ? 1 : 0) + ((Array.isArray(v["resourceData"]) && ($everyItem(v["resourceData"], 0, (v16) => $check_commsOperationSchema(v16)))) ? 1 : 0) === 1)));
 }
 
-function $check__schemas_commsOperationStrictOpen(v: any): boolean {
-  return $isRecord(v) && v["@odata.type"] !== undefined && (($check__schemas_recordOperationStrictOpen(v) ? 1 : 0) + ($check__schemas_updateRecordingStatusOperationStrictOpen(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check__schemas_recordOperationStrictOpen(v) : v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation" ? $check__schemas_updateRecordingStatusOperationStrictOpen(v) : false));
-}
-
 function $check__oneOf_1StrictOpen(v: any): boolean {
   return Array.isArray(v) && ($everyItem(v, 0, (v30) => $check_commsOperationStrictSchema(v30)));
 }
@@ -1462,10 +1395,6 @@ function $check_commsNotificationStrictSchema(v: any): boolean {
 
 function $check_commsNotificationRequestSchema(v: any): boolean {
   return $isRecord(v) && (v["changeType"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotification") && (v["changeType"] === undefined || $check_changeTypeSchema(v["changeType"])) && (v["resourceUrl"] === undefined || typeof v["resourceUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || (($check_commsOperationRequestSchema(v["resourceData"]) ? 1 : 0) + ((Array.isArray(v["resourceData"]) && ($everyItem(v["resourceData"], 0, (v18) => $check_commsOperationRequestSchema(v18)))) ? 1 : 0) === 1)));
-}
-
-function $check__schemas_commsOperationStrictRequestOpen(v: any): boolean {
-  return $isRecord(v) && v["@odata.type"] !== undefined && (($check__schemas_recordOperationStrictRequestOpen(v) ? 1 : 0) + ($check__schemas_updateRecordingStatusOperationStrictRequestOpen(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check__schemas_recordOperationStrictRequestOpen(v) : v["@odata.type"] === "#microsoft.graph.updateRecordingStatusOperation" ? $check__schemas_updateRecordingStatusOperationStrictRequestOpen(v) : false));
 }
 
 function $check__oneOf_1StrictRequestOpen(v: any): boolean {
@@ -1496,32 +1425,32 @@ function $check_resourceDataSchema(v: any): boolean {
   return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["@odata.id"] === undefined || typeof v["@odata.id"] === "string") && (v["@odata.etag"] === undefined || typeof v["@odata.etag"] === "string") && (v["id"] === undefined || typeof v["id"] === "string"));
 }
 
+function $check__schemas_resourceDataStrictOpen(v: any): boolean {
+  return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["@odata.id"] === undefined || typeof v["@odata.id"] === "string") && (v["@odata.etag"] === undefined || typeof v["@odata.etag"] === "string") && (v["id"] === undefined || typeof v["id"] === "string"));
+}
+
 function $check_resourceDataStrictSchema(v: any): boolean {
-  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["@odata.id"] === undefined || typeof v["@odata.id"] === "string") && (v["@odata.etag"] === undefined || typeof v["@odata.etag"] === "string") && (v["id"] === undefined || typeof v["id"] === "string"))) && $closedOk(v, $c27, []);
+  return $check__schemas_resourceDataStrictOpen(v) && $closedOk(v, $c27, []);
 }
 
 function $check_changeNotificationEncryptedContentSchema(v: any): boolean {
   return $isRecord(v) && (v["data"] !== undefined && v["dataKey"] !== undefined && v["dataSignature"] !== undefined && v["encryptionCertificateId"] !== undefined && v["encryptionCertificateThumbprint"] !== undefined && (v["data"] === undefined || typeof v["data"] === "string") && (v["dataKey"] === undefined || typeof v["dataKey"] === "string") && (v["dataSignature"] === undefined || typeof v["dataSignature"] === "string") && (v["encryptionCertificateId"] === undefined || typeof v["encryptionCertificateId"] === "string") && (v["encryptionCertificateThumbprint"] === undefined || typeof v["encryptionCertificateThumbprint"] === "string"));
 }
 
+function $check__schemas_changeNotificationEncryptedContentStrictOpen(v: any): boolean {
+  return $isRecord(v) && (v["data"] !== undefined && v["dataKey"] !== undefined && v["dataSignature"] !== undefined && v["encryptionCertificateId"] !== undefined && v["encryptionCertificateThumbprint"] !== undefined && (v["data"] === undefined || typeof v["data"] === "string") && (v["dataKey"] === undefined || typeof v["dataKey"] === "string") && (v["dataSignature"] === undefined || typeof v["dataSignature"] === "string") && (v["encryptionCertificateId"] === undefined || typeof v["encryptionCertificateId"] === "string") && (v["encryptionCertificateThumbprint"] === undefined || typeof v["encryptionCertificateThumbprint"] === "string"));
+}
+
 function $check_changeNotificationEncryptedContentStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["data"] !== undefined && v["dataKey"] !== undefined && v["dataSignature"] !== undefined && v["encryptionCertificateId"] !== undefined && v["encryptionCertificateThumbprint"] !== undefined && (v["data"] === undefined || typeof v["data"] === "string") && (v["dataKey"] === undefined || typeof v["dataKey"] === "string") && (v["dataSignature"] === undefined || typeof v["dataSignature"] === "string") && (v["encryptionCertificateId"] === undefined || typeof v["encryptionCertificateId"] === "string") && (v["encryptionCertificateThumbprint"] === undefined || typeof v["encryptionCertificateThumbprint"] === "string"))) && $closedOk(v, $c28, []);
+  return $check__schemas_changeNotificationEncryptedContentStrictOpen(v) && $closedOk(v, $c28, []);
 }
 
 function $check_changeNotificationSchema(v: any): boolean {
   return $isRecord(v) && (v["changeType"] !== undefined && v["resource"] !== undefined && v["subscriptionExpirationDateTime"] !== undefined && v["subscriptionId"] !== undefined && v["tenantId"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.changeNotification") && (v["changeType"] === undefined || $check_changeTypeSchema(v["changeType"])) && (v["clientState"] === undefined || typeof v["clientState"] === "string" && $length(v["clientState"]) <= 255 || v["clientState"] === null) && (v["encryptedContent"] === undefined || (($check_changeNotificationEncryptedContentSchema(v["encryptedContent"]) ? 1 : 0) + (v["encryptedContent"] === null ? 1 : 0) === 1)) && (v["id"] === undefined || typeof v["id"] === "string" || v["id"] === null) && (v["lifecycleEvent"] === undefined || (($check_lifecycleEventTypeSchema(v["lifecycleEvent"]) ? 1 : 0) + (v["lifecycleEvent"] === null ? 1 : 0) === 1)) && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || (($check_resourceDataSchema(v["resourceData"]) ? 1 : 0) + (v["resourceData"] === null ? 1 : 0) === 1)) && (v["subscriptionExpirationDateTime"] === undefined || $check_dateTimeOffsetSchema(v["subscriptionExpirationDateTime"])) && (v["subscriptionId"] === undefined || $check_guidSchema(v["subscriptionId"])) && (v["tenantId"] === undefined || $check_guidSchema(v["tenantId"])));
 }
 
-function $check__schemas_changeNotificationEncryptedContentStrictOpen(v: any): boolean {
-  return $isRecord(v) && (v["data"] !== undefined && v["dataKey"] !== undefined && v["dataSignature"] !== undefined && v["encryptionCertificateId"] !== undefined && v["encryptionCertificateThumbprint"] !== undefined && (v["data"] === undefined || typeof v["data"] === "string") && (v["dataKey"] === undefined || typeof v["dataKey"] === "string") && (v["dataSignature"] === undefined || typeof v["dataSignature"] === "string") && (v["encryptionCertificateId"] === undefined || typeof v["encryptionCertificateId"] === "string") && (v["encryptionCertificateThumbprint"] === undefined || typeof v["encryptionCertificateThumbprint"] === "string"));
-}
-
 function $check__schemas_lifecycleEventTypeStrictOpen(v: any): boolean {
   return typeof v === "string" && (v === "missed" || v === "subscriptionRemoved" || v === "reauthorizationRequired");
-}
-
-function $check__schemas_resourceDataStrictOpen(v: any): boolean {
-  return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["@odata.id"] === undefined || typeof v["@odata.id"] === "string") && (v["@odata.etag"] === undefined || typeof v["@odata.etag"] === "string") && (v["id"] === undefined || typeof v["id"] === "string"));
 }
 
 function $check_changeNotificationStrictSchema(v: any): boolean {

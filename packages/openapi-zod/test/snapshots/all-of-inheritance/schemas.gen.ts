@@ -136,7 +136,7 @@ function $unevaluatedProperties(e: $Evaluation, schema: z.ZodType | false, odata
  * Answers `safeParse`/`parse` from the compiled check when the input is valid (returning the input itself,
  * unchanged) and runs the Zod schema, for its issues and their paths, only when it is not.
  */
-function $withFastPath<T extends z.ZodType>(schema: T, test: (v: any) => boolean): T {
+function $withFastPath<T>(schema: T, test: (v: any) => boolean): T {
   const target = schema as any;
   const safeParse = target.safeParse;
   const parse = target.parse;
@@ -150,21 +150,19 @@ export const entitySchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   id: z.string(),
 }), $check_entitySchema))();
 
-/** `#/components/schemas/entity` (strict, response). */
-export const entityStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
+/** `#/components/schemas/entity` (strict, open at this level, response). */
+const _schemas_entityStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   id: z.string(),
-}).superRefine($unevaluatedProperties({ keys: ["id"] }, false, true)), $check_entityStrictSchema))();
+}), $check__schemas_entityStrictOpen))();
+
+/** `#/components/schemas/entity` (strict, response). */
+export const entityStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_entityStrictOpen.superRefine($unevaluatedProperties({ keys: ["id"] }, false, true)), $check_entityStrictSchema))();
 
 /** `#/components/schemas/callRecording` (open, response). */
 export const callRecordingSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(entitySchema, z.looseObject({
   content: z.string().optional(),
   createdDateTime: z.string().refine($isDateTime, "Invalid date-time").optional(),
 })), $check_callRecordingSchema))();
-
-/** `#/components/schemas/entity` (strict, open at this level, response). */
-const _schemas_entityStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  id: z.string(),
-}), $check__schemas_entityStrictOpen))();
 
 /** `#/components/schemas/callRecording` (strict, response). */
 export const callRecordingStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(_schemas_entityStrictOpen, z.looseObject({
@@ -180,16 +178,16 @@ function $check_entitySchema(v: any): boolean {
   return $isRecord(v) && (v["id"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string"));
 }
 
+function $check__schemas_entityStrictOpen(v: any): boolean {
+  return $isRecord(v) && (v["id"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string"));
+}
+
 function $check_entityStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["id"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string"))) && $closedOk(v, $c0, []);
+  return $check__schemas_entityStrictOpen(v) && $closedOk(v, $c0, []);
 }
 
 function $check_callRecordingSchema(v: any): boolean {
   return $check_entitySchema(v) && ($isRecord(v) && ((v["content"] === undefined || typeof v["content"] === "string") && (v["createdDateTime"] === undefined || typeof v["createdDateTime"] === "string" && $isDateTime(v["createdDateTime"]))));
-}
-
-function $check__schemas_entityStrictOpen(v: any): boolean {
-  return $isRecord(v) && (v["id"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string"));
 }
 
 function $check_callRecordingStrictSchema(v: any): boolean {

@@ -141,7 +141,7 @@ function $unevaluatedPropertiesOk(e: $Evaluation, v: any, test: ((v: any) => boo
  * Answers `safeParse`/`parse` from the compiled check when the input is valid (returning the input itself,
  * unchanged) and runs the Zod schema, for its issues and their paths, only when it is not.
  */
-function $withFastPath<T extends z.ZodType>(schema: T, test: (v: any) => boolean): T {
+function $withFastPath<T>(schema: T, test: (v: any) => boolean): T {
   const target = schema as any;
   const safeParse = target.safeParse;
   const parse = target.parse;
@@ -183,15 +183,10 @@ export const operationStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.inte
 }), z.custom<z.output<typeof _schemas_recordOperationStrictOpen> | z.output<typeof _schemas_cancelOperationStrictOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictOpen, "#microsoft.graph.cancelOperation": _schemas_cancelOperationStrictOpen }, [_schemas_recordOperationStrictOpen, _schemas_cancelOperationStrictOpen], true))).superRefine($unevaluatedProperties({ when: [[_schemas_recordOperationStrictOpen, { keys: ["@odata.type","recordingLocation"] }], [_schemas_cancelOperationStrictOpen, { keys: ["@odata.type"] }]] }, false, true)), $check_operationStrictSchema))();
 
 /** `#/components/schemas/recordOperation` (strict, response). */
-export const recordOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
-  recordingLocation: z.string().nullable().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","recordingLocation"] }, false, true)), $check_recordOperationStrictSchema))();
+export const recordOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_recordOperationStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","recordingLocation"] }, false, true)), $check_recordOperationStrictSchema))();
 
 /** `#/components/schemas/cancelOperation` (strict, response). */
-export const cancelOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.cancelOperation"]),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type"] }, false, true)), $check_cancelOperationStrictSchema))();
+export const cancelOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_cancelOperationStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type"] }, false, true)), $check_cancelOperationStrictSchema))();
 
 /** `#/components/schemas/cat` (open, response). */
 export const catSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
@@ -224,16 +219,10 @@ const _schemas_dogStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObjec
 export const petStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.custom<z.output<typeof _schemas_catStrictOpen> | z.output<typeof _schemas_dogStrictOpen>>().superRefine($discriminator("kind", { "cat": _schemas_catStrictOpen, "dog": _schemas_dogStrictOpen }, [_schemas_catStrictOpen, _schemas_dogStrictOpen], true)).superRefine($unevaluatedProperties({ when: [[_schemas_catStrictOpen, { keys: ["kind","lives"] }], [_schemas_dogStrictOpen, { keys: ["kind","barks"] }]] }, false, true)), $check_petStrictSchema))();
 
 /** `#/components/schemas/cat` (strict, response). */
-export const catStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  kind: z.enum(["cat"]),
-  lives: z.number().refine(Number.isInteger, "Expected an integer").optional(),
-}).superRefine($unevaluatedProperties({ keys: ["kind","lives"] }, false, true)), $check_catStrictSchema))();
+export const catStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_catStrictOpen.superRefine($unevaluatedProperties({ keys: ["kind","lives"] }, false, true)), $check_catStrictSchema))();
 
 /** `#/components/schemas/dog` (strict, response). */
-export const dogStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  kind: z.enum(["dog"]),
-  barks: z.boolean().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["kind","barks"] }, false, true)), $check_dogStrictSchema))();
+export const dogStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_dogStrictOpen.superRefine($unevaluatedProperties({ keys: ["kind","barks"] }, false, true)), $check_dogStrictSchema))();
 
 // Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
 const $c0: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_recordOperationStrictOpen, { keys: ["@odata.type","recordingLocation"] }], [$check__schemas_cancelOperationStrictOpen, { keys: ["@odata.type"] }]] }))();
@@ -252,7 +241,7 @@ function $check_cancelOperationSchema(v: any): boolean {
 }
 
 function $check_operationSchema(v: any): boolean {
-  return $isRecord(v) && v["@odata.type"] !== undefined && (($check_recordOperationSchema(v) ? 1 : 0) + ($check_cancelOperationSchema(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check_recordOperationSchema(v) : v["@odata.type"] === "#microsoft.graph.cancelOperation" ? $check_cancelOperationSchema(v) : false));
+  return $isRecord(v) && v["@odata.type"] !== undefined && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check_recordOperationSchema(v) : v["@odata.type"] === "#microsoft.graph.cancelOperation" ? $check_cancelOperationSchema(v) : false));
 }
 
 function $check__schemas_recordOperationStrictOpen(v: any): boolean {
@@ -264,15 +253,15 @@ function $check__schemas_cancelOperationStrictOpen(v: any): boolean {
 }
 
 function $check_operationStrictSchema(v: any): boolean {
-  return $isRecord(v) && v["@odata.type"] !== undefined && (($check__schemas_recordOperationStrictOpen(v) ? 1 : 0) + ($check__schemas_cancelOperationStrictOpen(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check__schemas_recordOperationStrictOpen(v) : v["@odata.type"] === "#microsoft.graph.cancelOperation" ? $check__schemas_cancelOperationStrictOpen(v) : false)) && $unevaluatedPropertiesOk($c0, v, false, true);
+  return $isRecord(v) && v["@odata.type"] !== undefined && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.recordOperation" ? $check__schemas_recordOperationStrictOpen(v) : v["@odata.type"] === "#microsoft.graph.cancelOperation" ? $check__schemas_cancelOperationStrictOpen(v) : false)) && $unevaluatedPropertiesOk($c0, v, false, true);
 }
 
 function $check_recordOperationStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || v["@odata.type"] === "#microsoft.graph.recordOperation") && (v["recordingLocation"] === undefined || typeof v["recordingLocation"] === "string" || v["recordingLocation"] === null))) && $closedOk(v, $c1, []);
+  return $check__schemas_recordOperationStrictOpen(v) && $closedOk(v, $c1, []);
 }
 
 function $check_cancelOperationStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["@odata.type"] !== undefined && (v["@odata.type"] === undefined || v["@odata.type"] === "#microsoft.graph.cancelOperation"))) && $closedOk(v, $c2, []);
+  return $check__schemas_cancelOperationStrictOpen(v) && $closedOk(v, $c2, []);
 }
 
 function $check_catSchema(v: any): boolean {
@@ -284,7 +273,7 @@ function $check_dogSchema(v: any): boolean {
 }
 
 function $check_petSchema(v: any): boolean {
-  return (($check_catSchema(v) ? 1 : 0) + ($check_dogSchema(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["kind"] === "cat" ? $check_catSchema(v) : v["kind"] === "dog" ? $check_dogSchema(v) : false));
+  return $isRecord(v) && (v["kind"] === "cat" ? $check_catSchema(v) : v["kind"] === "dog" ? $check_dogSchema(v) : false);
 }
 
 function $check__schemas_catStrictOpen(v: any): boolean {
@@ -296,15 +285,15 @@ function $check__schemas_dogStrictOpen(v: any): boolean {
 }
 
 function $check_petStrictSchema(v: any): boolean {
-  return (($check__schemas_catStrictOpen(v) ? 1 : 0) + ($check__schemas_dogStrictOpen(v) ? 1 : 0) === 1) && ($isRecord(v) && (v["kind"] === "cat" ? $check__schemas_catStrictOpen(v) : v["kind"] === "dog" ? $check__schemas_dogStrictOpen(v) : false)) && $unevaluatedPropertiesOk($c3, v, false, true);
+  return ($isRecord(v) && (v["kind"] === "cat" ? $check__schemas_catStrictOpen(v) : v["kind"] === "dog" ? $check__schemas_dogStrictOpen(v) : false)) && $unevaluatedPropertiesOk($c3, v, false, true);
 }
 
 function $check_catStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["kind"] !== undefined && (v["kind"] === undefined || v["kind"] === "cat") && (v["lives"] === undefined || Number.isInteger(v["lives"])))) && $closedOk(v, $c4, []);
+  return $check__schemas_catStrictOpen(v) && $closedOk(v, $c4, []);
 }
 
 function $check_dogStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["kind"] !== undefined && (v["kind"] === undefined || v["kind"] === "dog") && (v["barks"] === undefined || typeof v["barks"] === "boolean"))) && $closedOk(v, $c5, []);
+  return $check__schemas_dogStrictOpen(v) && $closedOk(v, $c5, []);
 }
 
 /** Same validator as `operationSchema`. */

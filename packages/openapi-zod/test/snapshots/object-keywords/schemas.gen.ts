@@ -196,7 +196,7 @@ function $unevaluatedProperties(e: $Evaluation, schema: z.ZodType | false, odata
  * Answers `safeParse`/`parse` from the compiled check when the input is valid (returning the input itself,
  * unchanged) and runs the Zod schema, for its issues and their paths, only when it is not.
  */
-function $withFastPath<T extends z.ZodType>(schema: T, test: (v: any) => boolean): T {
+function $withFastPath<T>(schema: T, test: (v: any) => boolean): T {
   const target = schema as any;
   const safeParse = target.safeParse;
   const parse = target.parse;

@@ -129,7 +129,7 @@ function $unevaluatedPropertiesOk(e: $Evaluation, v: any, test: ((v: any) => boo
  * Answers `safeParse`/`parse` from the compiled check when the input is valid (returning the input itself,
  * unchanged) and runs the Zod schema, for its issues and their paths, only when it is not.
  */
-function $withFastPath<T extends z.ZodType>(schema: T, test: (v: any) => boolean): T {
+function $withFastPath<T>(schema: T, test: (v: any) => boolean): T {
   const target = schema as any;
   const safeParse = target.safeParse;
   const parse = target.parse;
@@ -143,20 +143,18 @@ export const baseSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   id: z.string().optional(),
 }), $check_baseSchema))();
 
-/** `#/components/schemas/base` (strict, response). */
-export const baseStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
+/** `#/components/schemas/base` (strict, open at this level, response). */
+const _schemas_baseStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   id: z.string().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["id"] }, false, true)), $check_baseStrictSchema))();
+}), $check__schemas_baseStrictOpen))();
+
+/** `#/components/schemas/base` (strict, response). */
+export const baseStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_baseStrictOpen.superRefine($unevaluatedProperties({ keys: ["id"] }, false, true)), $check_baseStrictSchema))();
 
 /** `#/components/schemas/extended` (open, response). */
 export const extendedSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.unknown().superRefine($byType({ object: z.looseObject({
   name: z.string().optional(),
 }) })), baseSchema).superRefine($unevaluatedProperties({ keys: ["name","id"] }, false, false)), $check_extendedSchema))();
-
-/** `#/components/schemas/base` (strict, open at this level, response). */
-const _schemas_baseStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  id: z.string().optional(),
-}), $check__schemas_baseStrictOpen))();
 
 /** `#/components/schemas/extended` (strict, response). */
 export const extendedStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.unknown().superRefine($byType({ object: z.looseObject({
@@ -171,16 +169,16 @@ function $check_baseSchema(v: any): boolean {
   return $isRecord(v) && (v["id"] === undefined || typeof v["id"] === "string");
 }
 
+function $check__schemas_baseStrictOpen(v: any): boolean {
+  return $isRecord(v) && (v["id"] === undefined || typeof v["id"] === "string");
+}
+
 function $check_baseStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["id"] === undefined || typeof v["id"] === "string")) && $closedOk(v, $c0, []);
+  return $check__schemas_baseStrictOpen(v) && $closedOk(v, $c0, []);
 }
 
 function $check_extendedSchema(v: any): boolean {
   return (!$isRecord(v) || v["name"] === undefined || typeof v["name"] === "string") && $check_baseSchema(v) && $unevaluatedPropertiesOk($c1, v, false, false);
-}
-
-function $check__schemas_baseStrictOpen(v: any): boolean {
-  return $isRecord(v) && (v["id"] === undefined || typeof v["id"] === "string");
 }
 
 function $check_extendedStrictSchema(v: any): boolean {
