@@ -1,34 +1,18 @@
 // Packs every published package the way `pnpm publish` would, then checks each tarball with
 // publint (strict) and attw, so what consumers install is what we tested.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { ensurePnpm, root, run, runScript } from "./lib/toolchain.mjs";
-
-function publishedPackages() {
-  return readdirSync(join(root, "packages"), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => join(root, "packages", entry.name))
-    .filter((dir) => {
-      try {
-        return !JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).private;
-      } catch {
-        return false;
-      }
-    });
-}
+import { basename, join } from "node:path";
+import { packPublishedPackages } from "./lib/pack.mjs";
+import { ensurePnpm, run, runScript } from "./lib/toolchain.mjs";
 
 await runScript(async () => {
   const env = ensurePnpm();
   const out = mkdtempSync(join(tmpdir(), "graph-recording-pack-"));
   const failures = [];
   try {
-    for (const dir of publishedPackages()) {
-      const before = new Set(readdirSync(out));
-      run("pnpm", ["pack", "--pack-destination", out], { env, cwd: dir, stdio: "ignore" });
-      const tarball = readdirSync(out).find((name) => !before.has(name));
-      if (!tarball) throw new Error(`pnpm pack wrote no tarball for ${dir}`);
-      const path = join(out, tarball);
+    for (const { tarball: path } of packPublishedPackages({ destination: out, env })) {
+      const tarball = basename(path);
       for (const [tool, args] of [
         ["publint", ["run", "--strict", path]],
         ["attw", ["--format", "ascii", path]],

@@ -6,6 +6,7 @@ await runScript(async () => {
   const env = ensurePnpm();
   run("turbo", ["run", "build", "--output-logs=errors-only"], { env });
   run("pnpm", ["-r", "--if-present", "--workspace-concurrency=1", "run", "main"], { env });
-  // The API reference: one self-contained HTML page rendered from the spec by Redoc (offline).
-  run("redocly", ["build-docs", "spec/openapi.yaml", "-o", "reports/api-reference.html"], { env });
+  // The API reference: one self-contained HTML page rendered from the spec by Redoc, its scripts
+  // inlined so that it renders offline (package.json `api-reference`).
+  run("pnpm", ["run", "api-reference"], { env });
 });

@@ -4,7 +4,7 @@
  * is that transport as a fetch function, and `createRawClient(client)` puts the spec-typed
  * openapi-fetch client on it, without weighing on bundles that do not use them.
  */
-import { type GraphError, ProtocolError } from "./errors.js";
+import { ProtocolError } from "./errors.js";
 import { GRAPH_BETA, GRAPH_ORIGINS, GRAPH_V1, originOf } from "./hosts.js";
 import { type ClientInternals, INTERNALS } from "./internal/context.js";
 import { Deadline } from "./internal/timing.js";
@@ -25,7 +25,7 @@ import {
 } from "./operations.js";
 import { type CollectionPage, type PagedIterable, paginate } from "./paging.js";
 import { operationIds, routes } from "./routes.js";
-import { type AccessToken, TokenCache, type TokenProvider } from "./token.js";
+import { TokenCache, type TokenProvider } from "./token.js";
 import {
   bodyText,
   type CallOptions,
@@ -501,4 +501,3 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
 
 /** The client returned by {@link createRecordingClient}. */
 export type RecordingClient = ReturnType<typeof createRecordingClient>;
-export type { AccessToken, GraphError };

@@ -17,12 +17,6 @@ export interface CollectionPage<T> {
 /** Fetches one page by absolute URL (the client supplies it, with its credentials and policy). */
 export type PageFetcher<T> = (url: string) => Promise<CollectionPage<T>>;
 
-/** Paging limits. */
-export interface PagingOptions {
-  /** Stop after this many pages (default: no limit). */
-  maxPages?: number | undefined;
-}
-
 /** An async iterable of items that can also be walked page by page. */
 export interface PagedIterable<T> extends AsyncIterable<T> {
   /** The same walk, one page (with its annotations) at a time. */

@@ -539,9 +539,6 @@ export function createTransport(config: TransportConfig) {
   return { send, isGraph };
 }
 
-/** A client's transport. */
-export type Transport = ReturnType<typeof createTransport>;
-
 /** `url` is the very resource the token was issued for (scheme, host, port, path and query). */
 function sameResource(url: string, tokenUrl: string): boolean {
   try {

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -150,11 +150,16 @@ describe("tree shaking", () => {
       `import { mediaInfoSchema } from ${JSON.stringify(join(packageDir, "src", "index.ts"))};\nconsole.log(mediaInfoSchema);\n`,
     );
     const esbuild = join(packageDir, "node_modules", ".bin", "esbuild");
-    const bundle = execFileSync(
-      esbuild,
-      [entry, "--bundle", "--format=esm", "--external:zod", "--log-level=error"],
-      { encoding: "utf8" },
-    );
+    let bundle: string;
+    try {
+      bundle = execFileSync(
+        esbuild,
+        [entry, "--bundle", "--format=esm", "--external:zod", "--log-level=error"],
+        { encoding: "utf8" },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     const constants = [...bundle.matchAll(/^var (\w+) = /gm)].map((m) => m[1]);
     expect(constants).toEqual(["mediaInfoSchema"]);
   });
