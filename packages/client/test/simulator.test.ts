@@ -1,8 +1,9 @@
 /**
  * End to end against @graph-recording/simulator (a stateful local Graph with scripted faults).
- * Skipped, saying so, when the simulator package is not installed in this workspace.
  */
 import { createServer } from "node:http";
+import type { Simulator } from "@graph-recording/simulator";
+import * as sim from "@graph-recording/simulator";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   createRecordingClient,
@@ -13,19 +14,8 @@ import {
 import { createNotificationReceiver, toNodeHandler } from "../src/notifications.js";
 import { collect } from "./support/server.js";
 
-// biome-ignore lint/suspicious/noExplicitAny: the simulator is an optional, dynamically loaded peer.
-type SimulatorModule = any;
-const specifier = "@graph-recording/simulator";
-let sim: SimulatorModule | undefined;
-try {
-  sim = await import(/* @vite-ignore */ specifier);
-} catch {
-  sim = undefined;
-}
-
-describe.skipIf(!sim)("against @graph-recording/simulator", () => {
-  // biome-ignore lint/suspicious/noExplicitAny: see SimulatorModule.
-  let simulator: any;
+describe("against @graph-recording/simulator", () => {
+  let simulator: Simulator;
   beforeAll(() => {
     expect(typeof sim.startSimulator).toBe("function");
   });
@@ -100,11 +90,12 @@ describe.skipIf(!sim)("against @graph-recording/simulator", () => {
     const port = typeof address === "object" && address ? address.port : 0;
     try {
       // A fixed callback token: without one the simulator signs a fresh JWT per callback.
+      const callbackToken = "callback-token-for-this-test";
       const call = simulator.control.createCall({
         callbackUri: `http://127.0.0.1:${port}/callback`,
-        callbackToken: "callback-token-for-this-test",
+        callbackToken,
       });
-      tokens.push(call.callbackToken);
+      tokens.push(callbackToken);
       simulator.control.scriptOperations(call.id, [{ runningMs: 500, outcome: "completed" }]);
       const started = await client.recordResponse({ callId: call.id, body: {} });
       const done = await client.waitForOperation(started, { timeoutMs: 20_000 });

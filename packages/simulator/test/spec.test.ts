@@ -1,4 +1,10 @@
 import { readFileSync } from "node:fs";
+import {
+  type OperationId,
+  responseValidator,
+  type WebhookName,
+  webhookPayloadValidator,
+} from "@graph-recording/zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GRAPH_ROUTES, type Simulator, startSimulator } from "../src/index.js";
 import { loadSpec, SPEC_PATH } from "./spec-contract.js";
@@ -345,6 +351,38 @@ describe.skipIf(!spec)("payloads against the spec", () => {
     }
     expect(problems).toEqual([]);
     expect(checked).toBeGreaterThan(35);
+  });
+
+  it("sends JSON bodies and webhook payloads that pass the strict generated validators", () => {
+    const problems: string[] = [];
+    let checked = 0;
+    const check = (
+      where: string,
+      validator: ReturnType<typeof responseValidator>,
+      body: string,
+    ) => {
+      if (!validator) return;
+      checked++;
+      const result = validator.safeParse(JSON.parse(body));
+      for (const issue of result.success ? [] : result.error.issues)
+        problems.push(`${where} /${issue.path.join("/")}: ${issue.message}`);
+    };
+    for (const ex of exchanges) {
+      if (!(ex.headers.get("content-type") ?? "").startsWith("application/json")) continue;
+      const validator = responseValidator(ex.operationId as OperationId, ex.status, "strict");
+      check(`${ex.operationId} ${ex.status}`, validator, ex.body);
+    }
+    const webhookOf: Record<string, WebhookName> = {
+      commsNotification: "commsNotifications",
+      changeNotification: "changeNotifications",
+      lifecycleNotification: "changeNotifications",
+    };
+    for (const delivery of sim.control.deliveries()) {
+      const name = webhookOf[delivery.kind];
+      if (name) check(name, webhookPayloadValidator(name, "strict"), delivery.body);
+    }
+    expect(problems).toEqual([]);
+    expect(checked).toBeGreaterThan(40);
   });
 
   it("accepted only request bodies that validate against the spec", () => {
