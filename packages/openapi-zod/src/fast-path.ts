@@ -1,26 +1,8 @@
+import { INTEGER_FORMATS, isObject, type JsonObject, STRING_FORMATS } from "./formats.js";
 import { childPointer } from "./pointer.js";
 import { isAloneRef, type SchemaCompiler, type Variant } from "./schema-compiler.js";
 
-type JsonObject = Record<string, unknown>;
 type Schema = boolean | JsonObject;
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-const STRING_FORMATS: Record<string, string> = {
-  "date-time": "$isDateTime",
-  date: "$isDate",
-  time: "$isTime",
-  uuid: "$isUuid",
-  email: "$isEmail",
-  uri: "$isUri",
-  ipv4: "$isIpv4",
-  ipv6: "$isIpv6",
-};
-const INTEGER_FORMATS: Record<string, [string, string]> = {
-  int32: ["-2147483648", "2147483647"],
-  int64: ["-9223372036854775808", "9223372036854775808"],
-};
 
 /** Parenthesised unless the condition cannot bind differently under `&&` / `||` (conservative). */
 const wrap = (condition: string, operator: "&&" | "||") =>

@@ -1,5 +1,6 @@
 import { OpenApiZodError } from "./errors.js";
 import { FastPath } from "./fast-path.js";
+import { isObject, type JsonObject } from "./formats.js";
 import { loadDocument } from "./load.js";
 import { canonicalPointer, childPointer } from "./pointer.js";
 import { helperClosure, helpers, renderHelper } from "./runtime-helpers.js";
@@ -18,16 +19,11 @@ export interface GenerateOptions {
   readonly fastPath?: boolean;
 }
 
-type JsonObject = Record<string, unknown>;
-
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 const OPEN_RESPONSE: Variant = { strict: false, request: false, closed: false };
 const STRICT_RESPONSE: Variant = { strict: true, request: false, closed: true };
 const OPEN_REQUEST: Variant = { strict: false, request: true, closed: false };
 const STRICT_REQUEST: Variant = { strict: true, request: true, closed: true };
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const RESERVED = new Set(
   "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await z schemas strictSchemas requestSchemas strictRequestSchemas operations webhooks schemaPointers".split(

@@ -1,4 +1,5 @@
 import { OpenApiZodError } from "./errors.js";
+import { INTEGER_FORMATS, isObject, type JsonObject, STRING_FORMATS } from "./formats.js";
 import { canonicalTokens, childPointer, pointerTokens, resolveTokens } from "./pointer.js";
 
 /**
@@ -33,7 +34,6 @@ export interface Definition {
   compiled: boolean;
 }
 
-type JsonObject = Record<string, unknown>;
 type Schema = boolean | JsonObject;
 
 const TYPES = ["null", "boolean", "object", "array", "number", "integer", "string"] as const;
@@ -92,22 +92,6 @@ const DIALECTS = new Set([
   "https://spec.openapis.org/oas/3.1/dialect/base",
 ]);
 
-/** Formats the generator asserts; any other `format` is an annotation (JSON Schema 2020-12 default). */
-const STRING_FORMATS: Record<string, string> = {
-  "date-time": "$isDateTime",
-  date: "$isDate",
-  time: "$isTime",
-  uuid: "$isUuid",
-  email: "$isEmail",
-  uri: "$isUri",
-  ipv4: "$isIpv4",
-  ipv6: "$isIpv6",
-};
-const INTEGER_FORMATS: Record<string, [string, string]> = {
-  int32: ["-2147483648", "2147483647"],
-  int64: ["-9223372036854775808", "9223372036854775808"],
-};
-
 interface Evaluation {
   all: boolean;
   keys: string[];
@@ -124,9 +108,6 @@ export interface SchemaCompilerOptions {
   /** OpenAPI 3.0 documents: `nullable` adds `null`, `$ref` siblings are ignored. */
   readonly openapi30: boolean;
 }
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 /** A `$ref` with nothing but annotations beside it. */

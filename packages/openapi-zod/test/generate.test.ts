@@ -339,3 +339,28 @@ describe("CLI", () => {
     expect(out.stderr).toContain("at #/components/schemas/a/$ref");
   });
 });
+
+describe("integer formats", () => {
+  const document = doc({
+    i32: { type: "integer", format: "int32" },
+    i64: { type: "integer", format: "int64" },
+  });
+  test.each([
+    ["i32", 2147483647, true],
+    ["i32", -2147483648, true],
+    ["i32", 2147483648, false],
+    ["i32", -2147483649, false],
+    ["i64", 2 ** 53, true],
+    ["i64", -(2 ** 63), true],
+    ["i64", 2 ** 63, false],
+  ])("%s accepts %d: %s, with and without the fast path", async (name, value, valid) => {
+    for (const fastPath of [true, false]) {
+      const module = await importGenerated(
+        generateZod(document, { language: "js", fastPath }),
+        `integer-formats-${fastPath}`,
+      );
+      expect(module.schemas[name]?.safeParse(value).success).toBe(valid);
+      expect(module.strictSchemas[name]?.safeParse(value).success).toBe(valid);
+    }
+  });
+});

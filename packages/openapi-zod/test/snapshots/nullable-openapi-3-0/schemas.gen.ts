@@ -117,14 +117,14 @@ function $withFastPath<T>(schema: T, test: (v: any) => boolean): T {
 /** `#/components/schemas/participant` (open, response). */
 export const participantSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   displayName: z.string().nullable().optional(),
-  count: z.number().refine(Number.isInteger, "Expected an integer").refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range").nullable().optional(),
+  count: z.number().refine(Number.isInteger, "Expected an integer").refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").nullable().optional(),
   exclusive: z.number().gt(0).optional(),
 }), $check_participantSchema))();
 
 /** `#/components/schemas/participant` (strict, response). */
 export const participantStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   displayName: z.string().nullable().optional(),
-  count: z.number().refine(Number.isInteger, "Expected an integer").refine((v) => v >= -2147483648 && v < 2147483647, "Out of the int32 range").nullable().optional(),
+  count: z.number().refine(Number.isInteger, "Expected an integer").refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").nullable().optional(),
   exclusive: z.number().gt(0).optional(),
 }).superRefine($unevaluatedProperties({ keys: ["displayName","count","exclusive"] }, false, true)), $check_participantStrictSchema))();
 
@@ -132,11 +132,11 @@ export const participantStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.lo
 const $c0 = /* @__PURE__ */ (() => (new Set(["displayName","count","exclusive"])))();
 
 function $check_participantSchema(v: any): boolean {
-  return $isRecord(v) && ((v["displayName"] === undefined || typeof v["displayName"] === "string" || v["displayName"] === null) && (v["count"] === undefined || Number.isInteger(v["count"]) && Number.isInteger(v["count"]) && v["count"] >= -2147483648 && v["count"] < 2147483647 || v["count"] === null) && (v["exclusive"] === undefined || typeof v["exclusive"] === "number" && v["exclusive"] > 0));
+  return $isRecord(v) && ((v["displayName"] === undefined || typeof v["displayName"] === "string" || v["displayName"] === null) && (v["count"] === undefined || Number.isInteger(v["count"]) && Number.isInteger(v["count"]) && v["count"] >= -2147483648 && v["count"] < 2147483648 || v["count"] === null) && (v["exclusive"] === undefined || typeof v["exclusive"] === "number" && v["exclusive"] > 0));
 }
 
 function $check_participantStrictSchema(v: any): boolean {
-  return ($isRecord(v) && ((v["displayName"] === undefined || typeof v["displayName"] === "string" || v["displayName"] === null) && (v["count"] === undefined || Number.isInteger(v["count"]) && Number.isInteger(v["count"]) && v["count"] >= -2147483648 && v["count"] < 2147483647 || v["count"] === null) && (v["exclusive"] === undefined || typeof v["exclusive"] === "number" && v["exclusive"] > 0))) && $closedOk(v, $c0, []);
+  return ($isRecord(v) && ((v["displayName"] === undefined || typeof v["displayName"] === "string" || v["displayName"] === null) && (v["count"] === undefined || Number.isInteger(v["count"]) && Number.isInteger(v["count"]) && v["count"] >= -2147483648 && v["count"] < 2147483648 || v["count"] === null) && (v["exclusive"] === undefined || typeof v["exclusive"] === "number" && v["exclusive"] > 0))) && $closedOk(v, $c0, []);
 }
 
 /** Same validator as `participantSchema`. */
