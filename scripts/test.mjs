@@ -14,9 +14,16 @@ function readCounts(pkg) {
   const path = reportPath(pkg);
   if (!existsSync(path)) return undefined;
   const report = JSON.parse(readFileSync(path, "utf8"));
+  // A test file that failed without any failed test (it did not load, or a hook threw) counts
+  // once; a file whose tests failed is already counted through those tests.
+  const brokenFiles = (report.testResults ?? []).filter(
+    (file) =>
+      file.status === "failed" &&
+      !(file.assertionResults ?? []).some((test) => test.status === "failed"),
+  ).length;
   return {
     passed: report.numPassedTests ?? 0,
-    failed: (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0),
+    failed: (report.numFailedTests ?? 0) + brokenFiles,
     skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
   };
 }
