@@ -27,12 +27,12 @@ import { type CollectionPage, type PagedIterable, paginate } from "./paging.js";
 import { operationIds, routes } from "./routes.js";
 import { TokenCache, type TokenProvider } from "./token.js";
 import {
-  bodyText,
   type CallOptions,
   createTransport,
   DEFAULT_RETRY,
   newId,
   type RetryPolicy,
+  type TextAnswer,
 } from "./transport.js";
 import { checkBody, type ValidationOptions } from "./validation.js";
 
@@ -146,16 +146,17 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
   /** Resolves `location` against the service root (Graph sends absolute URLs; tests may not). */
   const absolute = (location: string) => new URL(location, `${baseUrl}/`).href;
 
-  async function readJson<T>(
-    response: Response,
+  /** Parses a body read by the transport; undefined when it is blank. */
+  function readJson<T>(
+    { response, text }: TextAnswer,
     operation: string,
     clientRequestId: string,
-  ): Promise<T | undefined> {
-    const textBody = await bodyText(response);
-    if (!/\S/.test(textBody)) return undefined;
+  ): T | undefined {
     try {
-      return JSON.parse(textBody) as T;
+      return JSON.parse(text) as T;
     } catch (error) {
+      // A blank body is no answer rather than a broken one; the caller decides if that is allowed.
+      if (!/\S/.test(text)) return undefined;
       throw new ProtocolError({
         message: `${operation}: the ${response.status} response body is not valid JSON`,
         operation,
@@ -196,7 +197,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
           clientRequestId,
         });
     }
-    const response = await transport.send({
+    const answer = await transport.sendText({
       operation: name,
       method,
       url: target,
@@ -211,26 +212,27 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
       buffer: true,
       throwOnError: true,
     });
-    const answer = await readJson<T>(response, name, clientRequestId);
-    if (answer === undefined) {
-      if (response.status === 204) return undefined as T;
+    const { status } = answer.response;
+    const value = readJson<T>(answer, name, clientRequestId);
+    if (value === undefined) {
+      if (status === 204) return undefined as T;
       throw new ProtocolError({
-        message: `${name}: the ${response.status} response had an empty body`,
+        message: `${name}: the ${status} response had an empty body`,
         operation: name,
         clientRequestId,
-        status: response.status,
+        status,
       });
     }
     if (validation)
       await checkBody(validation, {
         operationId,
         direction: "response",
-        status: response.status,
-        body: answer,
+        status,
+        body: value,
         operation: name,
         clientRequestId,
       });
-    return answer;
+    return value;
   }
 
   /** Runs `work` under a fresh deadline built from the call's settings. */
@@ -310,7 +312,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
         operation: name,
         clientRequestId,
       });
-    const response = await transport.send({
+    const sentAnswer = await transport.sendText({
       operation: name,
       method: "POST",
       url: url(path),
@@ -329,10 +331,11 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
             : (deadline) => findByClientContext(callId, clientContext, deadline, clientRequestId),
       },
     });
+    const { response } = sentAnswer;
     let answer = response;
     let operation: T | undefined;
     try {
-      operation = await readJson<T>(answer, name, clientRequestId);
+      operation = readJson<T>(sentAnswer, name, clientRequestId);
     } catch (error) {
       // A complete 2xx with an unreadable body: the action ran, so recover it rather than resend.
       const recovered =

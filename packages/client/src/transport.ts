@@ -82,12 +82,29 @@ export interface CallOptions {
   /** Present for non-idempotent actions: never resent blindly after a 503/504 or a broken connection. */
   unsafe?: UnsafeCall | undefined;
   retry?: Partial<RetryPolicy> | undefined;
-  /** Read the body inside the deadline: `true`, `false` (stream), or `auto` (JSON/text and errors). */
-  buffer?: boolean | "auto" | undefined;
+  /** Read the body as text inside the deadline (for `sendText`); otherwise it is left to stream. */
+  buffer?: boolean | undefined;
+  /**
+   * Runs on each final response inside the deadline and the retry loop (a read that breaks is
+   * retried), e.g. to read the body into a replayable copy.
+   */
+  prepare?: ((response: Response) => Promise<Response>) | undefined;
   /** Treat 2xx-less answers as errors (throw GraphError) instead of returning them. */
   throwOnError?: boolean | undefined;
   /** Redirects followed for this call (default: the client's `maxRedirects`). */
   maxRedirects?: number | undefined;
+}
+
+/** A final answer, with its body when the transport read it as text (`buffer: true`). */
+interface Answer {
+  response: Response;
+  text: string | undefined;
+}
+
+/** A final answer whose body the transport read as text inside the call's deadline. */
+export interface TextAnswer {
+  response: Response;
+  text: string;
 }
 
 /** The transport's configuration, built once by the client. */
@@ -111,7 +128,8 @@ const NOT_SENT_CODES = new Set([
   "ENETUNREACH",
   "EHOSTUNREACH",
 ]);
-const CREDENTIAL_HEADERS = ["authorization", "proxy-authorization", "cookie"];
+/** Never taken from the caller: the transport sets the credential and the attempt number itself. */
+const OWN_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "retry-attempt"]);
 const GRAPH: Credential = { kind: "graph" };
 const CROSS_ORIGIN_SAFE = new Set([
   "accept",
@@ -158,13 +176,33 @@ export function newId(): string {
   return globalThis.crypto.randomUUID();
 }
 
+type HeaderEntries = readonly (readonly [name: string, value: string])[];
+
 interface Hop {
   method: string;
   url: string;
   body: Uint8Array<ArrayBuffer> | string | undefined;
   /** Headers the caller gave; kept only while the chain stays on the first origin. */
-  callerHeaders: [name: string, value: string][];
+  callerHeaders: HeaderEntries;
   firstOrigin: string | undefined;
+}
+
+/** The caller's headers as lower-case entries, read once per call. */
+function headerEntries(headers: CallOptions["headers"]): HeaderEntries {
+  if (headers === undefined) return [];
+  if (headers instanceof Headers) return [...headers];
+  const entries: [string, string][] = [];
+  for (const name of Object.keys(headers))
+    entries.push([name.toLowerCase(), headers[name] as string]);
+  return entries;
+}
+
+/** What one attempt of a call carries from hop to hop. */
+interface AttemptContext {
+  deadline: Deadline;
+  clientRequestId: string;
+  attempt: number;
+  callerHeaders: HeaderEntries;
 }
 
 /** The transport: every call of a client runs through its `send`. */
@@ -179,21 +217,32 @@ export function createTransport(config: TransportConfig) {
    * Runs one logical call and resolves to the final response (2xx, or a non-retryable error
    * status unless `throwOnError`). Throws the typed errors when no final answer can be had.
    */
-  async function send(call: CallOptions): Promise<Response> {
-    const ownDeadline = call.deadline
+  async function send(call: CallOptions & { buffer?: false | undefined }): Promise<Response> {
+    return (await exchange(call)).response;
+  }
+
+  /** Like `send`, with the body read as text inside the deadline (retried when the read breaks). */
+  async function sendText(call: CallOptions & { buffer: true }): Promise<TextAnswer> {
+    const { response, text } = await exchange(call);
+    // A response standing in for a reconciled action was built here, not read from the network.
+    return { response, text: text ?? (await response.text()) };
+  }
+
+  async function exchange(call: CallOptions): Promise<Answer> {
+    const own = call.deadline
       ? undefined
       : new Deadline({
           timeoutMs: call.timeoutMs ?? config.timeoutMs,
           signal: call.signal,
           operation: call.operation,
         });
-    const deadline = call.deadline ?? (ownDeadline as Deadline);
+    const deadline = call.deadline ?? (own as Deadline);
     try {
       return await run(call, deadline);
     } catch (error) {
       throw normalise(error, call, deadline);
     } finally {
-      ownDeadline?.dispose();
+      own?.dispose();
     }
   }
 
@@ -229,11 +278,12 @@ export function createTransport(config: TransportConfig) {
     });
   }
 
-  async function run(call: CallOptions, deadline: Deadline): Promise<Response> {
-    const policy = { ...config.retry, ...call.retry };
+  async function run(call: CallOptions, deadline: Deadline): Promise<Answer> {
+    const policy = call.retry === undefined ? config.retry : { ...config.retry, ...call.retry };
     const given =
       call.headers instanceof Headers ? call.headers.get("client-request-id") : undefined;
     const clientRequestId = call.clientRequestId ?? given ?? newId();
+    const callerHeaders = headerEntries(call.headers);
     const ids = { operation: call.operation, clientRequestId };
     let refreshedAfter401 = false;
     let staleToken: string | undefined;
@@ -241,15 +291,20 @@ export function createTransport(config: TransportConfig) {
     for (let attempt = 1; ; attempt++) {
       deadline.check();
       let response: Response;
+      let text: string | undefined;
       let sent = false;
       try {
-        const result = await followRedirects(call, deadline, clientRequestId, attempt, () => {
-          sent = true;
-        });
+        const result = await followRedirects(
+          call,
+          { deadline, clientRequestId, attempt, callerHeaders },
+          () => {
+            sent = true;
+          },
+        );
         response = result.response;
         staleToken = result.graphToken;
-        if (call.buffer === true) await keepText(response);
-        else if (shouldBuffer(call, response)) response = await buffered(response);
+        if (call.buffer === true) text = await response.text();
+        else if (call.prepare) response = await call.prepare(response);
       } catch (error) {
         if (deadline.signal.aborted) {
           if (call.unsafe && sent) {
@@ -301,7 +356,7 @@ export function createTransport(config: TransportConfig) {
         status === 401 &&
         !refreshedAfter401 &&
         config.tokens &&
-        (call.credential ?? { kind: "graph" }).kind === "graph" &&
+        (call.credential ?? GRAPH).kind === "graph" &&
         isGraph(response.url || call.url)
       ) {
         // A 401 proves nothing was processed: refresh the token once and resend.
@@ -313,8 +368,8 @@ export function createTransport(config: TransportConfig) {
       }
 
       if (!policy.statuses.includes(status)) {
-        if (call.throwOnError && !response.ok) throw await toGraphError(response, ids);
-        return response;
+        if (call.throwOnError && !response.ok) throw await toGraphError(response, ids, text);
+        return { response, text };
       }
 
       const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
@@ -341,34 +396,26 @@ export function createTransport(config: TransportConfig) {
           status,
         );
       }
-      if (attempt >= policy.maxAttempts) {
-        if (mayHaveRun) {
-          const reconciled = await reconcileOrThrow(call, deadline, ids, "status", status);
-          if (reconciled) return reconciled;
-        }
-        throw throttled(`after ${attempt} attempts; giving up`);
-      }
-      if (wait > deadline.remaining()) {
-        // Before giving up on a 503/504, make sure the action did not run after all.
-        if (mayHaveRun) {
-          const reconciled = await reconcileOrThrow(call, deadline, ids, "status", status);
-          if (reconciled) return reconciled;
-        }
-        throw throttled(
-          `and asked to wait ${wait} ms, more than the ${deadline.remaining()} ms left before the deadline`,
-        );
-      }
-      await sleep(wait, deadline.signal);
+      const outOfAttempts = attempt >= policy.maxAttempts;
+      const outOfTime = !outOfAttempts && wait > deadline.remaining();
+      if (!outOfAttempts && !outOfTime) await sleep(wait, deadline.signal);
+      // Before resending a 503/504, or giving up on one, make sure the action did not run after all.
       if (mayHaveRun) {
         const reconciled = await reconcileOrThrow(call, deadline, ids, "status", status);
         if (reconciled) return reconciled;
+      }
+      if (outOfAttempts) throw throttled(`after ${attempt} attempts; giving up`);
+      if (outOfTime) {
+        throw throttled(
+          `and asked to wait ${wait} ms, more than the ${deadline.remaining()} ms left before the deadline`,
+        );
       }
     }
   }
 
   /**
    * Asks the call's reconcile function whether the service already holds the operation. Returns
-   * the stand-in response when it does, undefined when it does not (resending is safe), and throws
+   * the stand-in answer when it does, undefined when it does not (resending is safe), and throws
    * MayHaveBeenSentError when reconciliation is impossible or itself fails.
    */
   async function reconcileOrThrow(
@@ -378,7 +425,7 @@ export function createTransport(config: TransportConfig) {
     reason: "status" | "network",
     status: number | undefined,
     cause?: unknown,
-  ): Promise<Response | undefined> {
+  ): Promise<Answer | undefined> {
     const reconcile = call.unsafe?.reconcile;
     if (!reconcile) {
       throw maybeSent(
@@ -391,7 +438,8 @@ export function createTransport(config: TransportConfig) {
       );
     }
     try {
-      return await reconcile(deadline);
+      const response = await reconcile(deadline);
+      return response && { response, text: undefined };
     } catch (error) {
       if (deadline.signal.aborted) {
         const interrupted = deadline.signal.reason as RecordingErrorBase;
@@ -415,31 +463,19 @@ export function createTransport(config: TransportConfig) {
     }
   }
 
-  function shouldBuffer(call: CallOptions, response: Response): boolean {
-    const mode = call.buffer ?? "auto";
-    if (mode !== "auto") return mode;
-    if (!response.ok) return true;
-    const type = response.headers.get("content-type") ?? "";
-    return type.includes("json") || type.startsWith("text/");
-  }
-
   /** Sends one attempt, following redirects by hand so that credentials are chosen per hop. */
   async function followRedirects(
     call: CallOptions,
-    deadline: Deadline,
-    clientRequestId: string,
-    attempt: number,
+    at: AttemptContext,
     markSent: () => void,
   ): Promise<{ response: Response; graphToken: string | undefined }> {
+    const { deadline, clientRequestId, attempt } = at;
     const maxRedirects = call.maxRedirects ?? config.maxRedirects;
     const hop: Hop = {
       method: call.method,
       url: call.url,
       body: call.body,
-      callerHeaders:
-        call.headers instanceof Headers
-          ? [...call.headers]
-          : Object.entries(call.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+      callerHeaders: at.callerHeaders,
       firstOrigin: originOf(call.url),
     };
     for (let redirects = 0; ; redirects++) {
@@ -518,11 +554,10 @@ export function createTransport(config: TransportConfig) {
     // Custom headers may hold secrets: only content negotiation follows a chain to a new origin.
     const headers: Record<string, string> = {};
     for (const [name, value] of hop.callerHeaders) {
-      if (!CREDENTIAL_HEADERS.includes(name) && (sameOrigin || CROSS_ORIGIN_SAFE.has(name))) {
+      if (!OWN_HEADERS.has(name) && (sameOrigin || CROSS_ORIGIN_SAFE.has(name))) {
         headers[name] = value;
       }
     }
-    delete headers["retry-attempt"];
     const credential = call.credential ?? GRAPH;
     if (at.graphToken !== undefined) {
       headers.authorization = `Bearer ${at.graphToken}`;
@@ -536,7 +571,7 @@ export function createTransport(config: TransportConfig) {
     headers["user-agent"] = config.userAgent;
     return headers;
   }
-  return { send, isGraph };
+  return { send, sendText };
 }
 
 /** `url` is the very resource the token was issued for (scheme, host, port, path and query). */
@@ -550,45 +585,24 @@ function sameResource(url: string, tokenUrl: string): boolean {
   }
 }
 
-function withoutBodyHeaders(headers: [string, string][]): [string, string][] {
+function withoutBodyHeaders(headers: HeaderEntries): HeaderEntries {
   return headers.filter(
     ([name]) => !["content-type", "content-length", "content-encoding"].includes(name),
   );
 }
 
-const texts = new WeakMap<Response, string>();
-
-/** Reads the whole (small) body now, inside the call's deadline; `bodyText` returns it later. */
-async function keepText(response: Response): Promise<void> {
-  texts.set(response, await response.text());
-}
-
-/** The body of a response read by the transport (`buffer: true`), or read now. */
-export function bodyText(response: Response): Promise<string> {
-  const text = texts.get(response);
-  return text === undefined ? response.text() : Promise.resolve(text);
-}
-
-/** Reads the whole (small) body now, inside the call's deadline, into a replayable response. */
-async function buffered(response: Response): Promise<Response> {
-  const bytes = await response.arrayBuffer();
-  const copy = new Response(response.status === 204 || response.status === 304 ? null : bytes, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-  Object.defineProperty(copy, "url", { value: response.url });
-  return copy;
-}
-
-/** Turns a non-success response into GraphError (or PaymentRequiredError for 402). */
+/**
+ * Turns a non-success response into GraphError (or PaymentRequiredError for 402); `text` is its
+ * body when already read.
+ */
 export async function toGraphError(
   response: Response,
   ids: { operation: string; clientRequestId?: string | undefined },
+  text?: string,
 ): Promise<GraphError> {
   let body: GraphErrorBody | undefined;
   try {
-    const parsed = JSON.parse(await bodyText(response)) as { error?: GraphErrorBody };
+    const parsed = JSON.parse(text ?? (await response.text())) as { error?: GraphErrorBody };
     if (parsed && typeof parsed.error === "object" && parsed.error) body = parsed.error;
   } catch {
     body = undefined;
