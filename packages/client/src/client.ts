@@ -127,6 +127,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
   if (!baseOrigin) throw new TypeError(`baseUrl ${JSON.stringify(baseUrl)} is not an absolute URL`);
   const transport = createTransport({
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    platformFetch: options.fetch === undefined,
     tokens: options.getToken ? new TokenCache(options.getToken) : undefined,
     graphOrigins: new Set([...GRAPH_ORIGINS, baseOrigin, ...(options.graphOrigins ?? [])]),
     userAgent: `graph-recording-client/${VERSION}${options.userAgent ? ` ${options.userAgent}` : ""}`,

@@ -110,6 +110,8 @@ export interface TextAnswer {
 /** The transport's configuration, built once by the client. */
 export interface TransportConfig {
   fetch: typeof globalThis.fetch;
+  /** `fetch` is the platform's own, so the signals of finished exchanges may be reused. */
+  platformFetch: boolean;
   tokens: TokenCache | undefined;
   graphOrigins: ReadonlySet<string>;
   userAgent: string;
@@ -200,6 +202,8 @@ function headerEntries(headers: CallOptions["headers"]): HeaderEntries {
 /** What one attempt of a call carries from hop to hop. */
 interface AttemptContext {
   deadline: Deadline;
+  /** Given to fetch: the deadline's own signal, or a reused one linked to the deadline. */
+  signal: AbortSignal;
   clientRequestId: string;
   attempt: number;
   callerHeaders: HeaderEntries;
@@ -207,6 +211,18 @@ interface AttemptContext {
 
 /** The transport: every call of a client runs through its `send`. */
 export function createTransport(config: TransportConfig) {
+  /**
+   * Abort controllers of finished exchanges, lent to the next ones. Node's fetch does real work
+   * for every signal it is handed (a WeakRef, a FinalizationRegistry entry and a listener, kept
+   * until a full garbage collection), so a new AbortController per call is a measurable share of
+   * a loopback request. A controller that served only exchanges whose response was read to the
+   * end can serve the next one: aborting it later reaches only finished fetches, and aborting a
+   * finished fetch does nothing (Fetch standard, "abort the fetch() call"). Only the platform's
+   * fetch ever sees these signals, each serves a bounded number of exchanges (so the listeners a
+   * fetch leaves on it stay few), and an aborted one is dropped.
+   */
+  const idle: { controller: AbortController; uses: number }[] = [];
+
   /** Whether `url` is on a Graph origin (where the Graph token and correlation headers go). */
   function isGraph(url: string): boolean {
     const origin = originOf(url);
@@ -237,12 +253,21 @@ export function createTransport(config: TransportConfig) {
           operation: call.operation,
         });
     const deadline = call.deadline ?? (own as Deadline);
+    // A call of its own that reads its answer to the end gives fetch a lent signal (see `idle`).
+    const lease =
+      own && call.buffer === true && config.platformFetch
+        ? (idle.pop() ?? { controller: new AbortController(), uses: 0 })
+        : undefined;
+    if (lease) own?.link(lease.controller);
     try {
-      return await run(call, deadline);
+      return await run(call, deadline, lease?.controller.signal ?? deadline.signal);
     } catch (error) {
       throw normalise(error, call, deadline);
     } finally {
       own?.dispose();
+      if (lease && ++lease.uses < 16 && !lease.controller.signal.aborted && idle.length < 8) {
+        idle.push(lease);
+      }
     }
   }
 
@@ -257,7 +282,7 @@ export function createTransport(config: TransportConfig) {
       if (typeof token !== "string") throw new TypeError("no token provider");
       return token;
     } catch (error) {
-      if (deadline.signal.aborted) throw deadline.signal.reason;
+      if (deadline.aborted) throw deadline.reason;
       throw new TokenError({
         message: `${call.operation}: the token provider failed, so nothing was sent (${(error as Error)?.message ?? String(error)})`,
         operation: call.operation,
@@ -269,7 +294,7 @@ export function createTransport(config: TransportConfig) {
 
   function normalise(error: unknown, call: CallOptions, deadline: Deadline): unknown {
     if (error instanceof RecordingErrorBase) return error;
-    if (deadline.signal.aborted) return deadline.signal.reason;
+    if (deadline.aborted) return deadline.reason;
     return new NetworkError({
       message: `${call.operation}: the connection failed (${errorCode(error) ?? (error as Error)?.message ?? "unknown"})`,
       operation: call.operation,
@@ -278,7 +303,7 @@ export function createTransport(config: TransportConfig) {
     });
   }
 
-  async function run(call: CallOptions, deadline: Deadline): Promise<Answer> {
+  async function run(call: CallOptions, deadline: Deadline, signal: AbortSignal): Promise<Answer> {
     const policy = call.retry === undefined ? config.retry : { ...config.retry, ...call.retry };
     const given =
       call.headers instanceof Headers ? call.headers.get("client-request-id") : undefined;
@@ -296,7 +321,7 @@ export function createTransport(config: TransportConfig) {
       try {
         const result = await followRedirects(
           call,
-          { deadline, clientRequestId, attempt, callerHeaders },
+          { deadline, signal, clientRequestId, attempt, callerHeaders },
           () => {
             sent = true;
           },
@@ -306,9 +331,9 @@ export function createTransport(config: TransportConfig) {
         if (call.buffer === true) text = await response.text();
         else if (call.prepare) response = await call.prepare(response);
       } catch (error) {
-        if (deadline.signal.aborted) {
+        if (deadline.aborted) {
           if (call.unsafe && sent) {
-            const reason = deadline.signal.reason as RecordingErrorBase;
+            const reason = deadline.reason as RecordingErrorBase;
             throw maybeSent(
               call,
               ids,
@@ -318,7 +343,7 @@ export function createTransport(config: TransportConfig) {
               reason,
             );
           }
-          throw deadline.signal.reason;
+          throw deadline.reason;
         }
         if (error instanceof RecordingErrorBase) throw error;
         const mayHaveRun = call.unsafe !== undefined && !NOT_SENT_CODES.has(errorCode(error) ?? "");
@@ -441,8 +466,8 @@ export function createTransport(config: TransportConfig) {
       const response = await reconcile(deadline);
       return response && { response, text: undefined };
     } catch (error) {
-      if (deadline.signal.aborted) {
-        const interrupted = deadline.signal.reason as RecordingErrorBase;
+      if (deadline.aborted) {
+        const interrupted = deadline.reason as RecordingErrorBase;
         throw maybeSent(
           call,
           ids,
@@ -500,7 +525,7 @@ export function createTransport(config: TransportConfig) {
         headers,
         body: hop.body,
         redirect: "manual",
-        signal: deadline.signal,
+        signal: at.signal,
       });
       if (!REDIRECTS.has(response.status)) {
         if (!response.url) Object.defineProperty(response, "url", { value: hop.url });

@@ -43,53 +43,75 @@ export function fullJitterDelay(
 }
 
 /**
- * One logical call's time budget and cancellation: it combines the caller's signal with a timer,
- * and every fetch, body read and sleep of the call listens to `signal`.
+ * One logical call's time budget and cancellation: it combines the caller's signal with a timer.
+ * Every fetch, body read and sleep of the call ends when it ends: through `signal` (made on first
+ * use, as most calls never need one) or through a controller `link`ed for the length of a fetch.
  */
 export class Deadline {
-  readonly signal: AbortSignal;
-  readonly timeoutMs: number;
   readonly expiresAt: number;
-  private readonly controller = new AbortController();
+  /** Why the call ended early; undefined while it runs. */
+  private why: unknown;
+  private controller: AbortController | undefined;
+  private linked: AbortController | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly userSignal: AbortSignal | undefined;
-  private readonly onUserAbort: () => void;
+  private stopListening: (() => void) | undefined;
 
   constructor(options: {
     timeoutMs: number;
     signal?: AbortSignal | undefined;
     operation?: string;
   }) {
-    this.timeoutMs = options.timeoutMs;
-    this.expiresAt = Date.now() + options.timeoutMs;
-    this.signal = this.controller.signal;
-    this.userSignal = options.signal;
-    const operation = options.operation;
-    // An outer deadline that passes its own error on (a timeout) keeps it; anything else is an abort.
-    this.onUserAbort = () =>
-      this.controller.abort(
-        options.signal?.reason instanceof RecordingErrorBase
-          ? options.signal.reason
-          : new AbortedError({
-              message: `${operation ?? "call"} was aborted by the caller`,
-              operation,
-            }),
-      );
-    if (options.signal?.aborted) this.onUserAbort();
-    else options.signal?.addEventListener("abort", this.onUserAbort, { once: true });
-    if (!this.signal.aborted && Number.isFinite(options.timeoutMs)) {
+    const { timeoutMs, signal, operation } = options;
+    this.expiresAt = Date.now() + timeoutMs;
+    if (signal) {
+      // An outer deadline that passes its own error on (a timeout) keeps it; anything else is an abort.
+      const onAbort = () =>
+        this.end(
+          signal.reason instanceof RecordingErrorBase
+            ? signal.reason
+            : new AbortedError({
+                message: `${operation ?? "call"} was aborted by the caller`,
+                operation,
+              }),
+        );
+      if (signal.aborted) onAbort();
+      else {
+        signal.addEventListener("abort", onAbort, { once: true });
+        this.stopListening = () => signal.removeEventListener("abort", onAbort);
+      }
+    }
+    if (!this.aborted && Number.isFinite(timeoutMs)) {
       this.timer = setTimeout(() => {
-        this.controller.abort(
+        this.end(
           new TimeoutError({
-            message: `${operation ?? "call"} did not finish within its deadline of ${options.timeoutMs} ms`,
+            message: `${operation ?? "call"} did not finish within its deadline of ${timeoutMs} ms`,
             operation,
-            timeoutMs: options.timeoutMs,
+            timeoutMs,
           }),
         );
-      }, options.timeoutMs);
+      }, timeoutMs);
       // A pending deadline never keeps the process alive on its own.
       (this.timer as { unref?: () => void }).unref?.();
     }
+  }
+
+  /** Aborts with `reason` when the call ends early. */
+  get signal(): AbortSignal {
+    if (this.controller === undefined) {
+      this.controller = new AbortController();
+      if (this.aborted) this.controller.abort(this.why);
+    }
+    return this.controller.signal;
+  }
+
+  /** Whether the call ended early (see `reason`). */
+  get aborted(): boolean {
+    return this.why !== undefined;
+  }
+
+  /** Why the call ended early: a TimeoutError, an AbortedError, or the caller's own error. */
+  get reason(): unknown {
+    return this.why;
   }
 
   /** Milliseconds left before the deadline (0 when passed). */
@@ -99,13 +121,27 @@ export class Deadline {
 
   /** Throws the abort or timeout error if the call is over. */
   check(): void {
-    if (this.signal.aborted) throw this.signal.reason;
+    if (this.aborted) throw this.why;
+  }
+
+  /** Makes `controller` abort with the call (at once if it already ended); one at a time. */
+  link(controller: AbortController): void {
+    this.linked = controller;
+    if (this.aborted) controller.abort(this.why);
   }
 
   /** Releases the timer and the listener on the caller's signal. */
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.userSignal?.removeEventListener("abort", this.onUserAbort);
+    clearTimeout(this.timer);
+    this.stopListening?.();
+  }
+
+  private end(reason: unknown): void {
+    if (this.aborted) return;
+    this.why = reason;
+    this.controller?.abort(reason);
+    this.linked?.abort(reason);
+    this.dispose();
   }
 }
 
