@@ -44,14 +44,15 @@ export function fullJitterDelay(
 
 /**
  * One logical call's time budget and cancellation: it combines the caller's signal with a timer.
- * Every fetch, body read and sleep of the call ends when it ends: through `signal` (made on first
- * use, as most calls never need one) or through a controller `link`ed for the length of a fetch.
+ * Every fetch, body read and sleep of the call ends when it ends: through `signal`, or through a
+ * controller `link`ed for the length of a fetch. Most calls never read `signal`, and an
+ * AbortController makes its signal (the costly part) only when it is first read.
  */
 export class Deadline {
   readonly expiresAt: number;
   /** Why the call ended early; undefined while it runs. */
   private why: unknown;
-  private controller: AbortController | undefined;
+  private readonly controller = new AbortController();
   private linked: AbortController | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopListening: (() => void) | undefined;
@@ -97,10 +98,6 @@ export class Deadline {
 
   /** Aborts with `reason` when the call ends early. */
   get signal(): AbortSignal {
-    if (this.controller === undefined) {
-      this.controller = new AbortController();
-      if (this.aborted) this.controller.abort(this.why);
-    }
     return this.controller.signal;
   }
 
@@ -139,7 +136,7 @@ export class Deadline {
   private end(reason: unknown): void {
     if (this.aborted) return;
     this.why = reason;
-    this.controller?.abort(reason);
+    this.controller.abort(reason);
     this.linked?.abort(reason);
     this.dispose();
   }
