@@ -202,8 +202,6 @@ function headerEntries(headers: CallOptions["headers"]): HeaderEntries {
 /** What one attempt of a call carries from hop to hop. */
 interface AttemptContext {
   deadline: Deadline;
-  /** Given to fetch: the deadline's own signal, or a reused one linked to the deadline. */
-  signal: AbortSignal;
   clientRequestId: string;
   attempt: number;
   callerHeaders: HeaderEntries;
@@ -218,16 +216,11 @@ export function createTransport(config: TransportConfig) {
    * a loopback request. A controller that served only exchanges whose response was read to the
    * end can serve the next one: aborting it later reaches only finished fetches, and aborting a
    * finished fetch does nothing (Fetch standard, "abort the fetch() call"). Only the platform's
-   * fetch ever sees these signals, each serves a bounded number of exchanges (so the listeners a
-   * fetch leaves on it stay few), and an aborted one is dropped.
+   * fetch ever sees these signals: a call that handed its deadline's signal to anything else (a
+   * token provider, a sleep) gives its controller up, as does an aborted one. Each serves a
+   * bounded number of exchanges, so the listeners a fetch leaves on it stay few.
    */
   const idle: { controller: AbortController; uses: number }[] = [];
-
-  /** Whether `url` is on a Graph origin (where the Graph token and correlation headers go). */
-  function isGraph(url: string): boolean {
-    const origin = originOf(url);
-    return origin !== undefined && config.graphOrigins.has(origin);
-  }
 
   /**
    * Runs one logical call and resolves to the final response (2xx, or a non-retryable error
@@ -245,27 +238,28 @@ export function createTransport(config: TransportConfig) {
   }
 
   async function exchange(call: CallOptions): Promise<Answer> {
+    // A call of its own that reads its answer to the end may use a controller of an earlier one.
+    const lease =
+      !call.deadline && call.buffer === true && config.platformFetch
+        ? (idle.pop() ?? { controller: new AbortController(), uses: 0 })
+        : undefined;
     const own = call.deadline
       ? undefined
       : new Deadline({
           timeoutMs: call.timeoutMs ?? config.timeoutMs,
           signal: call.signal,
           operation: call.operation,
+          controller: lease?.controller,
         });
     const deadline = call.deadline ?? (own as Deadline);
-    // A call of its own that reads its answer to the end gives fetch a lent signal (see `idle`).
-    const lease =
-      own && call.buffer === true && config.platformFetch
-        ? (idle.pop() ?? { controller: new AbortController(), uses: 0 })
-        : undefined;
-    if (lease) own?.link(lease.controller);
     try {
-      return await run(call, deadline, lease?.controller.signal ?? deadline.signal);
+      return await run(call, deadline);
     } catch (error) {
       throw normalise(error, call, deadline);
     } finally {
       own?.dispose();
-      if (lease && ++lease.uses < 16 && !lease.controller.signal.aborted && idle.length < 8) {
+      // Only if its signal went to this call's fetches alone, and they are over (see `idle`).
+      if (lease && !own?.handedOut && !own?.aborted && ++lease.uses < 16 && idle.length < 8) {
         idle.push(lease);
       }
     }
@@ -303,7 +297,7 @@ export function createTransport(config: TransportConfig) {
     });
   }
 
-  async function run(call: CallOptions, deadline: Deadline, signal: AbortSignal): Promise<Answer> {
+  async function run(call: CallOptions, deadline: Deadline): Promise<Answer> {
     const policy = call.retry === undefined ? config.retry : { ...config.retry, ...call.retry };
     const given =
       call.headers instanceof Headers ? call.headers.get("client-request-id") : undefined;
@@ -321,7 +315,7 @@ export function createTransport(config: TransportConfig) {
       try {
         const result = await followRedirects(
           call,
-          { deadline, signal, clientRequestId, attempt, callerHeaders },
+          { deadline, clientRequestId, attempt, callerHeaders },
           () => {
             sent = true;
           },
@@ -382,7 +376,7 @@ export function createTransport(config: TransportConfig) {
         !refreshedAfter401 &&
         config.tokens &&
         (call.credential ?? GRAPH).kind === "graph" &&
-        isGraph(response.url || call.url)
+        config.graphOrigins.has(originOf(response.url || call.url) ?? "")
       ) {
         // A 401 proves nothing was processed: refresh the token once and resend.
         refreshedAfter401 = true;
@@ -525,7 +519,7 @@ export function createTransport(config: TransportConfig) {
         headers,
         body: hop.body,
         redirect: "manual",
-        signal: at.signal,
+        signal: deadline.fetchSignal,
       });
       if (!REDIRECTS.has(response.status)) {
         if (!response.url) Object.defineProperty(response, "url", { value: hop.url });

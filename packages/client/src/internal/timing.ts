@@ -43,17 +43,14 @@ export function fullJitterDelay(
 }
 
 /**
- * One logical call's time budget and cancellation: it combines the caller's signal with a timer.
- * Every fetch, body read and sleep of the call ends when it ends: through `signal`, or through a
- * controller `link`ed for the length of a fetch. Most calls never read `signal`, and an
- * AbortController makes its signal (the costly part) only when it is first read.
+ * One logical call's time budget and cancellation: it combines the caller's signal with a timer,
+ * and every fetch, body read and sleep of the call listens to `signal`.
  */
 export class Deadline {
   readonly expiresAt: number;
-  /** Why the call ended early; undefined while it runs. */
-  private why: unknown;
-  private readonly controller = new AbortController();
-  private linked: AbortController | undefined;
+  /** Whether `signal` was handed out: then its controller must serve no other call. */
+  handedOut = false;
+  private readonly controller: AbortController;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopListening: (() => void) | undefined;
 
@@ -61,13 +58,17 @@ export class Deadline {
     timeoutMs: number;
     signal?: AbortSignal | undefined;
     operation?: string;
+    /** A controller to abort (one that has served finished calls), instead of a new one. */
+    controller?: AbortController | undefined;
   }) {
     const { timeoutMs, signal, operation } = options;
+    const controller = options.controller ?? new AbortController();
+    this.controller = controller;
     this.expiresAt = Date.now() + timeoutMs;
     if (signal) {
       // An outer deadline that passes its own error on (a timeout) keeps it; anything else is an abort.
       const onAbort = () =>
-        this.end(
+        controller.abort(
           signal.reason instanceof RecordingErrorBase
             ? signal.reason
             : new AbortedError({
@@ -83,7 +84,7 @@ export class Deadline {
     }
     if (!this.aborted && Number.isFinite(timeoutMs)) {
       this.timer = setTimeout(() => {
-        this.end(
+        controller.abort(
           new TimeoutError({
             message: `${operation ?? "call"} did not finish within its deadline of ${timeoutMs} ms`,
             operation,
@@ -96,19 +97,25 @@ export class Deadline {
     }
   }
 
-  /** Aborts with `reason` when the call ends early. */
+  /** Aborts with `reason` when the call ends early. Whoever gets it may keep it (see `handedOut`). */
   get signal(): AbortSignal {
+    this.handedOut = true;
+    return this.controller.signal;
+  }
+
+  /** The same signal, for the call's own fetches, which are over when the call is. */
+  get fetchSignal(): AbortSignal {
     return this.controller.signal;
   }
 
   /** Whether the call ended early (see `reason`). */
   get aborted(): boolean {
-    return this.why !== undefined;
+    return this.controller.signal.aborted;
   }
 
   /** Why the call ended early: a TimeoutError, an AbortedError, or the caller's own error. */
   get reason(): unknown {
-    return this.why;
+    return this.controller.signal.reason;
   }
 
   /** Milliseconds left before the deadline (0 when passed). */
@@ -118,27 +125,13 @@ export class Deadline {
 
   /** Throws the abort or timeout error if the call is over. */
   check(): void {
-    if (this.aborted) throw this.why;
-  }
-
-  /** Makes `controller` abort with the call (at once if it already ended); one at a time. */
-  link(controller: AbortController): void {
-    this.linked = controller;
-    if (this.aborted) controller.abort(this.why);
+    if (this.aborted) throw this.reason;
   }
 
   /** Releases the timer and the listener on the caller's signal. */
   dispose(): void {
     clearTimeout(this.timer);
     this.stopListening?.();
-  }
-
-  private end(reason: unknown): void {
-    if (this.aborted) return;
-    this.why = reason;
-    this.controller.abort(reason);
-    this.linked?.abort(reason);
-    this.dispose();
   }
 }
 
