@@ -236,24 +236,6 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
     return value;
   }
 
-  /** Runs `work` under a fresh deadline built from the call's settings. */
-  async function withDeadline<R>(
-    settings: CallSettings,
-    operation: string,
-    work: (deadline: Deadline) => Promise<R>,
-  ): Promise<R> {
-    const deadline = new Deadline({
-      timeoutMs: settings.timeoutMs ?? options.timeoutMs ?? 60_000,
-      signal: settings.signal,
-      operation,
-    });
-    try {
-      return await work(deadline);
-    } finally {
-      deadline.dispose();
-    }
-  }
-
   /** Finds the operation a lost action created, by its clientContext, among the call's operations. */
   async function findByClientContext(
     callId: string,
@@ -281,16 +263,23 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
   }
 
   /** Runs an action under one deadline that also covers reconciling it. */
-  function action<T extends OperationLike>(
+  async function action<T extends OperationLike>(
     name: "recordResponse" | "record" | "updateRecordingStatus",
     path: string,
     callId: string,
     body: { clientContext?: string | null } & Record<string, unknown>,
     settings: CallSettings,
   ): Promise<ActionResponse<T>> {
-    return withDeadline(settings, name, (deadline) =>
-      runAction<T>(name, path, callId, body, settings, deadline),
-    );
+    const deadline = new Deadline({
+      timeoutMs: settings.timeoutMs ?? options.timeoutMs ?? 60_000,
+      signal: settings.signal,
+      operation: name,
+    });
+    try {
+      return await runAction<T>(name, path, callId, body, settings, deadline);
+    } finally {
+      deadline.dispose();
+    }
   }
 
   async function runAction<T extends OperationLike>(
