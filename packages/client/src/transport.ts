@@ -133,7 +133,7 @@ function errorCode(error: unknown): string | undefined {
 
 /** The "may have been sent" error of a non-idempotent call, with why. */
 function maybeSent(
-  call: CallOptions,
+  call: Pick<CallOptions, "operation" | "unsafe">,
   ids: { operation: string; clientRequestId: string },
   reason: MayHaveBeenSentError["reason"],
   why: string,
@@ -372,7 +372,7 @@ export function createTransport(config: TransportConfig) {
    * MayHaveBeenSentError when reconciliation is impossible or itself fails.
    */
   async function reconcileOrThrow(
-    call: CallOptions,
+    call: Pick<CallOptions, "operation" | "unsafe">,
     deadline: Deadline,
     ids: { operation: string; clientRequestId: string },
     reason: "status" | "network",
@@ -536,7 +536,7 @@ export function createTransport(config: TransportConfig) {
     headers["user-agent"] = config.userAgent;
     return headers;
   }
-  return { send, isGraph };
+  return { send, isGraph, reconcileOrThrow };
 }
 
 /** `url` is the very resource the token was issued for (scheme, host, port, path and query). */

@@ -121,6 +121,92 @@ describe.each(BY_NAME)("safe POSTs: %s", (_, action) => {
   );
 });
 
+/** Answers after which the action ran but the client cannot tell: it must reconcile. */
+const RAN_UNSEEN: { answer: string; fault: Fault; status: number }[] = [
+  {
+    answer: "503 after handling",
+    fault: { kind: "status", status: 503, afterHandling: true },
+    status: 503,
+  },
+  { answer: "a 200 whose body is not JSON", fault: { kind: "invalidJson" }, status: 200 },
+];
+
+/** What MayHaveBeenSentError says when the reconciling list failed, and when the call ended in it. */
+const UNRECONCILED = {
+  "reconcile-failed":
+    "recordResponse may have been sent: listing the call's operations to find its clientContext failed",
+  timeout:
+    "recordResponse may have been sent: the call ended while checking the call's operations for its clientContext",
+};
+
+/** Ways the reconciling list can fail, with how many lists the default policy (5 attempts) sends. */
+const LISTING_FAILURES: {
+  listing: string;
+  fault: Fault;
+  reason: "reconcile-failed" | "timeout";
+  cause: string;
+  lists: number;
+  timeoutMs?: number;
+}[] = [
+  {
+    listing: "keeps resetting",
+    fault: { kind: "reset" },
+    reason: "reconcile-failed",
+    cause: "network",
+    lists: 5,
+  },
+  {
+    listing: "stays throttled",
+    fault: { kind: "throttle", retryAfter: 0.01 },
+    reason: "reconcile-failed",
+    cause: "throttled",
+    lists: 5,
+  },
+  {
+    listing: "answers a body that is not JSON",
+    fault: { kind: "invalidJson" },
+    reason: "reconcile-failed",
+    cause: "protocol",
+    lists: 1,
+  },
+  {
+    listing: "stalls past the deadline",
+    fault: { kind: "stall" },
+    reason: "timeout",
+    cause: "timeout",
+    lists: 1,
+    timeoutMs: 300,
+  },
+];
+
+describe.each(RAN_UNSEEN.map((c) => [c.answer, c] as const))(
+  "safe POSTs: after %s",
+  (_, { fault, status }) => {
+    it.each(LISTING_FAILURES.map((c) => [c.listing, c] as const))(
+      "fails with MayHaveBeenSentError when the listing %s",
+      async (_, { fault: listingFault, reason, cause, lists, timeoutMs }) => {
+        const { simulator, callId, client } = await setUp();
+        script(simulator, "call_recordResponse", [fault]);
+        simulator.control.faults.script([listingFault], {
+          match: { operationId: LIST },
+          repeat: true,
+        });
+        const error = await client
+          .recordResponse({ callId, body: { clientContext: "ctx-1" }, timeoutMs })
+          .catch((e) => e);
+        expect(error).toBeInstanceOf(MayHaveBeenSentError);
+        expect(error).toMatchObject({ reason, clientContext: "ctx-1", status });
+        expect(error.message).toBe(UNRECONCILED[reason]);
+        expect(error.cause).toMatchObject({ kind: cause });
+        // The action ran once and was never sent again; every other request was a listing.
+        expect(received(simulator, "call_recordResponse")).toHaveLength(1);
+        expect(received(simulator, LIST)).toHaveLength(lists);
+        expect(operationsWith(simulator, callId, "ctx-1")).toHaveLength(1);
+      },
+    );
+  },
+);
+
 describe("safe POSTs: recovery and its limits", () => {
   it("reconciles before failing when a 503 asks to wait past the deadline", async () => {
     const { simulator, callId, client } = await setUp();
@@ -202,30 +288,6 @@ describe("safe POSTs: recovery and its limits", () => {
     expect(received(simulator, LIST)).toHaveLength(0);
     // It had been sent: the simulator holds the operation.
     expect(simulator.control.operations(callId)).toHaveLength(1);
-  });
-
-  it("fails with MayHaveBeenSentError when listing operations fails", async () => {
-    const { simulator, callId, client } = await setUp();
-    script(simulator, "call_recordResponse", [
-      { kind: "status", status: 503, afterHandling: true },
-    ]);
-    simulator.control.faults.script([{ kind: "reset" }], {
-      match: { operationId: LIST },
-      repeat: true,
-    });
-    const error = await client
-      .recordResponse({ callId, body: { clientContext: "ctx-1" } })
-      .catch((e) => e);
-    expect(error).toMatchObject({
-      kind: "may-have-been-sent",
-      reason: "reconcile-failed",
-      clientContext: "ctx-1",
-      status: 503,
-    });
-    expect(error.cause).toMatchObject({ kind: "network" });
-    expect(received(simulator, "call_recordResponse")).toHaveLength(1);
-    // Every attempt of the default policy (5) went to the list, none to a resend.
-    expect(received(simulator, LIST)).toHaveLength(5);
   });
 
   it("fails with MayHaveBeenSentError when the deadline ends while the POST is in flight", async () => {
