@@ -12,7 +12,7 @@ import {
   type RecordingClient,
   ThrottledError,
 } from "../src/index.js";
-import { operationsWith, received, simulatorPerTest } from "./support/simulator-backend.js";
+import { operationsWith, received, simulatorPerTest, until } from "./support/simulator-backend.js";
 
 const startSimulator = simulatorPerTest();
 const fast = { baseDelayMs: 5, maxDelayMs: 20 };
@@ -302,6 +302,64 @@ describe("safe POSTs: recovery and its limits", () => {
     expect(received(simulator, LIST)).toHaveLength(0);
     expect(simulator.control.operations(callId)).toHaveLength(0);
   });
+
+  it.each<[string, Fault, Fault | undefined, number | undefined]>([
+    // The caller aborts during the 5 s the 503 asks for, before any listing.
+    [
+      "a 503 after handling asks to wait",
+      { kind: "status", status: 503, retryAfter: 5, afterHandling: true },
+      undefined,
+      503,
+    ],
+    // The backoff after the reset is drawn up to 60 s; a listing, if one starts, never answers.
+    [
+      "a reset after handling backs off",
+      { kind: "reset", afterHandling: true },
+      { kind: "stall" },
+      undefined,
+    ],
+  ])(
+    "fails with MayHaveBeenSentError when the caller aborts while %s",
+    async (_, fault, listing, status) => {
+      const { simulator, callId } = await setUp();
+      // Notes when the client holds the whole answer (or the broken connection), so the abort
+      // lands in the wait that follows rather than in the exchange itself.
+      let answered = false;
+      const client = createRecordingClient({
+        baseUrl: simulator.baseUrl,
+        getToken: async () => simulator.accessToken,
+        retry: { baseDelayMs: 60_000, maxDelayMs: 60_000 },
+        fetch: async (input, init) => {
+          try {
+            const response = await globalThis.fetch(input, init);
+            const body = await response.arrayBuffer();
+            return new Response(body, { status: response.status, headers: response.headers });
+          } finally {
+            answered = true;
+          }
+        },
+      });
+      script(simulator, "call_recordResponse", [fault]);
+      if (listing) {
+        simulator.control.faults.script([listing], { match: { operationId: LIST }, repeat: true });
+      }
+      const caller = new AbortController();
+      const sending = client
+        .recordResponse({ callId, body: { clientContext: "ctx-1" }, signal: caller.signal })
+        .catch((e) => e);
+      await until(() => answered, "the action's answer");
+      caller.abort();
+      const error = await sending;
+      expect(error).toBeInstanceOf(MayHaveBeenSentError);
+      expect(error).toMatchObject({ reason: "aborted", clientContext: "ctx-1", status });
+      expect(error.message).toBe(
+        "recordResponse may have been sent: the call ended while checking the call's operations for its clientContext",
+      );
+      expect(error.cause).toMatchObject({ kind: "aborted" });
+      expect(received(simulator, "call_recordResponse")).toHaveLength(1);
+      expect(operationsWith(simulator, callId, "ctx-1")).toHaveLength(1);
+    },
+  );
 
   it("resends when the connection was refused (never sent)", async () => {
     const { simulator, callId } = await setUp();

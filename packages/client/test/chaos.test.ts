@@ -138,22 +138,57 @@ describe("chaos", () => {
     });
     const outcomes = new Map<string, number>();
     const errorTexts: string[] = [];
+    const failedActions: { clientContext: string; kind: string }[] = [];
     let overran = 0;
     let started = 0;
 
+    const kinds = new WeakMap<object, string>();
+    /** An error's kind; keeps its every rendering, to look for secrets once the run is over. */
+    function kindOf(error: unknown): string {
+      const known = typeof error === "object" && error ? kinds.get(error) : undefined;
+      if (known) return known;
+      const kind = isRecordingClientError(error) ? error.kind : `foreign:${(error as Error)?.name}`;
+      if (typeof error === "object" && error) kinds.set(error, kind);
+      errorTexts.push(
+        String(error),
+        JSON.stringify(error),
+        inspect(error, { depth: null }),
+        (error as Error)?.stack ?? "",
+      );
+      return kind;
+    }
+
+    /** Sends an action with its own clientContext and remembers how it failed, if it did. */
+    async function act<T>(clientContext: string, send: () => Promise<T>): Promise<T> {
+      try {
+        return await send();
+      } catch (error) {
+        failedActions.push({ clientContext, kind: kindOf(error) });
+        throw error;
+      }
+    }
+
     async function one(index: number) {
       const callId = callIds[index % callIds.length] as string;
+      const clientContext = `chaos-${index}`;
       const begin = Date.now();
       try {
         if (index % 3 === 0) {
-          await client.recordResponse({ callId, body: { maxRecordDurationInSeconds: 5 } });
+          await act(clientContext, () =>
+            client.recordResponse({
+              callId,
+              body: { maxRecordDurationInSeconds: 5, clientContext },
+            }),
+          );
         } else if (index % 3 === 1) {
-          await client.updateRecordingStatus({ callId, body: { status: "recording" } });
+          await act(clientContext, () =>
+            client.updateRecordingStatus({ callId, body: { status: "recording", clientContext } }),
+          );
         } else {
           // Two steps of 600 ms each: together still inside DEADLINE_MS.
-          const action = await client
-            .recordResponse({ callId, body: {}, timeoutMs: 600 })
-            .catch(() => undefined);
+          const action = await act(clientContext, () =>
+            client.recordResponse({ callId, body: { clientContext }, timeoutMs: 600 }),
+          ).catch(() => undefined);
           if (action?.operation?.id) {
             await client.waitForOperation(action, { timeoutMs: 600 });
           } else {
@@ -164,16 +199,8 @@ describe("chaos", () => {
         }
         outcomes.set("ok", (outcomes.get("ok") ?? 0) + 1);
       } catch (error) {
-        const kind = isRecordingClientError(error)
-          ? error.kind
-          : `foreign:${(error as Error)?.name}`;
+        const kind = kindOf(error);
         outcomes.set(kind, (outcomes.get(kind) ?? 0) + 1);
-        errorTexts.push(
-          String(error),
-          JSON.stringify(error),
-          inspect(error, { depth: null }),
-          (error as Error).stack ?? "",
-        );
       }
       if (Date.now() - begin > DEADLINE_MS + SLACK_MS) overran++;
     }
@@ -192,6 +219,11 @@ describe("chaos", () => {
     ] as string[];
     const leaked = errorTexts.filter((text) => secrets.some((secret) => text.includes(secret)));
     const duplicated = duplicatedContexts(simulator, callIds);
+    // An action that ran must never fail with an error that reads as "nothing was processed".
+    const ran = new Set(operations.map((op) => op.clientContext));
+    const misreported = failedActions.filter(
+      (failed) => ran.has(failed.clientContext) && failed.kind !== "may-have-been-sent",
+    );
     const requests = simulator.control.requests();
     const summary = {
       seed: SEED,
@@ -200,6 +232,7 @@ describe("chaos", () => {
       outlivedDeadline: overran,
       duplicatedOperations: duplicated.length,
       errorsWithSecrets: leaked.length,
+      actionsThatRanButFailedOtherwise: misreported.length,
       operationsCreated: operations.length,
       requestsServed: requests.length,
       faultsPlayed: countBy(
@@ -213,6 +246,7 @@ describe("chaos", () => {
     expect(overran).toBe(0);
     expect(duplicated).toEqual([]);
     expect(leaked).toEqual([]);
+    expect(misreported).toEqual([]);
     expect([...outcomes.keys()].filter((kind) => kind.startsWith("foreign:"))).toEqual([]);
     expect([...outcomes.values()].reduce((a, b) => a + b, 0)).toBe(CALLS);
     // The script really played: every kind of fault met some request.
