@@ -45,3 +45,61 @@ export async function runningOperation(
   sim.control.clearLogs();
   return { callId: call.id, operationId: String(operation.id), operation };
 }
+
+/** What a completed recordOperation hands a bot, and the bytes its recordingLocation serves. */
+export interface FinishedRecording {
+  recordingLocation: string;
+  recordingAccessToken: string;
+  /** The whole file, as one plain download returns it. */
+  audio: Buffer;
+  /** The strong ETag the media host sends for it. */
+  etag: string;
+}
+
+/** A completed recordOperation with `audioMs` of audio (the request log is cleared). */
+export async function finishedRecording(
+  sim: Simulator,
+  audioMs: number,
+): Promise<FinishedRecording> {
+  const call = sim.control.createCall();
+  sim.control.scriptOperations(call.id, [{ immediate: true, audioMs }]);
+  const response = await graphFetch(sim, `/communications/calls/${call.id}/recordResponse`, {});
+  const operation = (await response.json()) as Record<string, string>;
+  const recordingLocation = operation.recordingLocation ?? "";
+  const recordingAccessToken = operation.recordingAccessToken ?? "";
+  const media = await fetch(recordingLocation, {
+    headers: { authorization: `Bearer ${recordingAccessToken}` },
+  });
+  const audio = Buffer.from(await media.arrayBuffer());
+  sim.control.clearLogs();
+  return { recordingLocation, recordingAccessToken, audio, etag: media.headers.get("etag") ?? "" };
+}
+
+/** A meeting of the simulator's `me` user with `count` recordings, oldest first. */
+export async function meetingWithRecordings(
+  sim: Simulator,
+  count: number,
+): Promise<{ meetingId: string; organizerUserId: string; recordingIds: string[] }> {
+  const meeting = sim.control.createMeeting();
+  const recordingIds: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const recording = await sim.control.addRecording(meeting.id);
+    recordingIds.push(String(recording.id));
+  }
+  return { meetingId: meeting.id, organizerUserId: meeting.organizerUserId, recordingIds };
+}
+
+/** The bytes of a recording's `/content`, downloaded outside the client under test. */
+export async function recordingContent(
+  sim: Simulator,
+  meetingId: string,
+  recordingId: string,
+): Promise<Buffer> {
+  const response = await graphFetch(
+    sim,
+    `/me/onlineMeetings/${meetingId}/recordings/${recordingId}/content`,
+  );
+  const bytes = Buffer.from(await response.arrayBuffer());
+  sim.control.clearLogs();
+  return bytes;
+}
