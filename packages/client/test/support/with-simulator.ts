@@ -33,17 +33,35 @@ async function graphFetch(sim: Simulator, path: string, body?: unknown): Promise
   return response;
 }
 
-/** An operation the simulator is running on a new call (the request log is cleared). */
-export async function runningOperation(
-  sim: Simulator,
-): Promise<{ callId: string; operationId: string; operation: Record<string, unknown> }> {
+/** A call's operation, as the simulator answered the action that started it. */
+export interface StartedOperation {
+  callId: string;
+  operationId: string;
+  operation: Record<string, unknown>;
+}
+
+async function startOperation(sim: Simulator, immediate: { audioMs: number } | undefined) {
   const call = sim.control.createCall();
+  if (immediate) sim.control.scriptOperations(call.id, [{ immediate: true, ...immediate }]);
   const response = await graphFetch(sim, `/communications/calls/${call.id}/recordResponse`, {
     maxRecordDurationInSeconds: 5,
   });
   const operation = (await response.json()) as Record<string, unknown>;
   sim.control.clearLogs();
   return { callId: call.id, operationId: String(operation.id), operation };
+}
+
+/** An operation the simulator is running on a new call (the request log is cleared). */
+export function runningOperation(sim: Simulator): Promise<StartedOperation> {
+  return startOperation(sim, undefined);
+}
+
+/**
+ * A recordOperation that completed at once, holding `recordingLocation` and
+ * `recordingAccessToken` (the request log is cleared).
+ */
+export function finishedOperation(sim: Simulator, audioMs = 3_000): Promise<StartedOperation> {
+  return startOperation(sim, { audioMs });
 }
 
 /** What a completed recordOperation hands a bot, and the bytes its recordingLocation serves. */
@@ -61,12 +79,9 @@ export async function finishedRecording(
   sim: Simulator,
   audioMs: number,
 ): Promise<FinishedRecording> {
-  const call = sim.control.createCall();
-  sim.control.scriptOperations(call.id, [{ immediate: true, audioMs }]);
-  const response = await graphFetch(sim, `/communications/calls/${call.id}/recordResponse`, {});
-  const operation = (await response.json()) as Record<string, string>;
-  const recordingLocation = operation.recordingLocation ?? "";
-  const recordingAccessToken = operation.recordingAccessToken ?? "";
+  const { operation } = await finishedOperation(sim, audioMs);
+  const recordingLocation = String(operation.recordingLocation);
+  const recordingAccessToken = String(operation.recordingAccessToken);
   const media = await fetch(recordingLocation, {
     headers: { authorization: `Bearer ${recordingAccessToken}` },
   });
