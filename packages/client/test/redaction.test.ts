@@ -142,24 +142,36 @@ describe("secret redaction", () => {
     expect(leaks(error)).toEqual([]);
   });
 
-  it("keeps the recordingAccessToken of an unreadable operation body out of the error", async () => {
-    const sim = await simulator();
-    const { callId, operationId, operation } = await finishedOperation(sim);
-    const token = String(operation.recordingAccessToken);
-    // The real operation, cut off by a stray comma: a body that holds the token but is not JSON.
-    const broken = `${JSON.stringify(operation).slice(0, -1)},}`;
-    expect(broken).toContain(token);
-    sim.control.faults.script(
-      { kind: "contentType", contentType: "application/json", body: broken },
-      { match: { operationId: "call_getOperation" } },
-    );
-    const client = createRecordingClient({
-      baseUrl: sim.baseUrl,
-      getToken: async () => sim.accessToken,
-    });
-    const error = await client.getOperation({ callId, operationId }).catch((e) => e);
-    expect(error).toMatchObject({ kind: "protocol", status: 200 });
-    expect(error.message).toBe("getOperation: the 200 response body is not valid JSON");
-    expect(leaks(error, [...SECRETS, token, sim.accessToken])).toEqual([]);
-  });
+  it.each<[string, (operation: Record<string, unknown>, token: string) => string]>([
+    [
+      "the operation cut off by a stray comma",
+      (operation) => `${JSON.stringify(operation).slice(0, -1)},}`,
+    ],
+    // JSON.parse quotes the 10 characters on either side of an unexpected character.
+    ["a token after a stray '='", (_operation, token) => `{"recordingAccessToken":=${token}}`],
+    // JSON.parse quotes an input of up to 20 characters whole in its message.
+    ["a short single-quoted string", (_operation, token) => `'${token.slice(0, 18)}'`],
+  ])(
+    "keeps the recordingAccessToken out of the error for an unreadable body: %s",
+    async (_name, makeBody) => {
+      const sim = await simulator();
+      const { callId, operationId, operation } = await finishedOperation(sim);
+      const token = String(operation.recordingAccessToken);
+      const body = makeBody(operation, token);
+      sim.control.faults.script(
+        { kind: "contentType", contentType: "application/json", body },
+        { match: { operationId: "call_getOperation" } },
+      );
+      const client = createRecordingClient({
+        baseUrl: sim.baseUrl,
+        getToken: async () => sim.accessToken,
+      });
+      const error = await client.getOperation({ callId, operationId }).catch((e) => e);
+      expect(error).toMatchObject({ kind: "protocol", status: 200 });
+      expect(error.message).toBe("getOperation: the 200 response body is not valid JSON");
+      // Not even a piece: every 8 characters of the token are looked for.
+      const pieces = Array.from({ length: token.length - 7 }, (_, i) => token.slice(i, i + 8));
+      expect(leaks(error, [...SECRETS, ...pieces, sim.accessToken])).toEqual([]);
+    },
+  );
 });
