@@ -7,6 +7,7 @@
 import { ProtocolError } from "./errors.js";
 import { GRAPH_BETA, GRAPH_ORIGINS, GRAPH_V1, originOf } from "./hosts.js";
 import { type ClientInternals, INTERNALS } from "./internal/context.js";
+import { unquotedJsonError } from "./internal/redact.js";
 import { Deadline } from "./internal/timing.js";
 import type {
   CommsOperation,
@@ -61,7 +62,7 @@ export interface RecordingClientOptions {
   graphOrigins?: readonly string[] | undefined;
   /** Redirects followed per request (default 5). */
   maxRedirects?: number | undefined;
-  /** Request and response validation (default off), e.g. `{ mode: "warn", validate: zodValidator(), onInvalid }`. */
+  /** Request and response validation (default off), e.g. `{ mode: "warn", validate: zodValidator(graphZod), onInvalid }`. */
   validation?: ValidationOptions | undefined;
   /** Give actions without a clientContext a random one, so they can be reconciled (default true). */
   autoClientContext?: boolean | undefined;
@@ -105,7 +106,7 @@ function readValidation(
   if (option === undefined || option.mode === "off") return undefined;
   if (typeof option.validate !== "function") {
     throw new TypeError(
-      `validation.mode "${option.mode}" needs validation.validate, e.g. zodValidator()`,
+      `validation.mode "${option.mode}" needs validation.validate, e.g. zodValidator(graphZod) with graphZod = await import("@graph-recording/zod")`,
     );
   }
   return option;
@@ -162,7 +163,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
         operation,
         clientRequestId,
         status: response.status,
-        cause: error,
+        cause: unquotedJsonError(error),
       });
     }
   }
