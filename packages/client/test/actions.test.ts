@@ -12,9 +12,9 @@ import {
   type RecordingClient,
   ThrottledError,
 } from "../src/index.js";
-import { operationsWith, received, simulatorPerTest, until } from "./support/simulator-backend.js";
+import { operationsWith, received, until, useSimulators } from "./support/with-simulator.js";
 
-const startSimulator = simulatorPerTest();
+const startSimulator = useSimulators();
 const fast = { baseDelayMs: 5, maxDelayMs: 20 };
 const LIST = "call_listOperations";
 

@@ -9,7 +9,7 @@ import { inspect } from "node:util";
 import type { Fault, Simulator } from "@graph-recording/simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRecordingClient, isRecordingClientError } from "../src/index.js";
-import { duplicatedContexts, simulatorPerTest } from "./support/simulator-backend.js";
+import { duplicatedContexts, useSimulators } from "./support/with-simulator.js";
 
 const SEED = Number(process.env.CHAOS_SEED ?? 20261123);
 const CALLS = 1000;
@@ -94,7 +94,7 @@ const describeFault = (fault: Fault) =>
     .join("-");
 
 describe("chaos", () => {
-  const startSimulator = simulatorPerTest();
+  const startSimulator = useSimulators();
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
   beforeAll(() => {

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { createRecordingClient, scriptedFetch } from "../src/index.js";
-import { operationsWith, received, simulatorPerTest } from "./support/simulator-backend.js";
+import { operationsWith, received, useSimulators } from "./support/with-simulator.js";
 
-const startSimulator = simulatorPerTest();
+const startSimulator = useSimulators();
 const fast = { baseDelayMs: 5, maxDelayMs: 20 };
 
 async function setUp(fetch: typeof globalThis.fetch) {

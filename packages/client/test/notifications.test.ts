@@ -12,9 +12,9 @@ import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { createRecordingClient, type NotificationError } from "../src/index.js";
 import { createNotificationReceiver, toNodeHandler } from "../src/notifications.js";
-import { simulatorPerTest, until } from "./support/simulator-backend.js";
+import { until, useSimulators } from "./support/with-simulator.js";
 
-const startSimulator = simulatorPerTest();
+const startSimulator = useSimulators();
 
 const post = (body: unknown, headers: Record<string, string> = {}, path = "/notify") =>
   new Request(`http://127.0.0.1${path}`, {
@@ -365,7 +365,6 @@ describe("node:http adapter", () => {
       });
       expect(big.status).toBe(413);
     } finally {
-      server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
   });

@@ -10,11 +10,11 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { received, simulatorPerTest } from "./support/simulator-backend.js";
+import { received, useSimulators } from "./support/with-simulator.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const entry = join(root, "dist", "index.js");
-const startSimulator = simulatorPerTest();
+const startSimulator = useSimulators();
 
 describe.skipIf(!existsSync(entry))("README example (run `pnpm build` first)", () => {
   const work = mkdtempSync(join(tmpdir(), "client-readme-"));
