@@ -34,6 +34,7 @@ import {
   DEFAULT_RETRY,
   newId,
   type RetryPolicy,
+  type UnsafeCall,
 } from "./transport.js";
 import { checkBody, type ValidationOptions } from "./validation.js";
 
@@ -311,6 +312,13 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
         operation: name,
         clientRequestId,
       });
+    const unsafe: UnsafeCall = {
+      clientContext,
+      reconcile:
+        clientContext === undefined
+          ? undefined
+          : (deadline) => findByClientContext(callId, clientContext, deadline, clientRequestId),
+    };
     const response = await transport.send({
       operation: name,
       method: "POST",
@@ -322,13 +330,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
       retry: settings.retry,
       buffer: true,
       throwOnError: true,
-      unsafe: {
-        clientContext,
-        reconcile:
-          clientContext === undefined
-            ? undefined
-            : (deadline) => findByClientContext(callId, clientContext, deadline, clientRequestId),
-      },
+      unsafe,
     });
     let answer = response;
     let operation: T | undefined;
@@ -336,10 +338,17 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
       operation = await readJson<T>(answer, name, clientRequestId);
     } catch (error) {
       // A complete 2xx with an unreadable body: the action ran, so recover it rather than resend.
+      // A failed look-up is a MayHaveBeenSentError, as after a 503: the listing's own error
+      // (throttled, protocol, timeout) would read as if nothing had been processed.
       const recovered =
-        clientContext === undefined
-          ? undefined
-          : await findByClientContext(callId, clientContext, deadline, clientRequestId);
+        unsafe.reconcile &&
+        (await transport.reconcileOrThrow(
+          { operation: name, unsafe },
+          deadline,
+          { operation: name, clientRequestId },
+          "status",
+          response.status,
+        ));
       if (!recovered) throw error;
       answer = recovered;
       operation = (await recovered.json()) as T;

@@ -133,7 +133,7 @@ function errorCode(error: unknown): string | undefined {
 
 /** The "may have been sent" error of a non-idempotent call, with why. */
 function maybeSent(
-  call: CallOptions,
+  call: Pick<CallOptions, "operation" | "unsafe">,
   ids: { operation: string; clientRequestId: string },
   reason: MayHaveBeenSentError["reason"],
   why: string,
@@ -268,7 +268,8 @@ export function createTransport(config: TransportConfig) {
         if (error instanceof RecordingErrorBase) throw error;
         const mayHaveRun = call.unsafe !== undefined && !NOT_SENT_CODES.has(errorCode(error) ?? "");
         if (attempt < policy.maxAttempts) {
-          await sleep(fullJitterDelay(attempt, policy), deadline.signal);
+          // A wait cut short ends below, in reconcileOrThrow or the next deadline check.
+          await sleep(fullJitterDelay(attempt, policy), deadline.signal).catch(() => undefined);
         }
         if (mayHaveRun) {
           // Give the service the backoff to settle, then look for the operation before resending.
@@ -358,7 +359,10 @@ export function createTransport(config: TransportConfig) {
           `and asked to wait ${wait} ms, more than the ${deadline.remaining()} ms left before the deadline`,
         );
       }
-      await sleep(wait, deadline.signal);
+      // A wait cut short by the deadline or the caller must not end in a bare TimeoutError or
+      // AbortedError when the action may have run: reconcileOrThrow, whose look-up then fails at
+      // once, turns it into MayHaveBeenSentError; otherwise the next deadline check throws it.
+      await sleep(wait, deadline.signal).catch(() => undefined);
       if (mayHaveRun) {
         const reconciled = await reconcileOrThrow(call, deadline, ids, "status", status);
         if (reconciled) return reconciled;
@@ -372,7 +376,7 @@ export function createTransport(config: TransportConfig) {
    * MayHaveBeenSentError when reconciliation is impossible or itself fails.
    */
   async function reconcileOrThrow(
-    call: CallOptions,
+    call: Pick<CallOptions, "operation" | "unsafe">,
     deadline: Deadline,
     ids: { operation: string; clientRequestId: string },
     reason: "status" | "network",
@@ -536,7 +540,7 @@ export function createTransport(config: TransportConfig) {
     headers["user-agent"] = config.userAgent;
     return headers;
   }
-  return { send, isGraph };
+  return { send, isGraph, reconcileOrThrow };
 }
 
 /** `url` is the very resource the token was issued for (scheme, host, port, path and query). */

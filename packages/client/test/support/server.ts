@@ -74,13 +74,6 @@ export function json(
   res.end(text);
 }
 
-/** A Graph OData error body. */
-export function odataError(code: string, message = code) {
-  return {
-    error: { code, message, innerError: { "request-id": "req-1", date: "2026-11-23T09:00:00" } },
-  };
-}
-
 /** Collects a download stream into one buffer. */
 export async function collect(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
