@@ -1,5 +1,5 @@
+import { childPointer } from "./document/json-pointer.js";
 import { INTEGER_FORMATS, isObject, type JsonObject, STRING_FORMATS } from "./formats.js";
-import { childPointer } from "./pointer.js";
 import { isAloneRef, type SchemaCompiler, type Variant } from "./schema-compiler.js";
 
 type Schema = boolean | JsonObject;

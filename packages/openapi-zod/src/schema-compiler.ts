@@ -1,6 +1,6 @@
+import { childPointer, pointerTokens, valueAtTokens } from "./document/json-pointer.js";
 import { OpenApiZodError } from "./errors.js";
 import { INTEGER_FORMATS, isObject, type JsonObject, STRING_FORMATS } from "./formats.js";
-import { canonicalTokens, childPointer, pointerTokens, resolveTokens } from "./pointer.js";
 
 /**
  * Which of the four validators a schema is compiled into.
@@ -120,6 +120,11 @@ export const propertyKey = (key: string): string =>
 
 const indent = (text: string): string => text.replace(/\n/g, "\n  ");
 
+/** The tokens of a canonical pointer (`#/a/b~1c`, as {@link childPointer} builds them: escaped, never percent-encoded). */
+function canonicalTokens(pointer: string): string[] | undefined {
+  return pointer.startsWith("#") ? pointerTokens(pointer.slice(1)) : undefined;
+}
+
 /** Compiles JSON Schema 2020-12 (as used by OpenAPI 3.1) into Zod 4 expressions, one definition per pointer and variant. */
 export class SchemaCompiler {
   readonly definitions: Definition[] = [];
@@ -145,7 +150,7 @@ export class SchemaCompiler {
     | undefined;
 
   constructor(
-    private readonly document: JsonObject,
+    readonly document: JsonObject,
     readonly options: SchemaCompilerOptions,
   ) {}
 
@@ -234,11 +239,8 @@ export class SchemaCompiler {
 
   private lookup(pointer: string, from: string): Schema {
     const tokens = canonicalTokens(pointer);
-    const resolved =
-      tokens === undefined
-        ? { found: false, value: undefined }
-        : resolveTokens(this.document, tokens);
-    if (!resolved.found) {
+    const value = tokens === undefined ? undefined : valueAtTokens(this.document, tokens);
+    if (value === undefined) {
       this.rejectNestedId(from);
       throw new OpenApiZodError({
         kind: "reference",
@@ -247,7 +249,6 @@ export class SchemaCompiler {
         hint: "Point `$ref` at an existing schema (JSON pointer tokens escape `~` as `~0` and `/` as `~1`).",
       });
     }
-    const value = resolved.value;
     if (typeof value !== "boolean" && !isObject(value)) {
       throw new OpenApiZodError({
         kind: "document",
