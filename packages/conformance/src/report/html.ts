@@ -1,5 +1,6 @@
+import { childPointer, valueAtPointer } from "@graph-recording/openapi-zod/document";
 import type { CheckReport, ExampleResult } from "../check.js";
-import { childPointer, displayPointer, isAtOrBelow, valueAtPointer } from "../json-pointer.js";
+import { displayPointer, isAtOrBelow } from "../json-pointer.js";
 import type { SourceCoverage } from "../source-coverage.js";
 import type { Issue } from "../verdict.js";
 import { describeSources } from "./check-text.js";
