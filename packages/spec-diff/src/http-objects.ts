@@ -1,5 +1,7 @@
 // Parameters, request bodies, media types, responses and headers of an operation or webhook,
 // and the components of those kinds.
+
+import { childPointer } from "@graph-recording/openapi-zod/document";
 import type { DiffContext, Directions } from "./context.js";
 import {
   asNode,
@@ -9,7 +11,7 @@ import {
   sameComponentRef,
   unionKeys,
 } from "./diff-helpers.js";
-import { appendPointer, isRecord, jsonEqual, show } from "./pointer.js";
+import { isRecord, jsonEqual, show } from "./json-values.js";
 import { diffSchema } from "./schema-diff.js";
 
 /** A parameter as declared (`raw`), resolved, and where it is declared. */
@@ -56,7 +58,7 @@ export function diffParameterObject(
   label: string,
 ) {
   for (const key of unionKeys(was, now)) {
-    const at = appendPointer(pointer, key);
+    const at = childPointer(pointer, key);
     const before = was[key];
     const after = now[key];
     if (jsonEqual(before, after) || key === "$ref") continue;
@@ -162,7 +164,7 @@ export function diffRequestBodyObject(
   directions: Directions,
 ) {
   for (const key of unionKeys(was, now)) {
-    const at = appendPointer(pointer, key);
+    const at = childPointer(pointer, key);
     if (jsonEqual(was[key], now[key]) || key === "$ref") continue;
     if (key === "required") {
       diffRequiredFlag(ctx, was[key] === true, now[key] === true, at, directions, "request body");
@@ -182,7 +184,7 @@ function diffContent(
   directions: Directions,
 ) {
   for (const mediaType of unionKeys(was, now)) {
-    const at = appendPointer(pointer, mediaType);
+    const at = childPointer(pointer, mediaType);
     const before = was[mediaType];
     const after = now[mediaType];
     if (!isRecord(after)) {
@@ -191,7 +193,7 @@ function diffContent(
       ctx.report(at, "additive", "media-type-added", `media type ${mediaType} added`);
     } else {
       for (const key of unionKeys(before, after)) {
-        const keyAt = appendPointer(at, key);
+        const keyAt = childPointer(at, key);
         if (jsonEqual(before[key], after[key])) continue;
         if (key === "schema") {
           diffSchema(ctx, before[key] ?? true, after[key] ?? true, { pointer: keyAt, directions });
@@ -212,7 +214,7 @@ export function diffResponses(
   directions: Directions,
 ) {
   for (const status of unionKeys(was, now)) {
-    const at = appendPointer(pointer, status);
+    const at = childPointer(pointer, status);
     const before = was[status];
     const after = now[status];
     if (status.startsWith("x-")) {
@@ -242,7 +244,7 @@ export function diffResponseObject(
   directions: Directions,
 ) {
   for (const key of unionKeys(was, now)) {
-    const at = appendPointer(pointer, key);
+    const at = childPointer(pointer, key);
     if (jsonEqual(was[key], now[key]) || key === "$ref") continue;
     if (key === "headers") diffHeaders(ctx, asNode(was[key]), asNode(now[key]), at, directions);
     else if (key === "content")
@@ -268,7 +270,7 @@ function diffHeaders(
     const match = after.get(key);
     if (!match) {
       ctx.report(
-        appendPointer(pointer, name),
+        childPointer(pointer, name),
         "breaking",
         "header-removed",
         `header ${name} removed`,
@@ -278,7 +280,7 @@ function diffHeaders(
       isRecord(header) &&
       isRecord(match.header)
     ) {
-      const at = appendPointer(pointer, match.name);
+      const at = childPointer(pointer, match.name);
       diffParameterObject(
         ctx,
         resolveSide(ctx, "before", header, at),
@@ -291,7 +293,7 @@ function diffHeaders(
   }
   for (const [key, { name, header }] of after) {
     if (before.has(key)) continue;
-    const at = appendPointer(pointer, name);
+    const at = childPointer(pointer, name);
     const required = isRecord(header) && resolveSide(ctx, "after", header, at).required === true;
     const sent = required && directions.has("input");
     ctx.report(
