@@ -60,7 +60,7 @@ export interface RecordingClientOptions {
   graphOrigins?: readonly string[] | undefined;
   /** Redirects followed per request (default 5). */
   maxRedirects?: number | undefined;
-  /** Request and response validation (default off), e.g. `{ mode: "warn", validate: zodValidator(), onInvalid }`. */
+  /** Request and response validation (default off), e.g. `{ mode: "warn", validate: zodValidator(graphZod), onInvalid }`. */
   validation?: ValidationOptions | undefined;
   /** Give actions without a clientContext a random one, so they can be reconciled (default true). */
   autoClientContext?: boolean | undefined;
@@ -104,7 +104,7 @@ function readValidation(
   if (option === undefined || option.mode === "off") return undefined;
   if (typeof option.validate !== "function") {
     throw new TypeError(
-      `validation.mode "${option.mode}" needs validation.validate, e.g. zodValidator()`,
+      `validation.mode "${option.mode}" needs validation.validate, e.g. zodValidator(graphZod) with graphZod = await import("@graph-recording/zod")`,
     );
   }
   return option;

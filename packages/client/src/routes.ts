@@ -2,7 +2,7 @@
  * The call paths the client wraps, as spelled in spec/openapi.yaml, with the spec's operationId
  * of each (used for validation). Meeting-recording and subscription paths live with their modules.
  */
-import type { paths } from "@graph-recording/types";
+import type { operations, paths } from "@graph-recording/types";
 
 const enc = encodeURIComponent;
 
@@ -11,6 +11,7 @@ const templates = {
   recordResponse: "/communications/calls/{callId}/recordResponse",
   record: "/communications/calls/{callId}/record",
   updateRecordingStatus: "/communications/calls/{callId}/updateRecordingStatus",
+  operations: "/communications/calls/{callId}/operations",
   operation: "/communications/calls/{callId}/operations/{operationId}",
 } as const satisfies Record<string, keyof paths>;
 
@@ -23,20 +24,17 @@ export const routes = {
   recordResponse: (callId: string) => fill(templates.recordResponse, { callId }),
   record: (callId: string) => fill(templates.record, { callId }),
   updateRecordingStatus: (callId: string) => fill(templates.updateRecordingStatus, { callId }),
-  /**
-   * Graph's navigation property `call.operations` (GET lists a call's operations). The spec does
-   * not describe the list; the client needs it to reconcile actions by clientContext.
-   */
-  operations: (callId: string) => `/communications/calls/${enc(callId)}/operations`,
+  /** The list of a call's operations, where actions are reconciled by clientContext. */
+  operations: (callId: string) => fill(templates.operations, { callId }),
   operation: (callId: string, operationId: string) =>
     fill(templates.operation, { callId, operationId }),
 };
 
-/** The spec's operationId of each wrapped call. */
+/** The spec's operationId of each wrapped call; `satisfies` fails the build when the spec renames one. */
 export const operationIds = {
   recordResponse: "call_recordResponse",
   record: "call_record",
   updateRecordingStatus: "call_updateRecordingStatus",
   getOperation: "call_getOperation",
   listOperations: "call_listOperations",
-} as const;
+} as const satisfies Record<string, keyof operations>;

@@ -74,7 +74,7 @@ describe("validation", () => {
       baseUrl: s.url,
       validation: {
         mode: "error",
-        validate: zodValidator({ strict: true, load: async () => fakeZodModule(seen) }),
+        validate: zodValidator(async () => fakeZodModule(seen), { strict: true }),
       },
     });
     const error = await client.getOperation({ callId: "c", operationId: "op-1" }).catch((e) => e);
@@ -98,7 +98,7 @@ describe("validation", () => {
       baseUrl: s.url,
       validation: {
         mode: "warn",
-        validate: zodValidator({ load: async () => fakeZodModule([]) }),
+        validate: zodValidator(async () => fakeZodModule([])),
         onInvalid: (e) => warnings.push(e),
       },
     });
@@ -132,7 +132,7 @@ describe("validation", () => {
   });
 
   it("validates notification payloads by webhook name for the receiver", async () => {
-    const validate = zodValidator({ load: async () => fakeZodModule([]) });
+    const validate = zodValidator(async () => fakeZodModule([]));
     expect(
       await validate({
         operationId: "commsNotifications",
@@ -145,9 +145,21 @@ describe("validation", () => {
     ).toEqual([{ path: "/status", message: "Invalid option (open)" }]);
   });
 
+  it("refuses something that is not the schema module, naming the argument", async () => {
+    expect(() => zodValidator({} as never)).toThrow(
+      /^zodValidator\(schemas\): expected the @graph-recording\/zod module \(an object with "operations"\), got object;/,
+    );
+    const lazy = zodValidator(async () => ({ default: {} }) as never);
+    await expect(
+      lazy({ operationId: "call_getOperation", direction: "response", status: 200, body: {} }),
+    ).rejects.toThrow(
+      /^zodValidator\(\(\) => schemas\): expected the @graph-recording\/zod module/,
+    );
+  });
+
   it("refuses a mode without a validator, saying what to pass", () => {
     expect(() => createRecordingClient({ validation: { mode: "error" } as never })).toThrow(
-      'validation.mode "error" needs validation.validate, e.g. zodValidator()',
+      'validation.mode "error" needs validation.validate, e.g. zodValidator(graphZod) with graphZod = await import("@graph-recording/zod")',
     );
   });
 });

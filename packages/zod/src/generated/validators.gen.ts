@@ -424,6 +424,34 @@ export const updateRecordingStatusOperationStrictSchema = /* @__PURE__ */ (() =>
 /** `#/components/schemas/updateRecordingStatusOperation` (strict, request). */
 export const updateRecordingStatusOperationStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_updateRecordingStatusOperationStrictRequestOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)), $check_updateRecordingStatusOperationStrictRequestSchema))();
 
+/** `#/components/schemas/commsOperationCollectionResponse` (open, response). */
+export const commsOperationCollectionResponseSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
+  "@odata.context": z.string().optional(),
+  "@odata.nextLink": z.string().nullable().optional(),
+  value: z.array(commsOperationSchema),
+}), $check_commsOperationCollectionResponseSchema))();
+
+/** `#/components/schemas/commsOperationCollectionResponse` (strict, response). */
+export const commsOperationCollectionResponseStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
+  "@odata.context": z.string().optional(),
+  "@odata.nextLink": z.string().nullable().optional(),
+  value: z.array(commsOperationStrictSchema),
+}).superRefine($unevaluatedProperties({ keys: ["@odata.context","@odata.nextLink","value"] }, false, true)), $check_commsOperationCollectionResponseStrictSchema))();
+
+/** `#/components/schemas/commsOperationCollectionResponse` (open, request). */
+export const commsOperationCollectionResponseRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
+  "@odata.context": z.string().optional(),
+  "@odata.nextLink": z.string().nullable().optional(),
+  value: z.array(commsOperationRequestSchema),
+}), $check_commsOperationCollectionResponseRequestSchema))();
+
+/** `#/components/schemas/commsOperationCollectionResponse` (strict, request). */
+export const commsOperationCollectionResponseStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
+  "@odata.context": z.string().optional(),
+  "@odata.nextLink": z.string().nullable().optional(),
+  value: z.array(commsOperationStrictRequestSchema),
+}).superRefine($unevaluatedProperties({ keys: ["@odata.context","@odata.nextLink","value"] }, false, true)), $check_commsOperationCollectionResponseStrictRequestSchema))();
+
 /** `#/components/schemas/mediaInfo` (open, response). */
 export const mediaInfoSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
   "@odata.type": z.enum(["#microsoft.graph.mediaInfo"]).optional(),
@@ -1029,37 +1057,38 @@ const $c4 = /* @__PURE__ */ (() => (new Set(["@odata.type","id","clientContext",
 const $c5: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_recordOperationStrictOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [$check__schemas_updateRecordingStatusOperationStrictOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }))();
 const $c6: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_recordOperationStrictRequestOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [$check__schemas_updateRecordingStatusOperationStrictRequestOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }))();
 const $c7 = /* @__PURE__ */ (() => (new Set(["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"])))();
-const $c8 = /* @__PURE__ */ (() => (new Set(["@odata.type","uri","resourceId"])))();
-const $c9 = /* @__PURE__ */ (() => (new Set(["@odata.type","mediaInfo","loop"])))();
-const $c10: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_mediaPromptStrictOpen, { keys: ["@odata.type","mediaInfo","loop"] }]] }))();
-const $c11 = /* @__PURE__ */ (() => (new Set(["prompts","bargeInAllowed","initialSilenceTimeoutInSeconds","maxSilenceTimeoutInSeconds","maxRecordDurationInSeconds","playBeep","stopTones","clientContext","streamWhileRecording"])))();
-const $c12 = /* @__PURE__ */ (() => (new Set(["prompts","bargeInAllowed","initialSilenceTimeoutInSeconds","maxSilenceTimeoutInSeconds","maxRecordDurationInSeconds","playBeep","streamWhileRecording","stopTones","clientContext"])))();
-const $c13 = /* @__PURE__ */ (() => (new Set(["status","clientContext"])))();
-const $c14 = /* @__PURE__ */ (() => (new Set(["@odata.type","displayName","id"])))();
-const $c15 = /* @__PURE__ */ (() => (new Set(["@odata.type","userIdentityType","tenantId","displayName","id"])))();
-const $c16: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }))();
-const $c17: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_teamworkUserIdentityStrictOpen, { keys: ["@odata.type","userIdentityType","tenantId","displayName","id"] }], [$check__schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }))();
-const $c18 = /* @__PURE__ */ (() => (new Set(["@odata.type","application","device","user"])))();
-const $c19: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_identitySetStrictOpen, { keys: ["@odata.type","application","device","user"] }]] }))();
-const $c20 = /* @__PURE__ */ (() => (new Set(["@odata.type","id","callId","content","contentCorrelationId","createdDateTime","endDateTime","meetingId","meetingOrganizer","meetingOrganizerId","recordingContentUrl"])))();
-const $c21 = /* @__PURE__ */ (() => (new Set(["@odata.context","@odata.count","@odata.nextLink","@microsoft.graph.tips","value"])))();
-const $c22 = /* @__PURE__ */ (() => (new Set(["@odata.context","@odata.count","@odata.nextLink","@odata.deltaLink","value"])))();
-const $c23: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_commsOperationStrictOpen, { when: [[$check__schemas_recordOperationStrictOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [$check__schemas_updateRecordingStatusOperationStrictOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }], [$check__oneOf_1StrictOpen, { allItems: true }]] }))();
-const $c24 = /* @__PURE__ */ (() => (new Set(["@odata.type","changeType","resourceUrl","resource","resourceData"])))();
-const $c25: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_commsOperationStrictRequestOpen, { when: [[$check__schemas_recordOperationStrictRequestOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [$check__schemas_updateRecordingStatusOperationStrictRequestOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }], [$check__oneOf_1StrictRequestOpen, { allItems: true }]] }))();
-const $c26 = /* @__PURE__ */ (() => (new Set(["@odata.type","value"])))();
-const $c27 = /* @__PURE__ */ (() => (new Set(["@odata.type","@odata.id","@odata.etag","id"])))();
-const $c28 = /* @__PURE__ */ (() => (new Set(["data","dataKey","dataSignature","encryptionCertificateId","encryptionCertificateThumbprint"])))();
-const $c29: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_changeNotificationEncryptedContentStrictOpen, { keys: ["data","dataKey","dataSignature","encryptionCertificateId","encryptionCertificateThumbprint"] }]] }))();
-const $c30: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_resourceDataStrictOpen, { keys: ["@odata.type","@odata.id","@odata.etag","id"] }]] }))();
-const $c31 = /* @__PURE__ */ (() => (new Set(["@odata.type","changeType","clientState","encryptedContent","id","lifecycleEvent","resource","resourceData","subscriptionExpirationDateTime","subscriptionId","tenantId"])))();
-const $c32 = /* @__PURE__ */ (() => (new Set(["@odata.type","value","validationTokens"])))();
-const $c33 = /* @__PURE__ */ (() => (new Set(["id","changeType","notificationUrl","resource","expirationDateTime","clientState","lifecycleNotificationUrl","includeResourceData","encryptionCertificate","encryptionCertificateId","latestSupportedTlsVersion","notificationQueryOptions","notificationUrlAppId","applicationId","creatorId"])))();
-const $c34 = /* @__PURE__ */ (() => (new Set(["expirationDateTime","notificationUrl"])))();
-const $c35 = /* @__PURE__ */ (() => (new Set(["error"])))();
-const $c36 = /* @__PURE__ */ (() => (new Set(["code","message","target","details","innerError"])))();
-const $c37 = /* @__PURE__ */ (() => (new Set(["code","message","target"])))();
-const $c38 = /* @__PURE__ */ (() => (new Set(["request-id","client-request-id","date","code","message","status"])))();
+const $c8 = /* @__PURE__ */ (() => (new Set(["@odata.context","@odata.nextLink","value"])))();
+const $c9 = /* @__PURE__ */ (() => (new Set(["@odata.type","uri","resourceId"])))();
+const $c10 = /* @__PURE__ */ (() => (new Set(["@odata.type","mediaInfo","loop"])))();
+const $c11: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_mediaPromptStrictOpen, { keys: ["@odata.type","mediaInfo","loop"] }]] }))();
+const $c12 = /* @__PURE__ */ (() => (new Set(["prompts","bargeInAllowed","initialSilenceTimeoutInSeconds","maxSilenceTimeoutInSeconds","maxRecordDurationInSeconds","playBeep","stopTones","clientContext","streamWhileRecording"])))();
+const $c13 = /* @__PURE__ */ (() => (new Set(["prompts","bargeInAllowed","initialSilenceTimeoutInSeconds","maxSilenceTimeoutInSeconds","maxRecordDurationInSeconds","playBeep","streamWhileRecording","stopTones","clientContext"])))();
+const $c14 = /* @__PURE__ */ (() => (new Set(["status","clientContext"])))();
+const $c15 = /* @__PURE__ */ (() => (new Set(["@odata.type","displayName","id"])))();
+const $c16 = /* @__PURE__ */ (() => (new Set(["@odata.type","userIdentityType","tenantId","displayName","id"])))();
+const $c17: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }))();
+const $c18: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_teamworkUserIdentityStrictOpen, { keys: ["@odata.type","userIdentityType","tenantId","displayName","id"] }], [$check__schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }))();
+const $c19 = /* @__PURE__ */ (() => (new Set(["@odata.type","application","device","user"])))();
+const $c20: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_identitySetStrictOpen, { keys: ["@odata.type","application","device","user"] }]] }))();
+const $c21 = /* @__PURE__ */ (() => (new Set(["@odata.type","id","callId","content","contentCorrelationId","createdDateTime","endDateTime","meetingId","meetingOrganizer","meetingOrganizerId","recordingContentUrl"])))();
+const $c22 = /* @__PURE__ */ (() => (new Set(["@odata.context","@odata.count","@odata.nextLink","@microsoft.graph.tips","value"])))();
+const $c23 = /* @__PURE__ */ (() => (new Set(["@odata.context","@odata.count","@odata.nextLink","@odata.deltaLink","value"])))();
+const $c24: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_commsOperationStrictOpen, { when: [[$check__schemas_recordOperationStrictOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [$check__schemas_updateRecordingStatusOperationStrictOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }], [$check__oneOf_1StrictOpen, { allItems: true }]] }))();
+const $c25 = /* @__PURE__ */ (() => (new Set(["@odata.type","changeType","resourceUrl","resource","resourceData"])))();
+const $c26: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_commsOperationStrictRequestOpen, { when: [[$check__schemas_recordOperationStrictRequestOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [$check__schemas_updateRecordingStatusOperationStrictRequestOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }], [$check__oneOf_1StrictRequestOpen, { allItems: true }]] }))();
+const $c27 = /* @__PURE__ */ (() => (new Set(["@odata.type","value"])))();
+const $c28 = /* @__PURE__ */ (() => (new Set(["@odata.type","@odata.id","@odata.etag","id"])))();
+const $c29 = /* @__PURE__ */ (() => (new Set(["data","dataKey","dataSignature","encryptionCertificateId","encryptionCertificateThumbprint"])))();
+const $c30: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_changeNotificationEncryptedContentStrictOpen, { keys: ["data","dataKey","dataSignature","encryptionCertificateId","encryptionCertificateThumbprint"] }]] }))();
+const $c31: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_resourceDataStrictOpen, { keys: ["@odata.type","@odata.id","@odata.etag","id"] }]] }))();
+const $c32 = /* @__PURE__ */ (() => (new Set(["@odata.type","changeType","clientState","encryptedContent","id","lifecycleEvent","resource","resourceData","subscriptionExpirationDateTime","subscriptionId","tenantId"])))();
+const $c33 = /* @__PURE__ */ (() => (new Set(["@odata.type","value","validationTokens"])))();
+const $c34 = /* @__PURE__ */ (() => (new Set(["id","changeType","notificationUrl","resource","expirationDateTime","clientState","lifecycleNotificationUrl","includeResourceData","encryptionCertificate","encryptionCertificateId","latestSupportedTlsVersion","notificationQueryOptions","notificationUrlAppId","applicationId","creatorId"])))();
+const $c35 = /* @__PURE__ */ (() => (new Set(["expirationDateTime","notificationUrl"])))();
+const $c36 = /* @__PURE__ */ (() => (new Set(["error"])))();
+const $c37 = /* @__PURE__ */ (() => (new Set(["code","message","target","details","innerError"])))();
+const $c38 = /* @__PURE__ */ (() => (new Set(["code","message","target"])))();
+const $c39 = /* @__PURE__ */ (() => (new Set(["request-id","client-request-id","date","code","message","status"])))();
 
 function $check_dateTimeOffsetSchema(v: any): boolean {
   return typeof v === "string" && $c0.test(v) && $isDateTime(v);
@@ -1241,12 +1270,28 @@ function $check_updateRecordingStatusOperationStrictRequestSchema(v: any): boole
   return $check__schemas_updateRecordingStatusOperationStrictRequestOpen(v) && $closedOk(v, $c4, []);
 }
 
+function $check_commsOperationCollectionResponseSchema(v: any): boolean {
+  return $isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v0) => $check_commsOperationSchema(v0))))));
+}
+
+function $check_commsOperationCollectionResponseStrictSchema(v: any): boolean {
+  return ($isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v1) => $check_commsOperationStrictSchema(v1))))))) && $closedOk(v, $c8, []);
+}
+
+function $check_commsOperationCollectionResponseRequestSchema(v: any): boolean {
+  return $isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v2) => $check_commsOperationRequestSchema(v2))))));
+}
+
+function $check_commsOperationCollectionResponseStrictRequestSchema(v: any): boolean {
+  return ($isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v3) => $check_commsOperationStrictRequestSchema(v3))))))) && $closedOk(v, $c8, []);
+}
+
 function $check_mediaInfoSchema(v: any): boolean {
   return $isRecord(v) && (v["uri"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.mediaInfo") && (v["uri"] === undefined || typeof v["uri"] === "string") && (v["resourceId"] === undefined || typeof v["resourceId"] === "string" || v["resourceId"] === null));
 }
 
 function $check_mediaInfoStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["uri"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.mediaInfo") && (v["uri"] === undefined || typeof v["uri"] === "string") && (v["resourceId"] === undefined || typeof v["resourceId"] === "string" || v["resourceId"] === null))) && $closedOk(v, $c8, []);
+  return ($isRecord(v) && (v["uri"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.mediaInfo") && (v["uri"] === undefined || typeof v["uri"] === "string") && (v["resourceId"] === undefined || typeof v["resourceId"] === "string" || v["resourceId"] === null))) && $closedOk(v, $c9, []);
 }
 
 function $check_mediaPromptSchema(v: any): boolean {
@@ -1258,7 +1303,7 @@ function $check__schemas_mediaPromptStrictOpen(v: any): boolean {
 }
 
 function $check_mediaPromptStrictSchema(v: any): boolean {
-  return $check__schemas_mediaPromptStrictOpen(v) && $closedOk(v, $c9, []);
+  return $check__schemas_mediaPromptStrictOpen(v) && $closedOk(v, $c10, []);
 }
 
 function $check_promptSchema(v: any): boolean {
@@ -1266,23 +1311,23 @@ function $check_promptSchema(v: any): boolean {
 }
 
 function $check_promptStrictSchema(v: any): boolean {
-  return $isRecord(v) && v["@odata.type"] !== undefined && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.mediaPrompt" ? $check__schemas_mediaPromptStrictOpen(v) : false)) && $unevaluatedPropertiesOk($c10, v, false, true);
+  return $isRecord(v) && v["@odata.type"] !== undefined && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.mediaPrompt" ? $check__schemas_mediaPromptStrictOpen(v) : false)) && $unevaluatedPropertiesOk($c11, v, false, true);
 }
 
 function $check_recordResponsePostRequestBodySchema(v: any): boolean {
-  return $isRecord(v) && ((v["prompts"] === undefined || (Array.isArray(v["prompts"]) && (v["prompts"].length <= 1 && ($everyItem(v["prompts"], 0, (v0) => $check_promptSchema(v0)))))) && (v["bargeInAllowed"] === undefined || typeof v["bargeInAllowed"] === "boolean") && (v["initialSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] < 2147483648 && v["initialSilenceTimeoutInSeconds"] >= 1 && v["initialSilenceTimeoutInSeconds"] <= 120) && (v["maxSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] < 2147483648 && v["maxSilenceTimeoutInSeconds"] >= 1 && v["maxSilenceTimeoutInSeconds"] <= 120) && (v["maxRecordDurationInSeconds"] === undefined || Number.isInteger(v["maxRecordDurationInSeconds"]) && Number.isInteger(v["maxRecordDurationInSeconds"]) && v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] < 2147483648 && v["maxRecordDurationInSeconds"] >= 1 && v["maxRecordDurationInSeconds"] <= 120) && (v["playBeep"] === undefined || typeof v["playBeep"] === "boolean") && (v["stopTones"] === undefined || (Array.isArray(v["stopTones"]) && ($everyItem(v["stopTones"], 0, (v1) => typeof v1 === "string")))) && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256) && (v["streamWhileRecording"] === undefined || typeof v["streamWhileRecording"] === "boolean"));
+  return $isRecord(v) && ((v["prompts"] === undefined || (Array.isArray(v["prompts"]) && (v["prompts"].length <= 1 && ($everyItem(v["prompts"], 0, (v4) => $check_promptSchema(v4)))))) && (v["bargeInAllowed"] === undefined || typeof v["bargeInAllowed"] === "boolean") && (v["initialSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] < 2147483648 && v["initialSilenceTimeoutInSeconds"] >= 1 && v["initialSilenceTimeoutInSeconds"] <= 120) && (v["maxSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] < 2147483648 && v["maxSilenceTimeoutInSeconds"] >= 1 && v["maxSilenceTimeoutInSeconds"] <= 120) && (v["maxRecordDurationInSeconds"] === undefined || Number.isInteger(v["maxRecordDurationInSeconds"]) && Number.isInteger(v["maxRecordDurationInSeconds"]) && v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] < 2147483648 && v["maxRecordDurationInSeconds"] >= 1 && v["maxRecordDurationInSeconds"] <= 120) && (v["playBeep"] === undefined || typeof v["playBeep"] === "boolean") && (v["stopTones"] === undefined || (Array.isArray(v["stopTones"]) && ($everyItem(v["stopTones"], 0, (v5) => typeof v5 === "string")))) && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256) && (v["streamWhileRecording"] === undefined || typeof v["streamWhileRecording"] === "boolean"));
 }
 
 function $check_recordResponsePostRequestBodyStrictSchema(v: any): boolean {
-  return ($isRecord(v) && ((v["prompts"] === undefined || (Array.isArray(v["prompts"]) && (v["prompts"].length <= 1 && ($everyItem(v["prompts"], 0, (v2) => $check_promptStrictSchema(v2)))))) && (v["bargeInAllowed"] === undefined || typeof v["bargeInAllowed"] === "boolean") && (v["initialSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] < 2147483648 && v["initialSilenceTimeoutInSeconds"] >= 1 && v["initialSilenceTimeoutInSeconds"] <= 120) && (v["maxSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] < 2147483648 && v["maxSilenceTimeoutInSeconds"] >= 1 && v["maxSilenceTimeoutInSeconds"] <= 120) && (v["maxRecordDurationInSeconds"] === undefined || Number.isInteger(v["maxRecordDurationInSeconds"]) && Number.isInteger(v["maxRecordDurationInSeconds"]) && v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] < 2147483648 && v["maxRecordDurationInSeconds"] >= 1 && v["maxRecordDurationInSeconds"] <= 120) && (v["playBeep"] === undefined || typeof v["playBeep"] === "boolean") && (v["stopTones"] === undefined || (Array.isArray(v["stopTones"]) && ($everyItem(v["stopTones"], 0, (v3) => typeof v3 === "string")))) && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256) && (v["streamWhileRecording"] === undefined || typeof v["streamWhileRecording"] === "boolean"))) && $closedOk(v, $c11, []);
+  return ($isRecord(v) && ((v["prompts"] === undefined || (Array.isArray(v["prompts"]) && (v["prompts"].length <= 1 && ($everyItem(v["prompts"], 0, (v6) => $check_promptStrictSchema(v6)))))) && (v["bargeInAllowed"] === undefined || typeof v["bargeInAllowed"] === "boolean") && (v["initialSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] < 2147483648 && v["initialSilenceTimeoutInSeconds"] >= 1 && v["initialSilenceTimeoutInSeconds"] <= 120) && (v["maxSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] < 2147483648 && v["maxSilenceTimeoutInSeconds"] >= 1 && v["maxSilenceTimeoutInSeconds"] <= 120) && (v["maxRecordDurationInSeconds"] === undefined || Number.isInteger(v["maxRecordDurationInSeconds"]) && Number.isInteger(v["maxRecordDurationInSeconds"]) && v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] < 2147483648 && v["maxRecordDurationInSeconds"] >= 1 && v["maxRecordDurationInSeconds"] <= 120) && (v["playBeep"] === undefined || typeof v["playBeep"] === "boolean") && (v["stopTones"] === undefined || (Array.isArray(v["stopTones"]) && ($everyItem(v["stopTones"], 0, (v7) => typeof v7 === "string")))) && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256) && (v["streamWhileRecording"] === undefined || typeof v["streamWhileRecording"] === "boolean"))) && $closedOk(v, $c12, []);
 }
 
 function $check_recordPostRequestBodySchema(v: any): boolean {
-  return $isRecord(v) && ((v["prompts"] === undefined || (Array.isArray(v["prompts"]) && ($everyItem(v["prompts"], 0, (v4) => $check_promptSchema(v4))))) && (v["bargeInAllowed"] === undefined || typeof v["bargeInAllowed"] === "boolean") && (v["initialSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] < 2147483648 && v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] <= 2147483647) && (v["maxSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] < 2147483648 && v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] <= 2147483647) && (v["maxRecordDurationInSeconds"] === undefined || Number.isInteger(v["maxRecordDurationInSeconds"]) && Number.isInteger(v["maxRecordDurationInSeconds"]) && v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] < 2147483648 && v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] <= 2147483647) && (v["playBeep"] === undefined || typeof v["playBeep"] === "boolean") && (v["streamWhileRecording"] === undefined || typeof v["streamWhileRecording"] === "boolean") && (v["stopTones"] === undefined || (Array.isArray(v["stopTones"]) && ($everyItem(v["stopTones"], 0, (v5) => typeof v5 === "string")))) && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256));
+  return $isRecord(v) && ((v["prompts"] === undefined || (Array.isArray(v["prompts"]) && ($everyItem(v["prompts"], 0, (v8) => $check_promptSchema(v8))))) && (v["bargeInAllowed"] === undefined || typeof v["bargeInAllowed"] === "boolean") && (v["initialSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] < 2147483648 && v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] <= 2147483647) && (v["maxSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] < 2147483648 && v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] <= 2147483647) && (v["maxRecordDurationInSeconds"] === undefined || Number.isInteger(v["maxRecordDurationInSeconds"]) && Number.isInteger(v["maxRecordDurationInSeconds"]) && v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] < 2147483648 && v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] <= 2147483647) && (v["playBeep"] === undefined || typeof v["playBeep"] === "boolean") && (v["streamWhileRecording"] === undefined || typeof v["streamWhileRecording"] === "boolean") && (v["stopTones"] === undefined || (Array.isArray(v["stopTones"]) && ($everyItem(v["stopTones"], 0, (v9) => typeof v9 === "string")))) && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256));
 }
 
 function $check_recordPostRequestBodyStrictSchema(v: any): boolean {
-  return ($isRecord(v) && ((v["prompts"] === undefined || (Array.isArray(v["prompts"]) && ($everyItem(v["prompts"], 0, (v6) => $check_promptStrictSchema(v6))))) && (v["bargeInAllowed"] === undefined || typeof v["bargeInAllowed"] === "boolean") && (v["initialSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] < 2147483648 && v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] <= 2147483647) && (v["maxSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] < 2147483648 && v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] <= 2147483647) && (v["maxRecordDurationInSeconds"] === undefined || Number.isInteger(v["maxRecordDurationInSeconds"]) && Number.isInteger(v["maxRecordDurationInSeconds"]) && v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] < 2147483648 && v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] <= 2147483647) && (v["playBeep"] === undefined || typeof v["playBeep"] === "boolean") && (v["streamWhileRecording"] === undefined || typeof v["streamWhileRecording"] === "boolean") && (v["stopTones"] === undefined || (Array.isArray(v["stopTones"]) && ($everyItem(v["stopTones"], 0, (v7) => typeof v7 === "string")))) && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256))) && $closedOk(v, $c12, []);
+  return ($isRecord(v) && ((v["prompts"] === undefined || (Array.isArray(v["prompts"]) && ($everyItem(v["prompts"], 0, (v10) => $check_promptStrictSchema(v10))))) && (v["bargeInAllowed"] === undefined || typeof v["bargeInAllowed"] === "boolean") && (v["initialSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] < 2147483648 && v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] <= 2147483647) && (v["maxSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] < 2147483648 && v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] <= 2147483647) && (v["maxRecordDurationInSeconds"] === undefined || Number.isInteger(v["maxRecordDurationInSeconds"]) && Number.isInteger(v["maxRecordDurationInSeconds"]) && v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] < 2147483648 && v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] <= 2147483647) && (v["playBeep"] === undefined || typeof v["playBeep"] === "boolean") && (v["streamWhileRecording"] === undefined || typeof v["streamWhileRecording"] === "boolean") && (v["stopTones"] === undefined || (Array.isArray(v["stopTones"]) && ($everyItem(v["stopTones"], 0, (v11) => typeof v11 === "string")))) && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256))) && $closedOk(v, $c13, []);
 }
 
 function $check_updateRecordingStatusPostRequestBodySchema(v: any): boolean {
@@ -1290,7 +1335,7 @@ function $check_updateRecordingStatusPostRequestBodySchema(v: any): boolean {
 }
 
 function $check_updateRecordingStatusPostRequestBodyStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["status"] !== undefined && (v["status"] === undefined || $check_recordingStatusStrictSchema(v["status"])) && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256))) && $closedOk(v, $c13, []);
+  return ($isRecord(v) && (v["status"] !== undefined && (v["status"] === undefined || $check_recordingStatusStrictSchema(v["status"])) && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256))) && $closedOk(v, $c14, []);
 }
 
 function $check_identitySchema(v: any): boolean {
@@ -1302,7 +1347,7 @@ function $check__schemas_identityStrictOpen(v: any): boolean {
 }
 
 function $check_identityStrictSchema(v: any): boolean {
-  return $check__schemas_identityStrictOpen(v) && $closedOk(v, $c14, []);
+  return $check__schemas_identityStrictOpen(v) && $closedOk(v, $c15, []);
 }
 
 function $check_teamworkUserIdentitySchema(v: any): boolean {
@@ -1318,7 +1363,7 @@ function $check__schemas_teamworkUserIdentityStrictOpen(v: any): boolean {
 }
 
 function $check_teamworkUserIdentityStrictSchema(v: any): boolean {
-  return $check__schemas_teamworkUserIdentityStrictOpen(v) && $closedOk(v, $c15, []);
+  return $check__schemas_teamworkUserIdentityStrictOpen(v) && $closedOk(v, $c16, []);
 }
 
 function $check_identitySetSchema(v: any): boolean {
@@ -1326,11 +1371,11 @@ function $check_identitySetSchema(v: any): boolean {
 }
 
 function $check__schemas_identitySetStrictOpen(v: any): boolean {
-  return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["application"] === undefined || ((($check__schemas_identityStrictOpen(v["application"]) ? 1 : 0) + (v["application"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c16, v["application"], false, true))) && (v["device"] === undefined || ((($check__schemas_identityStrictOpen(v["device"]) ? 1 : 0) + (v["device"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c16, v["device"], false, true))) && (v["user"] === undefined || ($check__schemas_teamworkUserIdentityStrictOpen(v["user"]) || $check__schemas_identityStrictOpen(v["user"]) || v["user"] === null) && $unevaluatedPropertiesOk($c17, v["user"], false, true)));
+  return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["application"] === undefined || ((($check__schemas_identityStrictOpen(v["application"]) ? 1 : 0) + (v["application"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c17, v["application"], false, true))) && (v["device"] === undefined || ((($check__schemas_identityStrictOpen(v["device"]) ? 1 : 0) + (v["device"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c17, v["device"], false, true))) && (v["user"] === undefined || ($check__schemas_teamworkUserIdentityStrictOpen(v["user"]) || $check__schemas_identityStrictOpen(v["user"]) || v["user"] === null) && $unevaluatedPropertiesOk($c18, v["user"], false, true)));
 }
 
 function $check_identitySetStrictSchema(v: any): boolean {
-  return $check__schemas_identitySetStrictOpen(v) && $closedOk(v, $c18, []);
+  return $check__schemas_identitySetStrictOpen(v) && $closedOk(v, $c19, []);
 }
 
 function $check_callRecordingSchema(v: any): boolean {
@@ -1338,7 +1383,7 @@ function $check_callRecordingSchema(v: any): boolean {
 }
 
 function $check_callRecordingStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["id"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.callRecording") && (v["id"] === undefined || typeof v["id"] === "string") && (v["callId"] === undefined || typeof v["callId"] === "string" || v["callId"] === null) && (v["content"] === undefined || typeof v["content"] === "string" || v["content"] === null) && (v["contentCorrelationId"] === undefined || typeof v["contentCorrelationId"] === "string" || v["contentCorrelationId"] === null) && (v["createdDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["createdDateTime"]) ? 1 : 0) + (v["createdDateTime"] === null ? 1 : 0) === 1)) && (v["endDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["endDateTime"]) ? 1 : 0) + (v["endDateTime"] === null ? 1 : 0) === 1)) && (v["meetingId"] === undefined || typeof v["meetingId"] === "string" || v["meetingId"] === null) && (v["meetingOrganizer"] === undefined || ((($check__schemas_identitySetStrictOpen(v["meetingOrganizer"]) ? 1 : 0) + (v["meetingOrganizer"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c19, v["meetingOrganizer"], false, true))) && (v["meetingOrganizerId"] === undefined || typeof v["meetingOrganizerId"] === "string" || v["meetingOrganizerId"] === null) && (v["recordingContentUrl"] === undefined || typeof v["recordingContentUrl"] === "string" || v["recordingContentUrl"] === null))) && $closedOk(v, $c20, []);
+  return ($isRecord(v) && (v["id"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.callRecording") && (v["id"] === undefined || typeof v["id"] === "string") && (v["callId"] === undefined || typeof v["callId"] === "string" || v["callId"] === null) && (v["content"] === undefined || typeof v["content"] === "string" || v["content"] === null) && (v["contentCorrelationId"] === undefined || typeof v["contentCorrelationId"] === "string" || v["contentCorrelationId"] === null) && (v["createdDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["createdDateTime"]) ? 1 : 0) + (v["createdDateTime"] === null ? 1 : 0) === 1)) && (v["endDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["endDateTime"]) ? 1 : 0) + (v["endDateTime"] === null ? 1 : 0) === 1)) && (v["meetingId"] === undefined || typeof v["meetingId"] === "string" || v["meetingId"] === null) && (v["meetingOrganizer"] === undefined || ((($check__schemas_identitySetStrictOpen(v["meetingOrganizer"]) ? 1 : 0) + (v["meetingOrganizer"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c20, v["meetingOrganizer"], false, true))) && (v["meetingOrganizerId"] === undefined || typeof v["meetingOrganizerId"] === "string" || v["meetingOrganizerId"] === null) && (v["recordingContentUrl"] === undefined || typeof v["recordingContentUrl"] === "string" || v["recordingContentUrl"] === null))) && $closedOk(v, $c21, []);
 }
 
 function $check_callRecordingRequestSchema(v: any): boolean {
@@ -1346,79 +1391,79 @@ function $check_callRecordingRequestSchema(v: any): boolean {
 }
 
 function $check_callRecordingStrictRequestSchema(v: any): boolean {
-  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.callRecording") && (v["id"] === undefined || typeof v["id"] === "string") && (v["callId"] === undefined || typeof v["callId"] === "string" || v["callId"] === null) && (v["content"] === undefined || typeof v["content"] === "string" || v["content"] === null) && (v["contentCorrelationId"] === undefined || typeof v["contentCorrelationId"] === "string" || v["contentCorrelationId"] === null) && (v["createdDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["createdDateTime"]) ? 1 : 0) + (v["createdDateTime"] === null ? 1 : 0) === 1)) && (v["endDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["endDateTime"]) ? 1 : 0) + (v["endDateTime"] === null ? 1 : 0) === 1)) && (v["meetingId"] === undefined || typeof v["meetingId"] === "string" || v["meetingId"] === null) && (v["meetingOrganizer"] === undefined || ((($check__schemas_identitySetStrictOpen(v["meetingOrganizer"]) ? 1 : 0) + (v["meetingOrganizer"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c19, v["meetingOrganizer"], false, true))) && (v["meetingOrganizerId"] === undefined || typeof v["meetingOrganizerId"] === "string" || v["meetingOrganizerId"] === null) && (v["recordingContentUrl"] === undefined || typeof v["recordingContentUrl"] === "string" || v["recordingContentUrl"] === null))) && $closedOk(v, $c20, []);
+  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.callRecording") && (v["id"] === undefined || typeof v["id"] === "string") && (v["callId"] === undefined || typeof v["callId"] === "string" || v["callId"] === null) && (v["content"] === undefined || typeof v["content"] === "string" || v["content"] === null) && (v["contentCorrelationId"] === undefined || typeof v["contentCorrelationId"] === "string" || v["contentCorrelationId"] === null) && (v["createdDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["createdDateTime"]) ? 1 : 0) + (v["createdDateTime"] === null ? 1 : 0) === 1)) && (v["endDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["endDateTime"]) ? 1 : 0) + (v["endDateTime"] === null ? 1 : 0) === 1)) && (v["meetingId"] === undefined || typeof v["meetingId"] === "string" || v["meetingId"] === null) && (v["meetingOrganizer"] === undefined || ((($check__schemas_identitySetStrictOpen(v["meetingOrganizer"]) ? 1 : 0) + (v["meetingOrganizer"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c20, v["meetingOrganizer"], false, true))) && (v["meetingOrganizerId"] === undefined || typeof v["meetingOrganizerId"] === "string" || v["meetingOrganizerId"] === null) && (v["recordingContentUrl"] === undefined || typeof v["recordingContentUrl"] === "string" || v["recordingContentUrl"] === null))) && $closedOk(v, $c21, []);
 }
 
 function $check_callRecordingCollectionResponseSchema(v: any): boolean {
-  return $isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@microsoft.graph.tips"] === undefined || typeof v["@microsoft.graph.tips"] === "string") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v8) => $check_callRecordingSchema(v8))))));
+  return $isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@microsoft.graph.tips"] === undefined || typeof v["@microsoft.graph.tips"] === "string") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v12) => $check_callRecordingSchema(v12))))));
 }
 
 function $check_callRecordingCollectionResponseStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@microsoft.graph.tips"] === undefined || typeof v["@microsoft.graph.tips"] === "string") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v9) => $check_callRecordingStrictSchema(v9))))))) && $closedOk(v, $c21, []);
+  return ($isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@microsoft.graph.tips"] === undefined || typeof v["@microsoft.graph.tips"] === "string") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v13) => $check_callRecordingStrictSchema(v13))))))) && $closedOk(v, $c22, []);
 }
 
 function $check_callRecordingCollectionResponseRequestSchema(v: any): boolean {
-  return $isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@microsoft.graph.tips"] === undefined || typeof v["@microsoft.graph.tips"] === "string") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v10) => $check_callRecordingRequestSchema(v10))))));
+  return $isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@microsoft.graph.tips"] === undefined || typeof v["@microsoft.graph.tips"] === "string") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v14) => $check_callRecordingRequestSchema(v14))))));
 }
 
 function $check_callRecordingCollectionResponseStrictRequestSchema(v: any): boolean {
-  return ($isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@microsoft.graph.tips"] === undefined || typeof v["@microsoft.graph.tips"] === "string") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v11) => $check_callRecordingStrictRequestSchema(v11))))))) && $closedOk(v, $c21, []);
+  return ($isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@microsoft.graph.tips"] === undefined || typeof v["@microsoft.graph.tips"] === "string") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v15) => $check_callRecordingStrictRequestSchema(v15))))))) && $closedOk(v, $c22, []);
 }
 
 function $check_callRecordingDeltaCollectionResponseSchema(v: any): boolean {
-  return $isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@odata.deltaLink"] === undefined || typeof v["@odata.deltaLink"] === "string" || v["@odata.deltaLink"] === null) && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v12) => $check_callRecordingSchema(v12))))));
+  return $isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@odata.deltaLink"] === undefined || typeof v["@odata.deltaLink"] === "string" || v["@odata.deltaLink"] === null) && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v16) => $check_callRecordingSchema(v16))))));
 }
 
 function $check_callRecordingDeltaCollectionResponseStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@odata.deltaLink"] === undefined || typeof v["@odata.deltaLink"] === "string" || v["@odata.deltaLink"] === null) && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v13) => $check_callRecordingStrictSchema(v13))))))) && $closedOk(v, $c22, []);
+  return ($isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@odata.deltaLink"] === undefined || typeof v["@odata.deltaLink"] === "string" || v["@odata.deltaLink"] === null) && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v17) => $check_callRecordingStrictSchema(v17))))))) && $closedOk(v, $c23, []);
 }
 
 function $check_callRecordingDeltaCollectionResponseRequestSchema(v: any): boolean {
-  return $isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@odata.deltaLink"] === undefined || typeof v["@odata.deltaLink"] === "string" || v["@odata.deltaLink"] === null) && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v14) => $check_callRecordingRequestSchema(v14))))));
+  return $isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@odata.deltaLink"] === undefined || typeof v["@odata.deltaLink"] === "string" || v["@odata.deltaLink"] === null) && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v18) => $check_callRecordingRequestSchema(v18))))));
 }
 
 function $check_callRecordingDeltaCollectionResponseStrictRequestSchema(v: any): boolean {
-  return ($isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@odata.deltaLink"] === undefined || typeof v["@odata.deltaLink"] === "string" || v["@odata.deltaLink"] === null) && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v15) => $check_callRecordingStrictRequestSchema(v15))))))) && $closedOk(v, $c22, []);
+  return ($isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@odata.deltaLink"] === undefined || typeof v["@odata.deltaLink"] === "string" || v["@odata.deltaLink"] === null) && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v19) => $check_callRecordingStrictRequestSchema(v19))))))) && $closedOk(v, $c23, []);
 }
 
 function $check_commsNotificationSchema(v: any): boolean {
-  return $isRecord(v) && (v["changeType"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotification") && (v["changeType"] === undefined || $check_changeTypeSchema(v["changeType"])) && (v["resourceUrl"] === undefined || typeof v["resourceUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || (($check_commsOperationSchema(v["resourceData"]) ? 1 : 0) + ((Array.isArray(v["resourceData"]) && ($everyItem(v["resourceData"], 0, (v16) => $check_commsOperationSchema(v16)))) ? 1 : 0) === 1)));
+  return $isRecord(v) && (v["changeType"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotification") && (v["changeType"] === undefined || $check_changeTypeSchema(v["changeType"])) && (v["resourceUrl"] === undefined || typeof v["resourceUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || (($check_commsOperationSchema(v["resourceData"]) ? 1 : 0) + ((Array.isArray(v["resourceData"]) && ($everyItem(v["resourceData"], 0, (v20) => $check_commsOperationSchema(v20)))) ? 1 : 0) === 1)));
 }
 
 function $check__oneOf_1StrictOpen(v: any): boolean {
-  return Array.isArray(v) && ($everyItem(v, 0, (v30) => $check_commsOperationStrictSchema(v30)));
+  return Array.isArray(v) && ($everyItem(v, 0, (v34) => $check_commsOperationStrictSchema(v34)));
 }
 
 function $check_commsNotificationStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["changeType"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotification") && (v["changeType"] === undefined || $check_changeTypeStrictSchema(v["changeType"])) && (v["resourceUrl"] === undefined || typeof v["resourceUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || ((($check__schemas_commsOperationStrictOpen(v["resourceData"]) ? 1 : 0) + ((Array.isArray(v["resourceData"]) && ($everyItem(v["resourceData"], 0, (v17) => $check_commsOperationStrictSchema(v17)))) ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c23, v["resourceData"], false, true))))) && $closedOk(v, $c24, []);
+  return ($isRecord(v) && (v["changeType"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotification") && (v["changeType"] === undefined || $check_changeTypeStrictSchema(v["changeType"])) && (v["resourceUrl"] === undefined || typeof v["resourceUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || ((($check__schemas_commsOperationStrictOpen(v["resourceData"]) ? 1 : 0) + ((Array.isArray(v["resourceData"]) && ($everyItem(v["resourceData"], 0, (v21) => $check_commsOperationStrictSchema(v21)))) ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c24, v["resourceData"], false, true))))) && $closedOk(v, $c25, []);
 }
 
 function $check_commsNotificationRequestSchema(v: any): boolean {
-  return $isRecord(v) && (v["changeType"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotification") && (v["changeType"] === undefined || $check_changeTypeSchema(v["changeType"])) && (v["resourceUrl"] === undefined || typeof v["resourceUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || (($check_commsOperationRequestSchema(v["resourceData"]) ? 1 : 0) + ((Array.isArray(v["resourceData"]) && ($everyItem(v["resourceData"], 0, (v18) => $check_commsOperationRequestSchema(v18)))) ? 1 : 0) === 1)));
+  return $isRecord(v) && (v["changeType"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotification") && (v["changeType"] === undefined || $check_changeTypeSchema(v["changeType"])) && (v["resourceUrl"] === undefined || typeof v["resourceUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || (($check_commsOperationRequestSchema(v["resourceData"]) ? 1 : 0) + ((Array.isArray(v["resourceData"]) && ($everyItem(v["resourceData"], 0, (v22) => $check_commsOperationRequestSchema(v22)))) ? 1 : 0) === 1)));
 }
 
 function $check__oneOf_1StrictRequestOpen(v: any): boolean {
-  return Array.isArray(v) && ($everyItem(v, 0, (v31) => $check_commsOperationStrictRequestSchema(v31)));
+  return Array.isArray(v) && ($everyItem(v, 0, (v35) => $check_commsOperationStrictRequestSchema(v35)));
 }
 
 function $check_commsNotificationStrictRequestSchema(v: any): boolean {
-  return ($isRecord(v) && (v["changeType"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotification") && (v["changeType"] === undefined || $check_changeTypeStrictSchema(v["changeType"])) && (v["resourceUrl"] === undefined || typeof v["resourceUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || ((($check__schemas_commsOperationStrictRequestOpen(v["resourceData"]) ? 1 : 0) + ((Array.isArray(v["resourceData"]) && ($everyItem(v["resourceData"], 0, (v19) => $check_commsOperationStrictRequestSchema(v19)))) ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c25, v["resourceData"], false, true))))) && $closedOk(v, $c24, []);
+  return ($isRecord(v) && (v["changeType"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotification") && (v["changeType"] === undefined || $check_changeTypeStrictSchema(v["changeType"])) && (v["resourceUrl"] === undefined || typeof v["resourceUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || ((($check__schemas_commsOperationStrictRequestOpen(v["resourceData"]) ? 1 : 0) + ((Array.isArray(v["resourceData"]) && ($everyItem(v["resourceData"], 0, (v23) => $check_commsOperationStrictRequestSchema(v23)))) ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c26, v["resourceData"], false, true))))) && $closedOk(v, $c25, []);
 }
 
 function $check_commsNotificationsSchema(v: any): boolean {
-  return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotifications") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v20) => $check_commsNotificationSchema(v20))))));
+  return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotifications") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v24) => $check_commsNotificationSchema(v24))))));
 }
 
 function $check_commsNotificationsStrictSchema(v: any): boolean {
-  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotifications") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v21) => $check_commsNotificationStrictSchema(v21))))))) && $closedOk(v, $c26, []);
+  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotifications") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v25) => $check_commsNotificationStrictSchema(v25))))))) && $closedOk(v, $c27, []);
 }
 
 function $check_commsNotificationsRequestSchema(v: any): boolean {
-  return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotifications") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v22) => $check_commsNotificationRequestSchema(v22))))));
+  return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotifications") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v26) => $check_commsNotificationRequestSchema(v26))))));
 }
 
 function $check_commsNotificationsStrictRequestSchema(v: any): boolean {
-  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotifications") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v23) => $check_commsNotificationStrictRequestSchema(v23))))))) && $closedOk(v, $c26, []);
+  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotifications") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v27) => $check_commsNotificationStrictRequestSchema(v27))))))) && $closedOk(v, $c27, []);
 }
 
 function $check_resourceDataSchema(v: any): boolean {
@@ -1430,7 +1475,7 @@ function $check__schemas_resourceDataStrictOpen(v: any): boolean {
 }
 
 function $check_resourceDataStrictSchema(v: any): boolean {
-  return $check__schemas_resourceDataStrictOpen(v) && $closedOk(v, $c27, []);
+  return $check__schemas_resourceDataStrictOpen(v) && $closedOk(v, $c28, []);
 }
 
 function $check_changeNotificationEncryptedContentSchema(v: any): boolean {
@@ -1442,7 +1487,7 @@ function $check__schemas_changeNotificationEncryptedContentStrictOpen(v: any): b
 }
 
 function $check_changeNotificationEncryptedContentStrictSchema(v: any): boolean {
-  return $check__schemas_changeNotificationEncryptedContentStrictOpen(v) && $closedOk(v, $c28, []);
+  return $check__schemas_changeNotificationEncryptedContentStrictOpen(v) && $closedOk(v, $c29, []);
 }
 
 function $check_changeNotificationSchema(v: any): boolean {
@@ -1454,15 +1499,15 @@ function $check__schemas_lifecycleEventTypeStrictOpen(v: any): boolean {
 }
 
 function $check_changeNotificationStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["changeType"] !== undefined && v["resource"] !== undefined && v["subscriptionExpirationDateTime"] !== undefined && v["subscriptionId"] !== undefined && v["tenantId"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.changeNotification") && (v["changeType"] === undefined || $check_changeTypeStrictSchema(v["changeType"])) && (v["clientState"] === undefined || typeof v["clientState"] === "string" && $length(v["clientState"]) <= 255 || v["clientState"] === null) && (v["encryptedContent"] === undefined || ((($check__schemas_changeNotificationEncryptedContentStrictOpen(v["encryptedContent"]) ? 1 : 0) + (v["encryptedContent"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c29, v["encryptedContent"], false, true))) && (v["id"] === undefined || typeof v["id"] === "string" || v["id"] === null) && (v["lifecycleEvent"] === undefined || (($check__schemas_lifecycleEventTypeStrictOpen(v["lifecycleEvent"]) ? 1 : 0) + (v["lifecycleEvent"] === null ? 1 : 0) === 1)) && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || ((($check__schemas_resourceDataStrictOpen(v["resourceData"]) ? 1 : 0) + (v["resourceData"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c30, v["resourceData"], false, true))) && (v["subscriptionExpirationDateTime"] === undefined || $check_dateTimeOffsetStrictSchema(v["subscriptionExpirationDateTime"])) && (v["subscriptionId"] === undefined || $check_guidStrictSchema(v["subscriptionId"])) && (v["tenantId"] === undefined || $check_guidStrictSchema(v["tenantId"])))) && $closedOk(v, $c31, []);
+  return ($isRecord(v) && (v["changeType"] !== undefined && v["resource"] !== undefined && v["subscriptionExpirationDateTime"] !== undefined && v["subscriptionId"] !== undefined && v["tenantId"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.changeNotification") && (v["changeType"] === undefined || $check_changeTypeStrictSchema(v["changeType"])) && (v["clientState"] === undefined || typeof v["clientState"] === "string" && $length(v["clientState"]) <= 255 || v["clientState"] === null) && (v["encryptedContent"] === undefined || ((($check__schemas_changeNotificationEncryptedContentStrictOpen(v["encryptedContent"]) ? 1 : 0) + (v["encryptedContent"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c30, v["encryptedContent"], false, true))) && (v["id"] === undefined || typeof v["id"] === "string" || v["id"] === null) && (v["lifecycleEvent"] === undefined || (($check__schemas_lifecycleEventTypeStrictOpen(v["lifecycleEvent"]) ? 1 : 0) + (v["lifecycleEvent"] === null ? 1 : 0) === 1)) && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || ((($check__schemas_resourceDataStrictOpen(v["resourceData"]) ? 1 : 0) + (v["resourceData"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c31, v["resourceData"], false, true))) && (v["subscriptionExpirationDateTime"] === undefined || $check_dateTimeOffsetStrictSchema(v["subscriptionExpirationDateTime"])) && (v["subscriptionId"] === undefined || $check_guidStrictSchema(v["subscriptionId"])) && (v["tenantId"] === undefined || $check_guidStrictSchema(v["tenantId"])))) && $closedOk(v, $c32, []);
 }
 
 function $check_changeNotificationCollectionSchema(v: any): boolean {
-  return $isRecord(v) && (v["value"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.changeNotificationCollection") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v24) => $check_changeNotificationSchema(v24))))) && (v["validationTokens"] === undefined || ((Array.isArray(v["validationTokens"]) && ($everyItem(v["validationTokens"], 0, (v25) => typeof v25 === "string"))) || v["validationTokens"] === null)));
+  return $isRecord(v) && (v["value"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.changeNotificationCollection") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v28) => $check_changeNotificationSchema(v28))))) && (v["validationTokens"] === undefined || ((Array.isArray(v["validationTokens"]) && ($everyItem(v["validationTokens"], 0, (v29) => typeof v29 === "string"))) || v["validationTokens"] === null)));
 }
 
 function $check_changeNotificationCollectionStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["value"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.changeNotificationCollection") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v26) => $check_changeNotificationStrictSchema(v26))))) && (v["validationTokens"] === undefined || ((Array.isArray(v["validationTokens"]) && ($everyItem(v["validationTokens"], 0, (v27) => typeof v27 === "string"))) || v["validationTokens"] === null)))) && $closedOk(v, $c32, []);
+  return ($isRecord(v) && (v["value"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.changeNotificationCollection") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v30) => $check_changeNotificationStrictSchema(v30))))) && (v["validationTokens"] === undefined || ((Array.isArray(v["validationTokens"]) && ($everyItem(v["validationTokens"], 0, (v31) => typeof v31 === "string"))) || v["validationTokens"] === null)))) && $closedOk(v, $c33, []);
 }
 
 function $check_subscriptionSchema(v: any): boolean {
@@ -1470,7 +1515,7 @@ function $check_subscriptionSchema(v: any): boolean {
 }
 
 function $check_subscriptionStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["changeType"] !== undefined && v["notificationUrl"] !== undefined && v["resource"] !== undefined && v["expirationDateTime"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string") && (v["changeType"] === undefined || typeof v["changeType"] === "string") && (v["notificationUrl"] === undefined || typeof v["notificationUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["expirationDateTime"] === undefined || $check_dateTimeOffsetStrictSchema(v["expirationDateTime"])) && (v["clientState"] === undefined || typeof v["clientState"] === "string" && $length(v["clientState"]) <= 255 || v["clientState"] === null) && (v["lifecycleNotificationUrl"] === undefined || typeof v["lifecycleNotificationUrl"] === "string" || v["lifecycleNotificationUrl"] === null) && (v["includeResourceData"] === undefined || typeof v["includeResourceData"] === "boolean" || v["includeResourceData"] === null) && (v["encryptionCertificate"] === undefined || typeof v["encryptionCertificate"] === "string" || v["encryptionCertificate"] === null) && (v["encryptionCertificateId"] === undefined || typeof v["encryptionCertificateId"] === "string" || v["encryptionCertificateId"] === null) && (v["latestSupportedTlsVersion"] === undefined || typeof v["latestSupportedTlsVersion"] === "string" || v["latestSupportedTlsVersion"] === null) && (v["notificationQueryOptions"] === undefined || typeof v["notificationQueryOptions"] === "string" || v["notificationQueryOptions"] === null) && (v["notificationUrlAppId"] === undefined || typeof v["notificationUrlAppId"] === "string" || v["notificationUrlAppId"] === null) && (v["applicationId"] === undefined || typeof v["applicationId"] === "string" || v["applicationId"] === null) && (v["creatorId"] === undefined || typeof v["creatorId"] === "string" || v["creatorId"] === null))) && $closedOk(v, $c33, []);
+  return ($isRecord(v) && (v["changeType"] !== undefined && v["notificationUrl"] !== undefined && v["resource"] !== undefined && v["expirationDateTime"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string") && (v["changeType"] === undefined || typeof v["changeType"] === "string") && (v["notificationUrl"] === undefined || typeof v["notificationUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["expirationDateTime"] === undefined || $check_dateTimeOffsetStrictSchema(v["expirationDateTime"])) && (v["clientState"] === undefined || typeof v["clientState"] === "string" && $length(v["clientState"]) <= 255 || v["clientState"] === null) && (v["lifecycleNotificationUrl"] === undefined || typeof v["lifecycleNotificationUrl"] === "string" || v["lifecycleNotificationUrl"] === null) && (v["includeResourceData"] === undefined || typeof v["includeResourceData"] === "boolean" || v["includeResourceData"] === null) && (v["encryptionCertificate"] === undefined || typeof v["encryptionCertificate"] === "string" || v["encryptionCertificate"] === null) && (v["encryptionCertificateId"] === undefined || typeof v["encryptionCertificateId"] === "string" || v["encryptionCertificateId"] === null) && (v["latestSupportedTlsVersion"] === undefined || typeof v["latestSupportedTlsVersion"] === "string" || v["latestSupportedTlsVersion"] === null) && (v["notificationQueryOptions"] === undefined || typeof v["notificationQueryOptions"] === "string" || v["notificationQueryOptions"] === null) && (v["notificationUrlAppId"] === undefined || typeof v["notificationUrlAppId"] === "string" || v["notificationUrlAppId"] === null) && (v["applicationId"] === undefined || typeof v["applicationId"] === "string" || v["applicationId"] === null) && (v["creatorId"] === undefined || typeof v["creatorId"] === "string" || v["creatorId"] === null))) && $closedOk(v, $c34, []);
 }
 
 function $check_subscriptionRequestSchema(v: any): boolean {
@@ -1478,7 +1523,7 @@ function $check_subscriptionRequestSchema(v: any): boolean {
 }
 
 function $check_subscriptionStrictRequestSchema(v: any): boolean {
-  return ($isRecord(v) && (v["changeType"] !== undefined && v["notificationUrl"] !== undefined && v["resource"] !== undefined && v["expirationDateTime"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string") && (v["changeType"] === undefined || typeof v["changeType"] === "string") && (v["notificationUrl"] === undefined || typeof v["notificationUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["expirationDateTime"] === undefined || $check_dateTimeOffsetStrictSchema(v["expirationDateTime"])) && (v["clientState"] === undefined || typeof v["clientState"] === "string" && $length(v["clientState"]) <= 255 || v["clientState"] === null) && (v["lifecycleNotificationUrl"] === undefined || typeof v["lifecycleNotificationUrl"] === "string" || v["lifecycleNotificationUrl"] === null) && (v["includeResourceData"] === undefined || typeof v["includeResourceData"] === "boolean" || v["includeResourceData"] === null) && (v["encryptionCertificate"] === undefined || typeof v["encryptionCertificate"] === "string" || v["encryptionCertificate"] === null) && (v["encryptionCertificateId"] === undefined || typeof v["encryptionCertificateId"] === "string" || v["encryptionCertificateId"] === null) && (v["latestSupportedTlsVersion"] === undefined || typeof v["latestSupportedTlsVersion"] === "string" || v["latestSupportedTlsVersion"] === null) && (v["notificationQueryOptions"] === undefined || typeof v["notificationQueryOptions"] === "string" || v["notificationQueryOptions"] === null) && (v["notificationUrlAppId"] === undefined || typeof v["notificationUrlAppId"] === "string" || v["notificationUrlAppId"] === null) && (v["applicationId"] === undefined || typeof v["applicationId"] === "string" || v["applicationId"] === null) && (v["creatorId"] === undefined || typeof v["creatorId"] === "string" || v["creatorId"] === null))) && $closedOk(v, $c33, []);
+  return ($isRecord(v) && (v["changeType"] !== undefined && v["notificationUrl"] !== undefined && v["resource"] !== undefined && v["expirationDateTime"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string") && (v["changeType"] === undefined || typeof v["changeType"] === "string") && (v["notificationUrl"] === undefined || typeof v["notificationUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["expirationDateTime"] === undefined || $check_dateTimeOffsetStrictSchema(v["expirationDateTime"])) && (v["clientState"] === undefined || typeof v["clientState"] === "string" && $length(v["clientState"]) <= 255 || v["clientState"] === null) && (v["lifecycleNotificationUrl"] === undefined || typeof v["lifecycleNotificationUrl"] === "string" || v["lifecycleNotificationUrl"] === null) && (v["includeResourceData"] === undefined || typeof v["includeResourceData"] === "boolean" || v["includeResourceData"] === null) && (v["encryptionCertificate"] === undefined || typeof v["encryptionCertificate"] === "string" || v["encryptionCertificate"] === null) && (v["encryptionCertificateId"] === undefined || typeof v["encryptionCertificateId"] === "string" || v["encryptionCertificateId"] === null) && (v["latestSupportedTlsVersion"] === undefined || typeof v["latestSupportedTlsVersion"] === "string" || v["latestSupportedTlsVersion"] === null) && (v["notificationQueryOptions"] === undefined || typeof v["notificationQueryOptions"] === "string" || v["notificationQueryOptions"] === null) && (v["notificationUrlAppId"] === undefined || typeof v["notificationUrlAppId"] === "string" || v["notificationUrlAppId"] === null) && (v["applicationId"] === undefined || typeof v["applicationId"] === "string" || v["applicationId"] === null) && (v["creatorId"] === undefined || typeof v["creatorId"] === "string" || v["creatorId"] === null))) && $closedOk(v, $c34, []);
 }
 
 function $check_subscriptionPatchRequestBodySchema(v: any): boolean {
@@ -1486,7 +1531,7 @@ function $check_subscriptionPatchRequestBodySchema(v: any): boolean {
 }
 
 function $check_subscriptionPatchRequestBodyStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["expirationDateTime"] !== undefined && (v["expirationDateTime"] === undefined || $check_dateTimeOffsetStrictSchema(v["expirationDateTime"])) && (v["notificationUrl"] === undefined || typeof v["notificationUrl"] === "string"))) && $closedOk(v, $c34, []);
+  return ($isRecord(v) && (v["expirationDateTime"] !== undefined && (v["expirationDateTime"] === undefined || $check_dateTimeOffsetStrictSchema(v["expirationDateTime"])) && (v["notificationUrl"] === undefined || typeof v["notificationUrl"] === "string"))) && $closedOk(v, $c35, []);
 }
 
 function $check_ErrorDetailsSchema(v: any): boolean {
@@ -1498,7 +1543,7 @@ function $check_InnerErrorSchema(v: any): boolean {
 }
 
 function $check_MainErrorSchema(v: any): boolean {
-  return $isRecord(v) && (v["code"] !== undefined && v["message"] !== undefined && (v["code"] === undefined || typeof v["code"] === "string") && (v["message"] === undefined || typeof v["message"] === "string") && (v["target"] === undefined || typeof v["target"] === "string" || v["target"] === null) && (v["details"] === undefined || (Array.isArray(v["details"]) && ($everyItem(v["details"], 0, (v28) => $check_ErrorDetailsSchema(v28))))) && (v["innerError"] === undefined || $check_InnerErrorSchema(v["innerError"])));
+  return $isRecord(v) && (v["code"] !== undefined && v["message"] !== undefined && (v["code"] === undefined || typeof v["code"] === "string") && (v["message"] === undefined || typeof v["message"] === "string") && (v["target"] === undefined || typeof v["target"] === "string" || v["target"] === null) && (v["details"] === undefined || (Array.isArray(v["details"]) && ($everyItem(v["details"], 0, (v32) => $check_ErrorDetailsSchema(v32))))) && (v["innerError"] === undefined || $check_InnerErrorSchema(v["innerError"])));
 }
 
 function $check_ODataErrorSchema(v: any): boolean {
@@ -1506,19 +1551,19 @@ function $check_ODataErrorSchema(v: any): boolean {
 }
 
 function $check_ErrorDetailsStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["code"] !== undefined && v["message"] !== undefined && (v["code"] === undefined || typeof v["code"] === "string") && (v["message"] === undefined || typeof v["message"] === "string") && (v["target"] === undefined || typeof v["target"] === "string" || v["target"] === null))) && $closedOk(v, $c37, []);
+  return ($isRecord(v) && (v["code"] !== undefined && v["message"] !== undefined && (v["code"] === undefined || typeof v["code"] === "string") && (v["message"] === undefined || typeof v["message"] === "string") && (v["target"] === undefined || typeof v["target"] === "string" || v["target"] === null))) && $closedOk(v, $c38, []);
 }
 
 function $check_InnerErrorStrictSchema(v: any): boolean {
-  return ($isRecord(v) && ((v["request-id"] === undefined || typeof v["request-id"] === "string") && (v["client-request-id"] === undefined || typeof v["client-request-id"] === "string") && (v["date"] === undefined || typeof v["date"] === "string") && (v["code"] === undefined || typeof v["code"] === "string") && (v["message"] === undefined || typeof v["message"] === "string") && (v["status"] === undefined || typeof v["status"] === "string"))) && $closedOk(v, $c38, []);
+  return ($isRecord(v) && ((v["request-id"] === undefined || typeof v["request-id"] === "string") && (v["client-request-id"] === undefined || typeof v["client-request-id"] === "string") && (v["date"] === undefined || typeof v["date"] === "string") && (v["code"] === undefined || typeof v["code"] === "string") && (v["message"] === undefined || typeof v["message"] === "string") && (v["status"] === undefined || typeof v["status"] === "string"))) && $closedOk(v, $c39, []);
 }
 
 function $check_MainErrorStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["code"] !== undefined && v["message"] !== undefined && (v["code"] === undefined || typeof v["code"] === "string") && (v["message"] === undefined || typeof v["message"] === "string") && (v["target"] === undefined || typeof v["target"] === "string" || v["target"] === null) && (v["details"] === undefined || (Array.isArray(v["details"]) && ($everyItem(v["details"], 0, (v29) => $check_ErrorDetailsStrictSchema(v29))))) && (v["innerError"] === undefined || $check_InnerErrorStrictSchema(v["innerError"])))) && $closedOk(v, $c36, []);
+  return ($isRecord(v) && (v["code"] !== undefined && v["message"] !== undefined && (v["code"] === undefined || typeof v["code"] === "string") && (v["message"] === undefined || typeof v["message"] === "string") && (v["target"] === undefined || typeof v["target"] === "string" || v["target"] === null) && (v["details"] === undefined || (Array.isArray(v["details"]) && ($everyItem(v["details"], 0, (v33) => $check_ErrorDetailsStrictSchema(v33))))) && (v["innerError"] === undefined || $check_InnerErrorStrictSchema(v["innerError"])))) && $closedOk(v, $c37, []);
 }
 
 function $check_ODataErrorStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["error"] !== undefined && (v["error"] === undefined || $check_MainErrorStrictSchema(v["error"])))) && $closedOk(v, $c35, []);
+  return ($isRecord(v) && (v["error"] !== undefined && (v["error"] === undefined || $check_MainErrorStrictSchema(v["error"])))) && $closedOk(v, $c36, []);
 }
 
 /** Same validator as `dateTimeOffsetSchema`. */
@@ -1698,6 +1743,7 @@ export const schemas: {
   readonly commsOperation: typeof commsOperationSchema;
   readonly recordOperation: typeof recordOperationSchema;
   readonly updateRecordingStatusOperation: typeof updateRecordingStatusOperationSchema;
+  readonly commsOperationCollectionResponse: typeof commsOperationCollectionResponseSchema;
   readonly mediaInfo: typeof mediaInfoSchema;
   readonly mediaPrompt: typeof mediaPromptSchema;
   readonly prompt: typeof promptSchema;
@@ -1736,6 +1782,7 @@ export const schemas: {
   commsOperation: commsOperationSchema,
   recordOperation: recordOperationSchema,
   updateRecordingStatusOperation: updateRecordingStatusOperationSchema,
+  commsOperationCollectionResponse: commsOperationCollectionResponseSchema,
   mediaInfo: mediaInfoSchema,
   mediaPrompt: mediaPromptSchema,
   prompt: promptSchema,
@@ -1777,6 +1824,7 @@ export const strictSchemas: {
   readonly commsOperation: typeof commsOperationStrictSchema;
   readonly recordOperation: typeof recordOperationStrictSchema;
   readonly updateRecordingStatusOperation: typeof updateRecordingStatusOperationStrictSchema;
+  readonly commsOperationCollectionResponse: typeof commsOperationCollectionResponseStrictSchema;
   readonly mediaInfo: typeof mediaInfoStrictSchema;
   readonly mediaPrompt: typeof mediaPromptStrictSchema;
   readonly prompt: typeof promptStrictSchema;
@@ -1815,6 +1863,7 @@ export const strictSchemas: {
   commsOperation: commsOperationStrictSchema,
   recordOperation: recordOperationStrictSchema,
   updateRecordingStatusOperation: updateRecordingStatusOperationStrictSchema,
+  commsOperationCollectionResponse: commsOperationCollectionResponseStrictSchema,
   mediaInfo: mediaInfoStrictSchema,
   mediaPrompt: mediaPromptStrictSchema,
   prompt: promptStrictSchema,
@@ -1856,6 +1905,7 @@ export const requestSchemas: {
   readonly commsOperation: typeof commsOperationRequestSchema;
   readonly recordOperation: typeof recordOperationRequestSchema;
   readonly updateRecordingStatusOperation: typeof updateRecordingStatusOperationRequestSchema;
+  readonly commsOperationCollectionResponse: typeof commsOperationCollectionResponseRequestSchema;
   readonly mediaInfo: typeof mediaInfoSchema;
   readonly mediaPrompt: typeof mediaPromptSchema;
   readonly prompt: typeof promptSchema;
@@ -1894,6 +1944,7 @@ export const requestSchemas: {
   commsOperation: commsOperationRequestSchema,
   recordOperation: recordOperationRequestSchema,
   updateRecordingStatusOperation: updateRecordingStatusOperationRequestSchema,
+  commsOperationCollectionResponse: commsOperationCollectionResponseRequestSchema,
   mediaInfo: mediaInfoSchema,
   mediaPrompt: mediaPromptSchema,
   prompt: promptSchema,
@@ -1935,6 +1986,7 @@ export const strictRequestSchemas: {
   readonly commsOperation: typeof commsOperationStrictRequestSchema;
   readonly recordOperation: typeof recordOperationStrictRequestSchema;
   readonly updateRecordingStatusOperation: typeof updateRecordingStatusOperationStrictRequestSchema;
+  readonly commsOperationCollectionResponse: typeof commsOperationCollectionResponseStrictRequestSchema;
   readonly mediaInfo: typeof mediaInfoStrictSchema;
   readonly mediaPrompt: typeof mediaPromptStrictSchema;
   readonly prompt: typeof promptStrictSchema;
@@ -1973,6 +2025,7 @@ export const strictRequestSchemas: {
   commsOperation: commsOperationStrictRequestSchema,
   recordOperation: recordOperationStrictRequestSchema,
   updateRecordingStatusOperation: updateRecordingStatusOperationStrictRequestSchema,
+  commsOperationCollectionResponse: commsOperationCollectionResponseStrictRequestSchema,
   mediaInfo: mediaInfoStrictSchema,
   mediaPrompt: mediaPromptStrictSchema,
   prompt: promptStrictSchema,
@@ -2101,6 +2154,21 @@ export const operations: {
     readonly request: { readonly open: typeof updateRecordingStatusPostRequestBodySchema; readonly strict: typeof updateRecordingStatusPostRequestBodyStrictSchema };
     readonly responses: {
       readonly "200": { readonly open: typeof updateRecordingStatusOperationSchema; readonly strict: typeof updateRecordingStatusOperationStrictSchema };
+      readonly "400": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "401": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "403": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "404": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "429": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "503": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "4XX": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "5XX": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+    };
+  };
+  readonly call_listOperations: {
+    readonly method: "get";
+    readonly path: "/communications/calls/{callId}/operations";
+    readonly responses: {
+      readonly "200": { readonly open: typeof commsOperationCollectionResponseSchema; readonly strict: typeof commsOperationCollectionResponseStrictSchema };
       readonly "400": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
       readonly "401": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
       readonly "403": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
@@ -2406,6 +2474,21 @@ export const operations: {
       "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
     },
   },
+  call_listOperations: {
+    method: "get",
+    path: "/communications/calls/{callId}/operations",
+    responses: {
+      "200": { open: commsOperationCollectionResponseSchema, strict: commsOperationCollectionResponseStrictSchema },
+      "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    },
+  },
   call_getOperation: {
     method: "get",
     path: "/communications/calls/{callId}/operations/{operationId}",
@@ -2640,6 +2723,7 @@ export const schemaPointers: {
   readonly "#/components/schemas/commsOperation": { readonly open: typeof commsOperationSchema; readonly strict: typeof commsOperationStrictSchema };
   readonly "#/components/schemas/recordOperation": { readonly open: typeof recordOperationSchema; readonly strict: typeof recordOperationStrictSchema };
   readonly "#/components/schemas/updateRecordingStatusOperation": { readonly open: typeof updateRecordingStatusOperationSchema; readonly strict: typeof updateRecordingStatusOperationStrictSchema };
+  readonly "#/components/schemas/commsOperationCollectionResponse": { readonly open: typeof commsOperationCollectionResponseSchema; readonly strict: typeof commsOperationCollectionResponseStrictSchema };
   readonly "#/components/schemas/mediaInfo": { readonly open: typeof mediaInfoSchema; readonly strict: typeof mediaInfoStrictSchema };
   readonly "#/components/schemas/mediaPrompt": { readonly open: typeof mediaPromptSchema; readonly strict: typeof mediaPromptStrictSchema };
   readonly "#/components/schemas/prompt": { readonly open: typeof promptSchema; readonly strict: typeof promptStrictSchema };
@@ -2679,6 +2763,7 @@ export const schemaPointers: {
   readonly "#/paths/~1app~1calls~1{callId}~1updateRecordingStatus/post/responses/200/content/application~1json/schema": { readonly open: typeof updateRecordingStatusOperationSchema; readonly strict: typeof updateRecordingStatusOperationStrictSchema };
   readonly "#/paths/~1communications~1calls~1{callId}~1updateRecordingStatus/post/requestBody/content/application~1json/schema": { readonly open: typeof updateRecordingStatusPostRequestBodySchema; readonly strict: typeof updateRecordingStatusPostRequestBodyStrictSchema };
   readonly "#/paths/~1communications~1calls~1{callId}~1updateRecordingStatus/post/responses/200/content/application~1json/schema": { readonly open: typeof updateRecordingStatusOperationSchema; readonly strict: typeof updateRecordingStatusOperationStrictSchema };
+  readonly "#/paths/~1communications~1calls~1{callId}~1operations/get/responses/200/content/application~1json/schema": { readonly open: typeof commsOperationCollectionResponseSchema; readonly strict: typeof commsOperationCollectionResponseStrictSchema };
   readonly "#/paths/~1communications~1calls~1{callId}~1operations~1{operationId}/get/responses/200/content/application~1json/schema": { readonly open: typeof commsOperationSchema; readonly strict: typeof commsOperationStrictSchema };
   readonly "#/components/responses/callRecordingCollection/content/application~1json/schema": { readonly open: typeof callRecordingCollectionResponseSchema; readonly strict: typeof callRecordingCollectionResponseStrictSchema };
   readonly "#/components/responses/callRecording/content/application~1json/schema": { readonly open: typeof callRecordingSchema; readonly strict: typeof callRecordingStrictSchema };
@@ -2706,6 +2791,7 @@ export const schemaPointers: {
   "#/components/schemas/commsOperation": { open: commsOperationSchema, strict: commsOperationStrictSchema },
   "#/components/schemas/recordOperation": { open: recordOperationSchema, strict: recordOperationStrictSchema },
   "#/components/schemas/updateRecordingStatusOperation": { open: updateRecordingStatusOperationSchema, strict: updateRecordingStatusOperationStrictSchema },
+  "#/components/schemas/commsOperationCollectionResponse": { open: commsOperationCollectionResponseSchema, strict: commsOperationCollectionResponseStrictSchema },
   "#/components/schemas/mediaInfo": { open: mediaInfoSchema, strict: mediaInfoStrictSchema },
   "#/components/schemas/mediaPrompt": { open: mediaPromptSchema, strict: mediaPromptStrictSchema },
   "#/components/schemas/prompt": { open: promptSchema, strict: promptStrictSchema },
@@ -2745,6 +2831,7 @@ export const schemaPointers: {
   "#/paths/~1app~1calls~1{callId}~1updateRecordingStatus/post/responses/200/content/application~1json/schema": { open: updateRecordingStatusOperationSchema, strict: updateRecordingStatusOperationStrictSchema },
   "#/paths/~1communications~1calls~1{callId}~1updateRecordingStatus/post/requestBody/content/application~1json/schema": { open: updateRecordingStatusPostRequestBodySchema, strict: updateRecordingStatusPostRequestBodyStrictSchema },
   "#/paths/~1communications~1calls~1{callId}~1updateRecordingStatus/post/responses/200/content/application~1json/schema": { open: updateRecordingStatusOperationSchema, strict: updateRecordingStatusOperationStrictSchema },
+  "#/paths/~1communications~1calls~1{callId}~1operations/get/responses/200/content/application~1json/schema": { open: commsOperationCollectionResponseSchema, strict: commsOperationCollectionResponseStrictSchema },
   "#/paths/~1communications~1calls~1{callId}~1operations~1{operationId}/get/responses/200/content/application~1json/schema": { open: commsOperationSchema, strict: commsOperationStrictSchema },
   "#/components/responses/callRecordingCollection/content/application~1json/schema": { open: callRecordingCollectionResponseSchema, strict: callRecordingCollectionResponseStrictSchema },
   "#/components/responses/callRecording/content/application~1json/schema": { open: callRecordingSchema, strict: callRecordingStrictSchema },
