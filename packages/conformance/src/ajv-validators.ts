@@ -169,7 +169,7 @@ function allowedNames(names: Set<string>, patterns: readonly string[]): Record<s
 }
 
 /** Turns Ajv errors into issues whose path names the offending property itself. */
-export function issuesFromAjv(errors: readonly ErrorObject[]): Issue[] {
+function issuesFromAjv(errors: readonly ErrorObject[]): Issue[] {
   const undeclared = new Set<string>();
   const issues: Issue[] = [];
   for (const error of errors) {
@@ -319,7 +319,7 @@ function followRef(document: Record<string, unknown>, schema: unknown, depth = 0
 }
 
 /** Property names a schema declares for one instance location, through `$ref` and composition. */
-export interface DeclaredNames {
+interface DeclaredNames {
   names: Set<string>;
   patterns: string[];
   /** True when additional properties are allowed somewhere (`additionalProperties` not false). */
@@ -338,7 +338,7 @@ const addedConstraints = new WeakSet<object>();
  * `pointer` is where the schema lives (to name its alternatives); `without` leaves one list of
  * alternatives out.
  */
-export function declaredNames(
+function declaredNames(
   document: Record<string, unknown>,
   schema: unknown,
   options: { pointer?: string; without?: unknown[] } = {},

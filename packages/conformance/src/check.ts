@@ -192,7 +192,7 @@ const jsonMediaType = /^application\/(.+\+)?json(;.*)?$/i;
  * Finds the generated validator for an example's schema: the exact schema pointer first, then the
  * operation or webhook entry, then the component, then a component the schema only refers to.
  */
-export function findGeneratedValidator(
+function findGeneratedValidator(
   spec: SpecDocument,
   validators: GeneratedValidators,
   example: Pick<ExampleCase, "schemaPointer" | "direction" | "target"> & {

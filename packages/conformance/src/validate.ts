@@ -73,7 +73,7 @@ export interface ValidateOptions extends ValidatorChoice {
 const cachedProject: { validators?: Promise<GeneratedValidators> } = {};
 
 /** The validators for a choice: given ones, generated ones for `spec`, or `@graph-recording/zod`. */
-export async function validatorsFor(choice: ValidatorChoice): Promise<GeneratedValidators> {
+async function validatorsFor(choice: ValidatorChoice): Promise<GeneratedValidators> {
   if (choice.validators) return choice.validators;
   if (choice.spec) return generateValidators(await loadSpec(choice.spec));
   cachedProject.validators ??= projectValidators(() => loadSpec(projectSpecPath())).then(

@@ -1300,7 +1300,7 @@ function matchesType(value: unknown, type: string): boolean {
 }
 
 /** Deep equality of JSON values (used at generation time to reduce `enum` + `const`). */
-export function jsonEqual(a: unknown, b: unknown): boolean {
+function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b))
     return a.length === b.length && a.every((v, i) => jsonEqual(v, b[i]));

@@ -29,7 +29,7 @@ export type Fault =
   /** The action is processed, then an unparsable 200 body. */
   | "invalid";
 
-export interface FakeOperation {
+interface FakeOperation {
   "@odata.type": string;
   id: string;
   status: string;

@@ -7,7 +7,7 @@ import { describeSources } from "./check-text.js";
 import { exampleRole, groupResults, shownIssues, verdictSummary } from "./labels.js";
 
 /** Escapes text for HTML content and double-quoted attributes. */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text
     .replaceAll("&", "&amp;")
     .replaceAll("<", "&lt;")
