@@ -85,44 +85,29 @@ function diffComponent(
   }
   const before = resolveSide(ctx, "before", was, pointer);
   const after = resolveSide(ctx, "after", now, pointer);
+  // A component nothing uses is compared as if used the way its kind usually is.
+  const usual = (direction: Direction) =>
+    directions === bothDirections ? new Set<Direction>([direction]) : directions;
   switch (kind) {
     case "parameters":
-      diffParameterObject(
-        ctx,
-        before,
-        after,
+      diffParameterObject(ctx, before, after, {
         pointer,
-        directions === bothDirections ? new Set<Direction>(["input"]) : directions,
-        `parameter ${name}`,
-      );
+        directions: usual("input"),
+        label: `parameter ${name}`,
+      });
       break;
     case "headers":
-      diffParameterObject(
-        ctx,
-        before,
-        after,
+      diffParameterObject(ctx, before, after, {
         pointer,
-        directions === bothDirections ? new Set<Direction>(["output"]) : directions,
-        `header ${name}`,
-      );
+        directions: usual("output"),
+        label: `header ${name}`,
+      });
       break;
     case "requestBodies":
-      diffRequestBodyObject(
-        ctx,
-        before,
-        after,
-        pointer,
-        directions === bothDirections ? new Set<Direction>(["input"]) : directions,
-      );
+      diffRequestBodyObject(ctx, before, after, { pointer, directions: usual("input") });
       break;
     case "responses":
-      diffResponseObject(
-        ctx,
-        before,
-        after,
-        pointer,
-        directions === bothDirections ? new Set<Direction>(["output"]) : directions,
-      );
+      diffResponseObject(ctx, before, after, { pointer, directions: usual("output") });
       break;
     default:
       diffGeneric(ctx, before, after, pointer);

@@ -17,6 +17,12 @@ export type Direction = "input" | "output";
 /** The directions a schema or component is used in. */
 export type Directions = ReadonlySet<Direction>;
 
+/** Where a comparison stands: the pointer it reports at and the directions the data flows in. */
+export interface DiffSite {
+  pointer: string;
+  directions: Directions;
+}
+
 /** Both directions: the conservative choice for anything whose use is unknown. */
 export const bothDirections: Directions = new Set<Direction>(["input", "output"]);
 

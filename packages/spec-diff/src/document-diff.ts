@@ -198,10 +198,13 @@ function diffOperation(
         );
         break;
       case "requestBody":
-        diffRequestBody(ctx, before, after, at, new Set([flow.request]));
+        diffRequestBody(ctx, before, after, { pointer: at, directions: new Set([flow.request]) });
         break;
       case "responses":
-        diffResponses(ctx, asNode(before), asNode(after), at, new Set([flow.response]));
+        diffResponses(ctx, asNode(before), asNode(after), {
+          pointer: at,
+          directions: new Set([flow.response]),
+        });
         break;
       case "servers":
         diffServers(ctx, before, after, at);

@@ -2,7 +2,7 @@ import { childPointer } from "@graph-recording/openapi-zod/document";
 import {
   componentOfRef,
   type DiffContext,
-  type Directions,
+  type DiffSite,
   resolveRef,
   SpecInputError,
 } from "./context.js";
@@ -20,9 +20,7 @@ import {
 } from "./schema-constraints.js";
 
 /** Where a schema comparison stands: its pointer, its directions, the `$ref` pairs on the way. */
-export interface SchemaSite {
-  pointer: string;
-  directions: Directions;
+export interface SchemaSite extends DiffSite {
   /** `$ref` pairs already being compared on this branch, so recursive schemas terminate. */
   refPairs?: ReadonlySet<string>;
 }
