@@ -7,6 +7,7 @@
 import { ProtocolError } from "./errors.js";
 import { GRAPH_BETA, GRAPH_ORIGINS, GRAPH_V1, originOf } from "./hosts.js";
 import { type ClientInternals, INTERNALS } from "./internal/context.js";
+import { unquotedJsonError } from "./internal/redact.js";
 import { Deadline } from "./internal/timing.js";
 import type {
   CommsOperation,
@@ -161,7 +162,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
         operation,
         clientRequestId,
         status: response.status,
-        cause: error,
+        cause: unquotedJsonError(error),
       });
     }
   }

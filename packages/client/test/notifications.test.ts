@@ -7,6 +7,7 @@ import {
   randomBytes,
 } from "node:crypto";
 import { createServer } from "node:http";
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { createRecordingClient, type NotificationError } from "../src/index.js";
 import { createNotificationReceiver, toNodeHandler } from "../src/notifications.js";
@@ -204,10 +205,15 @@ describe("rich notifications", () => {
   const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
 
-  function encrypt(resource: unknown, certificateId = "cert-1") {
+  /** Encrypts a resource as Graph does; `plaintext` replaces its JSON (to send text that is not JSON). */
+  function encrypt(
+    resource: unknown,
+    certificateId = "cert-1",
+    plaintext = JSON.stringify(resource),
+  ) {
     const key = randomBytes(32);
     const cipher = createCipheriv("aes-256-cbc", key, key.subarray(0, 16));
-    const data = Buffer.concat([cipher.update(JSON.stringify(resource), "utf8"), cipher.final()]);
+    const data = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
     return {
       data: data.toString("base64"),
       dataSignature: createHmac("sha256", key).update(data).digest("base64"),
@@ -272,6 +278,27 @@ describe("rich notifications", () => {
     await receiver.idle();
     expect(errors.map((e) => e.reason)).toEqual([reason]);
     expect(JSON.stringify(errors[0])).not.toContain("PRIVATE KEY");
+  });
+
+  it.each([
+    ["a short text", "'RESOURCE_SECRET'"],
+    ["text around a fault", '{"id":"r1","note":RESOURCE_SECRET_AND_MORE}'],
+  ])("keeps decrypted text that is not JSON out of the error: %s", async (_name, plaintext) => {
+    const errors: NotificationError[] = [];
+    const receiver = createNotificationReceiver({
+      decryptionKeys: { "cert-1": pem },
+      onChangeNotification: () => {
+        throw new Error("must not be called");
+      },
+      onError: (e) => errors.push(e),
+    });
+    await receiver.handle(
+      post(change({ clientState: null, encryptedContent: encrypt(null, "cert-1", plaintext) })),
+    );
+    await receiver.idle();
+    expect(errors.map((e) => e.reason)).toEqual(["decryption"]);
+    for (const text of [JSON.stringify(errors[0]), inspect(errors[0], { showHidden: true })])
+      expect(text).not.toContain("RESOURCE");
   });
 });
 

@@ -151,11 +151,19 @@ describe.skipIf(!spec)("payloads against the spec", () => {
     await send("call_getOperation", `${c}/operations/${status.id}`);
     const legacyOp = sim.control.requests({ operationId: "appCall_record" })[0];
     expect(legacyOp).toBeDefined();
-    const listed = await (await send("call_listOperations", `${c}/operations`)).json();
-    expect(listed.value.map((op: { clientContext?: string }) => op.clientContext)).toEqual(
+    // Every page of the list, so the nextLink pages are checked against the spec too.
+    const listed: { id: string; clientContext?: string }[] = [];
+    let page: string | undefined = `${c}/operations`;
+    while (page) {
+      const body = await (await send("call_listOperations", page)).json();
+      listed.push(...body.value);
+      page = body["@odata.nextLink"];
+    }
+    expect(listed.length).toBeGreaterThan(2);
+    expect(listed.map((op) => op.clientContext)).toEqual(
       expect.arrayContaining(["spec-1", "spec-2", "app-rr"]),
     );
-    for (const op of listed.value) {
+    for (const op of listed) {
       await send("call_getOperation", `${c}/operations/${op.id}`);
     }
     await send("call_getOperation", `${c}/operations/nope`);

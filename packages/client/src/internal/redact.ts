@@ -73,3 +73,15 @@ export function redactValue(value: unknown, depth = 0): unknown {
   }
   return out;
 }
+
+/**
+ * A JSON.parse failure without the text it quotes: V8 puts an input of up to 20 characters, or
+ * the 10 characters on either side of the fault, into the SyntaxError's message, and the text
+ * (a response body, a decrypted resource) may hold a token. Only the position is kept.
+ */
+export function unquotedJsonError(error: unknown): SyntaxError {
+  const position = error instanceof Error ? /\bposition (\d+)/.exec(error.message)?.[1] : undefined;
+  return new SyntaxError(
+    position === undefined ? "not valid JSON" : `not valid JSON at position ${position}`,
+  );
+}
