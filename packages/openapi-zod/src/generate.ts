@@ -1,8 +1,9 @@
-import { OpenApiZodError } from "./errors.js";
+import { childPointer } from "./document/json-pointer.js";
+import { resolveRefs } from "./document/references.js";
+import { generatorError, OpenApiZodError } from "./errors.js";
 import { FastPath } from "./fast-path.js";
 import { isObject, type JsonObject } from "./formats.js";
 import { loadDocument } from "./load.js";
-import { canonicalPointer, childPointer } from "./pointer.js";
 import { helperClosure, helpers, renderHelper } from "./runtime-helpers.js";
 import { type Definition, propertyKey, SchemaCompiler, type Variant } from "./schema-compiler.js";
 
@@ -364,49 +365,28 @@ function describeDefinition(definition: Definition): string {
   return `\`${definition.pointer}\` (${mode}, ${definition.variant.request ? "request" : "response"}).`;
 }
 
+/** Follows the `$ref`s of a path item, request body or response to the object they lead to, and its pointer. */
 function resolveObject(
   compiler: SchemaCompiler,
   value: unknown,
   pointer: string,
 ): [JsonObject, string] {
-  let current = value;
-  let at = pointer;
-  for (let depth = 0; depth < 32; depth++) {
-    if (!isObject(current)) {
-      throw new OpenApiZodError({
-        kind: "document",
-        pointer: at,
-        message: "Expected an object",
-        hint: "Fix the document structure at this location.",
-      });
-    }
-    if (typeof current.$ref !== "string") return [current, at];
-    if (!current.$ref.startsWith("#")) {
-      throw new OpenApiZodError({
-        kind: "unsupported",
-        pointer: childPointer(at, "$ref"),
-        message: `Remote reference ${JSON.stringify(current.$ref)} is not supported`,
-        hint: "Bundle the document first so that every `$ref` is local.",
-      });
-    }
-    const target = canonicalPointer(current.$ref);
-    if (target === undefined) {
-      throw new OpenApiZodError({
-        kind: "reference",
-        pointer: childPointer(at, "$ref"),
-        message: `Reference ${JSON.stringify(current.$ref)} is not a JSON pointer`,
-        hint: "Use `#/components/...`.",
-      });
-    }
-    current = compiler.schemaAt(target, childPointer(at, "$ref"));
-    at = target;
+  let resolved: { value: unknown; pointer: string };
+  try {
+    resolved = resolveRefs({ document: compiler.document }, pointer.slice(1), value);
+  } catch (error) {
+    throw generatorError(error);
   }
-  throw new OpenApiZodError({
-    kind: "reference",
-    pointer,
-    message: "Reference chain too long or cyclic",
-    hint: "Make the `$ref` chain end at an object.",
-  });
+  const at = `#${resolved.pointer}`;
+  if (!isObject(resolved.value)) {
+    throw new OpenApiZodError({
+      kind: "document",
+      pointer: at,
+      message: "Expected an object",
+      hint: "Fix the document structure at this location.",
+    });
+  }
+  return [resolved.value, at];
 }
 
 function jsonSchemaPointer(

@@ -17,7 +17,7 @@ interface ByteRange {
  * Parses a `Range` header against a size. Returns undefined to serve the whole file (no header,
  * or a form the server may ignore such as several ranges), or throws 416.
  */
-export function parseRange(header: string | undefined, size: number): ByteRange | undefined {
+function parseRange(header: string | undefined, size: number): ByteRange | undefined {
   if (!header) return undefined;
   const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!m) return undefined;

@@ -54,7 +54,7 @@ export function redactText(text: string, extraSecrets: readonly string[] = []): 
 }
 
 /** Whether a property or header name holds a secret. */
-export function isSecretName(name: string): boolean {
+function isSecretName(name: string): boolean {
   return SECRET_NAMES.has(name.toLowerCase());
 }
 
