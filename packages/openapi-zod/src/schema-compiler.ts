@@ -329,7 +329,7 @@ export class SchemaCompiler {
   }
 
   /** Follows `$ref`s that have nothing but annotations beside them. */
-  private followAliases(pointer: string): string {
+  followAliases(pointer: string): string {
     const seen = new Set<string>();
     let current = pointer;
     for (;;) {
@@ -353,7 +353,7 @@ export class SchemaCompiler {
   }
 
   /** Whether readOnly/writeOnly appear anywhere reachable from the schema, so request and response differ. */
-  private isDirectionSensitive(pointer: string): boolean {
+  isDirectionSensitive(pointer: string): boolean {
     const cached = this.sensitivity.get(pointer);
     if (cached !== undefined) return cached;
     // Breadth-first over the reference graph; each subtree is scanned once (localScan is memoised).

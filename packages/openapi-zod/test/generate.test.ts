@@ -332,7 +332,9 @@ describe("CLI", () => {
     const target = join(dir, "out", "schemas.gen.ts");
     expect(await runCli([spec, "--out", target], io)).toBe(0);
     expect(out.stdout).toBe("");
-    expect(readFileSync(target, "utf8")).toContain("export const recordingSchema = ");
+    expect(readFileSync(target, "utf8")).toContain(
+      "export const recordingSchema: z.ZodType<Recording, Recording> = ",
+    );
   });
 
   test("--no-fast-path emits the Zod schemas alone", async () => {
