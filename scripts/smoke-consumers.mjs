@@ -25,6 +25,7 @@ const versions = { zod: "4.6.7", typescript: "5.9.3", "@types/node": "20.19.43" 
 const esmImports = `
 import { createRecordingClient, downloadRecordedAudio, meetingRecordings, zodValidator } from "@graph-recording/client";
 import { startSimulator } from "@graph-recording/simulator";
+import * as graphZod from "@graph-recording/zod";
 import { callRecordingStrictSchema, recordOperationStrictSchema, responseValidator } from "@graph-recording/zod";
 `;
 
@@ -64,7 +65,8 @@ const setups = [
       "main.cjs": `"use strict";
 const { createRecordingClient, downloadRecordedAudio, meetingRecordings, zodValidator } = require("@graph-recording/client");
 const { startSimulator } = require("@graph-recording/simulator");
-const { callRecordingStrictSchema, recordOperationStrictSchema, responseValidator } = require("@graph-recording/zod");
+const graphZod = require("@graph-recording/zod");
+const { callRecordingStrictSchema, recordOperationStrictSchema, responseValidator } = graphZod;
 ${expectValidJs}
 (async () => {${flow}})().catch((error) => {
   console.error(error);

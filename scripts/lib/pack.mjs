@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { root, run } from "./toolchain.mjs";
 
 /** The folder of every package under packages/ that is not private. */
-export function publishedPackages() {
+function publishedPackages() {
   return readdirSync(join(root, "packages"), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => join(root, "packages", entry.name))

@@ -19,7 +19,7 @@ const quietEnv = {
 };
 
 /** The pnpm version pinned by the root package.json `packageManager` field. */
-export function pinnedPnpmVersion() {
+function pinnedPnpmVersion() {
   const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
   const match = /^pnpm@(\d+\.\d+\.\d+)/.exec(manifest.packageManager ?? "");
   if (!match) throw new Error("package.json: `packageManager` must read pnpm@<x.y.z>");
@@ -27,7 +27,7 @@ export function pinnedPnpmVersion() {
 }
 
 /** The environment for every child step: the repo-local tools first on PATH, telemetry off. */
-export function toolEnv() {
+function toolEnv() {
   const bins = [join(root, ".tools", "node_modules", ".bin"), join(root, "node_modules", ".bin")];
   return { ...process.env, ...quietEnv, PATH: [...bins, process.env.PATH].join(delimiter) };
 }
@@ -90,7 +90,7 @@ export function run(command, args, options = {}) {
 }
 
 /** A repository step that exited non-zero. */
-export class StepError extends Error {
+class StepError extends Error {
   constructor(step, exitCode) {
     super(`step failed (exit ${exitCode}): ${step}`);
     this.name = "StepError";

@@ -11,7 +11,7 @@ try {
     baseUrl: sim.baseUrl,
     getToken: async () => sim.accessToken,
     poll: { initialDelayMs: 10, maxDelayMs: 50 },
-    validation: { mode: "error", validate: zodValidator({ strict: true }) },
+    validation: { mode: "error", validate: zodValidator(graphZod, { strict: true }) },
   });
   const call = sim.control.createCall();
   const started = await client.recordResponse({

@@ -7,6 +7,7 @@
 import { ProtocolError } from "./errors.js";
 import { GRAPH_BETA, GRAPH_ORIGINS, GRAPH_V1, originOf } from "./hosts.js";
 import { type ClientInternals, INTERNALS } from "./internal/context.js";
+import { unquotedJsonError } from "./internal/redact.js";
 import { Deadline } from "./internal/timing.js";
 import type {
   CommsOperation,
@@ -33,6 +34,7 @@ import {
   newId,
   type RetryPolicy,
   type TextAnswer,
+  type UnsafeCall,
 } from "./transport.js";
 import { checkBody, type ValidationOptions } from "./validation.js";
 
@@ -60,7 +62,7 @@ export interface RecordingClientOptions {
   graphOrigins?: readonly string[] | undefined;
   /** Redirects followed per request (default 5). */
   maxRedirects?: number | undefined;
-  /** Request and response validation (default off), e.g. `{ mode: "warn", validate: zodValidator(), onInvalid }`. */
+  /** Request and response validation (default off), e.g. `{ mode: "warn", validate: zodValidator(graphZod), onInvalid }`. */
   validation?: ValidationOptions | undefined;
   /** Give actions without a clientContext a random one, so they can be reconciled (default true). */
   autoClientContext?: boolean | undefined;
@@ -104,7 +106,7 @@ function readValidation(
   if (option === undefined || option.mode === "off") return undefined;
   if (typeof option.validate !== "function") {
     throw new TypeError(
-      `validation.mode "${option.mode}" needs validation.validate, e.g. zodValidator()`,
+      `validation.mode "${option.mode}" needs validation.validate, e.g. zodValidator(graphZod) with graphZod = await import("@graph-recording/zod")`,
     );
   }
   return option;
@@ -163,7 +165,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
         operation,
         clientRequestId,
         status: response.status,
-        cause: error,
+        cause: unquotedJsonError(error),
       });
     }
   }
@@ -302,6 +304,13 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
         operation: name,
         clientRequestId,
       });
+    const unsafe: UnsafeCall = {
+      clientContext,
+      reconcile:
+        clientContext === undefined
+          ? undefined
+          : (deadline) => findByClientContext(callId, clientContext, deadline, clientRequestId),
+    };
     const sentAnswer = await transport.sendText({
       operation: name,
       method: "POST",
@@ -313,13 +322,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
       retry: settings.retry,
       buffer: true,
       throwOnError: true,
-      unsafe: {
-        clientContext,
-        reconcile:
-          clientContext === undefined
-            ? undefined
-            : (deadline) => findByClientContext(callId, clientContext, deadline, clientRequestId),
-      },
+      unsafe,
     });
     const { response } = sentAnswer;
     let answer = response;
@@ -328,13 +331,20 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
       operation = readJson<T>(sentAnswer, name, clientRequestId);
     } catch (error) {
       // A complete 2xx with an unreadable body: the action ran, so recover it rather than resend.
+      // A failed look-up is a MayHaveBeenSentError, as after a 503: the listing's own error
+      // (throttled, protocol, timeout) would read as if nothing had been processed.
       const recovered =
-        clientContext === undefined
-          ? undefined
-          : await findByClientContext(callId, clientContext, deadline, clientRequestId);
+        unsafe.reconcile &&
+        (await transport.reconcileOrThrow(
+          { operation: name, unsafe },
+          deadline,
+          { operation: name, clientRequestId },
+          "status",
+          response.status,
+        ));
       if (!recovered) throw error;
-      answer = recovered;
-      operation = (await recovered.json()) as T;
+      answer = recovered.response;
+      operation = (await answer.json()) as T;
     }
     if (operation !== undefined) {
       if (validation)

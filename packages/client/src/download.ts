@@ -36,7 +36,7 @@ export interface DownloadOptions {
 }
 
 /** Opens the resource; `range` asks for the bytes from `start` on (If-Range pins the version). */
-export type OpenResource = (
+type OpenResource = (
   range: { start: number; ifRange: string | undefined } | undefined,
 ) => Promise<Response>;
 
@@ -64,7 +64,7 @@ async function readWithin(
 class IdleTimeout extends Error {}
 
 /** Builds the resumable stream around `open`, which applies credentials and the retry policy. */
-export async function streamDownload(options: {
+async function streamDownload(options: {
   operation: string;
   open: OpenResource;
   download: DownloadOptions;

@@ -16,7 +16,7 @@ export type RecordingErrorKind =
   | "token";
 
 /** Correlation identifiers Graph returns with a response, for support tickets and logs. */
-export interface RequestIds {
+interface RequestIds {
   /** The `client-request-id` this client sent (kept across retries and polling). */
   clientRequestId?: string | undefined;
   /** Graph's `request-id` response header or `innerError["request-id"]`. */

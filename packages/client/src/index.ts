@@ -69,4 +69,4 @@ export { type Subscriptions, subscriptions } from "./subscriptions.js";
 export type { AccessToken, TokenProvider } from "./token.js";
 export type { Credential, RetryPolicy } from "./transport.js";
 export type { Validate, ValidationInput, ValidationMode, ValidationOptions } from "./validation.js";
-export { zodValidator } from "./zod-validator.js";
+export { type ZodSchemaModule, zodValidator } from "./zod-validator.js";

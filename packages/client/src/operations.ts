@@ -20,22 +20,18 @@ export interface OperationLike {
 }
 
 /** Lowercase status, so `Completed` (CSDL) and `completed` (docs) compare equal. */
-export function statusOf(operation: OperationLike | undefined): string | undefined {
+function statusOf(operation: OperationLike | undefined): string | undefined {
   return typeof operation?.status === "string" ? operation.status.toLowerCase() : undefined;
 }
 
 /** Whether the operation reached `completed` or `failed`. */
-export function isFinal(operation: OperationLike | undefined): boolean {
+function isFinal(operation: OperationLike | undefined): boolean {
   const status = statusOf(operation);
   return status === "completed" || status === "failed";
 }
 
 /** Throws OperationFailedError for `failed`; returns the operation otherwise. */
-export function settle<T extends OperationLike>(
-  operation: T,
-  name: string,
-  clientRequestId?: string,
-): T {
+function settle<T extends OperationLike>(operation: T, name: string, clientRequestId?: string): T {
   if (statusOf(operation) !== "failed") return operation;
   const info = operation.resultInfo;
   const detail = info
@@ -196,7 +192,7 @@ async function pollUntilFinal<T extends OperationLike>(options: {
 }
 
 /** The last path segment of `.../operations/{id}`. */
-export function idFromLocation(location: string | undefined): string | undefined {
+function idFromLocation(location: string | undefined): string | undefined {
   if (!location) return undefined;
   const match = /\/operations\/([^/?#]+)/.exec(location);
   return match?.[1] ? decodeURIComponent(match[1]) : undefined;

@@ -24,7 +24,7 @@ export interface PagedIterable<T> extends AsyncIterable<T> {
 }
 
 /** Throws unless `next` stays on the origin of `first` (a token is never sent elsewhere). */
-export function checkNextLink(first: string, next: string, operation: string): string {
+function checkNextLink(first: string, next: string, operation: string): string {
   const resolved = new URL(next, first).href;
   if (originOf(resolved) !== originOf(first)) {
     throw new ProtocolError({
@@ -98,7 +98,7 @@ export function memoryDeltaLinkStore(): DeltaLinkStore & { readonly links: Map<s
 const RESYNC_CODES = new Set(["resyncrequired", "syncstatenotfound", "syncstateinvalid"]);
 
 /** Whether an error asks for a fresh delta round. */
-export function isResync(error: unknown): boolean {
+function isResync(error: unknown): boolean {
   return (
     error instanceof GraphError &&
     (RESYNC_CODES.has((error.code ?? "").toLowerCase()) || error.status === 410)

@@ -2,7 +2,7 @@
  * The call paths the client wraps, as spelled in spec/openapi.yaml, with the spec's operationId
  * of each (used for validation). Meeting-recording and subscription paths live with their modules.
  */
-import type { paths } from "@graph-recording/types";
+import type { operations, paths } from "@graph-recording/types";
 
 const enc = encodeURIComponent;
 
@@ -14,6 +14,7 @@ const templates = {
   recordResponse: "/communications/calls/{callId}/recordResponse",
   record: "/communications/calls/{callId}/record",
   updateRecordingStatus: "/communications/calls/{callId}/updateRecordingStatus",
+  operations: "/communications/calls/{callId}/operations",
   operation: "/communications/calls/{callId}/operations/{operationId}",
 } as const satisfies Record<string, keyof paths>;
 
@@ -50,20 +51,18 @@ export const routes = {
   record: (callId: string): Route<"record"> => `/communications/calls/${enc(callId)}/record`,
   updateRecordingStatus: (callId: string): Route<"updateRecordingStatus"> =>
     `/communications/calls/${enc(callId)}/updateRecordingStatus`,
-  /**
-   * Graph's navigation property `call.operations` (GET lists a call's operations). The spec does
-   * not describe the list; the client needs it to reconcile actions by clientContext.
-   */
-  operations: (callId: string) => `/communications/calls/${enc(callId)}/operations`,
+  /** The list of a call's operations, where actions are reconciled by clientContext. */
+  operations: (callId: string): Route<"operations"> =>
+    `/communications/calls/${enc(callId)}/operations`,
   operation: (callId: string, operationId: string): Route<"operation"> =>
     `/communications/calls/${enc(callId)}/operations/${enc(operationId)}`,
 };
 
-/** The spec's operationId of each wrapped call. */
+/** The spec's operationId of each wrapped call; `satisfies` fails the build when the spec renames one. */
 export const operationIds = {
   recordResponse: "call_recordResponse",
   record: "call_record",
   updateRecordingStatus: "call_updateRecordingStatus",
   getOperation: "call_getOperation",
   listOperations: "call_listOperations",
-} as const;
+} as const satisfies Record<string, keyof operations>;

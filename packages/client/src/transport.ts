@@ -153,7 +153,7 @@ function errorCode(error: unknown): string | undefined {
 
 /** The "may have been sent" error of a non-idempotent call, with why. */
 function maybeSent(
-  call: CallOptions,
+  call: Pick<CallOptions, "operation" | "unsafe">,
   ids: { operation: string; clientRequestId: string },
   reason: MayHaveBeenSentError["reason"],
   why: string,
@@ -342,7 +342,8 @@ export function createTransport(config: TransportConfig) {
         if (error instanceof RecordingErrorBase) throw error;
         const mayHaveRun = call.unsafe !== undefined && !NOT_SENT_CODES.has(errorCode(error) ?? "");
         if (attempt < policy.maxAttempts) {
-          await sleep(fullJitterDelay(attempt, policy), deadline.signal);
+          // A wait cut short ends below, in reconcileOrThrow or the next deadline check.
+          await sleep(fullJitterDelay(attempt, policy), deadline.signal).catch(() => undefined);
         }
         if (mayHaveRun) {
           // Give the service the backoff to settle, then look for the operation before resending.
@@ -415,19 +416,30 @@ export function createTransport(config: TransportConfig) {
           status,
         );
       }
-      const outOfAttempts = attempt >= policy.maxAttempts;
-      const outOfTime = !outOfAttempts && wait > deadline.remaining();
-      if (!outOfAttempts && !outOfTime) await sleep(wait, deadline.signal);
-      // Before resending a 503/504, or giving up on one, make sure the action did not run after all.
-      if (mayHaveRun) {
-        const reconciled = await reconcileOrThrow(call, deadline, ids, "status", status);
-        if (reconciled) return reconciled;
+      if (attempt >= policy.maxAttempts) {
+        if (mayHaveRun) {
+          const reconciled = await reconcileOrThrow(call, deadline, ids, "status", status);
+          if (reconciled) return reconciled;
+        }
+        throw throttled(`after ${attempt} attempts; giving up`);
       }
-      if (outOfAttempts) throw throttled(`after ${attempt} attempts; giving up`);
-      if (outOfTime) {
+      if (wait > deadline.remaining()) {
+        // Before giving up on a 503/504, make sure the action did not run after all.
+        if (mayHaveRun) {
+          const reconciled = await reconcileOrThrow(call, deadline, ids, "status", status);
+          if (reconciled) return reconciled;
+        }
         throw throttled(
           `and asked to wait ${wait} ms, more than the ${deadline.remaining()} ms left before the deadline`,
         );
+      }
+      // A wait cut short by the deadline or the caller must not end in a bare TimeoutError or
+      // AbortedError when the action may have run: reconcileOrThrow, whose look-up then fails at
+      // once, turns it into MayHaveBeenSentError; otherwise the next deadline check throws it.
+      await sleep(wait, deadline.signal).catch(() => undefined);
+      if (mayHaveRun) {
+        const reconciled = await reconcileOrThrow(call, deadline, ids, "status", status);
+        if (reconciled) return reconciled;
       }
     }
   }
@@ -438,7 +450,7 @@ export function createTransport(config: TransportConfig) {
    * MayHaveBeenSentError when reconciliation is impossible or itself fails.
    */
   async function reconcileOrThrow(
-    call: CallOptions,
+    call: Pick<CallOptions, "operation" | "unsafe">,
     deadline: Deadline,
     ids: { operation: string; clientRequestId: string },
     reason: "status" | "network",
@@ -590,7 +602,7 @@ export function createTransport(config: TransportConfig) {
     headers["user-agent"] = config.userAgent;
     return headers;
   }
-  return { send, sendText };
+  return { send, sendText, reconcileOrThrow };
 }
 
 /** `url` is the very resource the token was issued for (scheme, host, port, path and query). */

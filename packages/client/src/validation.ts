@@ -1,7 +1,8 @@
 /**
  * Optional response (and request) validation. Off by default, so the default bundle carries no
  * schema; `warn` reports issues through a callback and carries on; `error` throws ValidationError.
- * The validator is passed in: `zodValidator()` (backed by `@graph-recording/zod`) or your own.
+ * The validator is passed in: `zodValidator(graphZod)` (the schemas of `@graph-recording/zod`) or
+ * your own function.
  */
 import { ValidationError, type ValidationIssue } from "./errors.js";
 
@@ -25,7 +26,7 @@ export type Validate = (
 /** Validation settings. */
 export interface ValidationOptions {
   mode: ValidationMode;
-  /** The validator: `zodValidator({ strict })`, or your own function. */
+  /** The validator: `zodValidator(graphZod, { strict })`, or your own function. */
   validate: Validate;
   /** Receives every failure in `warn` mode (the library never logs by itself). */
   onInvalid?: ((error: ValidationError) => void) | undefined;

@@ -1,17 +1,29 @@
-import { afterEach, describe, expect, it } from "vitest";
+/**
+ * The client's own `scriptedFetch`, with the simulator as the real service behind it: the steps
+ * that let a request through reach the simulator, the others never do, and the simulator's log
+ * and operations show which is which.
+ */
+import { describe, expect, it } from "vitest";
 import { createRecordingClient, scriptedFetch } from "../src/index.js";
-import { type FakeGraph, fakeGraph } from "./support/fake-graph.js";
+import { operationsWith, received, useSimulators } from "./support/with-simulator.js";
 
-let graph: FakeGraph;
-afterEach(async () => {
-  await graph?.close();
-});
-
+const startSimulator = useSimulators();
 const fast = { baseDelayMs: 5, maxDelayMs: 20 };
+
+async function setUp(fetch: typeof globalThis.fetch) {
+  const simulator = await startSimulator();
+  const call = simulator.control.createCall();
+  const client = createRecordingClient({
+    baseUrl: simulator.baseUrl,
+    getToken: async () => simulator.accessToken,
+    fetch,
+    retry: fast,
+  });
+  return { simulator, callId: call.id, client };
+}
 
 describe("scriptedFetch", () => {
   it("plays a fractional Retry-After, then a 503 after the action ran, through the real transport", async () => {
-    graph = await fakeGraph();
     const fetch = scriptedFetch([
       {
         match: { method: "POST", url: "/recordResponse" },
@@ -21,22 +33,21 @@ describe("scriptedFetch", () => {
         ],
       },
     ]);
-    const client = createRecordingClient({ baseUrl: graph.url, fetch, retry: fast });
-    const result = await client.recordResponse({
-      callId: "call-1",
-      body: { clientContext: "ctx-9" },
-    });
+    const { simulator, callId, client } = await setUp(fetch);
+    const result = await client.recordResponse({ callId, body: { clientContext: "ctx-9" } });
     expect(result).toMatchObject({ reconciled: true, operation: { clientContext: "ctx-9" } });
     expect(fetch.log.map((entry) => `${entry.method} ${entry.step}`)).toEqual([
       "POST throttle",
       "POST status",
       "GET pass",
     ]);
-    expect(graph.created.get("ctx-9")).toBe(1);
+    // The throttled attempt never left; the one answered 503 had run.
+    expect(received(simulator, "call_recordResponse").map((r) => r.status)).toEqual([200]);
+    expect(received(simulator, "call_listOperations")).toHaveLength(1);
+    expect(operationsWith(simulator, callId, "ctx-9")).toHaveLength(1);
   });
 
   it("scripts a lost answer (network after send) and a refused connection (never sent)", async () => {
-    graph = await fakeGraph();
     const fetch = scriptedFetch([
       {
         match: { url: "/updateRecordingStatus" },
@@ -46,35 +57,38 @@ describe("scriptedFetch", () => {
         ],
       },
     ]);
-    const client = createRecordingClient({ baseUrl: graph.url, fetch, retry: fast });
+    const { simulator, callId, client } = await setUp(fetch);
     const result = await client.updateRecordingStatus({
-      callId: "c",
+      callId,
       body: { status: "recording", clientContext: "u-1" },
     });
     expect(result.reconciled).toBe(true);
-    expect(graph.created.get("u-1")).toBe(1);
     expect(fetch.log.map((entry) => entry.step)).toEqual(["network", "network", "pass"]);
+    expect(received(simulator, "call_updateRecordingStatus")).toHaveLength(1);
+    expect(operationsWith(simulator, callId, "u-1")).toHaveLength(1);
+    expect(simulator.control.getCall(callId).recordingStatus).toBe("recording");
   });
 
   it("stalls until the deadline and repeats a script", async () => {
-    graph = await fakeGraph();
     const fetch = scriptedFetch([
       { match: { method: "GET" }, steps: [{ kind: "stall" }], repeat: true },
     ]);
-    const client = createRecordingClient({ baseUrl: graph.url, fetch, retry: fast });
-    const error = await client
-      .getOperation({ callId: "c", operationId: "o", timeoutMs: 80 })
-      .catch((e) => e);
+    const { simulator, callId, client } = await setUp(fetch);
+    const started = await client.recordResponse({ callId, body: {} });
+    const operationId = String(started.operation?.id);
+    const error = await client.getOperation({ callId, operationId, timeoutMs: 80 }).catch((e) => e);
     expect(error).toMatchObject({ kind: "timeout" });
-    const again = await client
-      .getOperation({ callId: "c", operationId: "o", timeoutMs: 80 })
-      .catch((e) => e);
+    const again = await client.getOperation({ callId, operationId, timeoutMs: 80 }).catch((e) => e);
     expect(again).toMatchObject({ kind: "timeout" });
-    expect(graph.requests).toHaveLength(0);
+    expect(fetch.log.map((entry) => `${entry.method} ${entry.step}`)).toEqual([
+      "POST pass",
+      "GET stall",
+      "GET stall",
+    ]);
+    expect(simulator.control.requests({ method: "GET" })).toHaveLength(0);
   });
 
   it("answers with canned bodies (for example a nextLink to another origin)", async () => {
-    graph = await fakeGraph();
     const fetch = scriptedFetch([
       {
         steps: [
@@ -85,12 +99,22 @@ describe("scriptedFetch", () => {
         ],
       },
     ]);
-    const client = createRecordingClient({ baseUrl: graph.url, fetch });
+    const { simulator, callId, client } = await setUp(fetch);
     const error = await (async () => {
-      for await (const _ of client.listOperations({ callId: "c" })) {
+      for await (const _ of client.listOperations({ callId })) {
         // consume
       }
     })().catch((e) => e);
     expect(error).toMatchObject({ kind: "protocol" });
+    expect(error.message).toBe(
+      `listOperations: refusing to follow @odata.nextLink to https://evil.example, which is not the origin the listing started on (${simulator.url})`,
+    );
+    expect(simulator.control.requests()).toHaveLength(0);
+    // The script is spent: the next listing reaches the simulator.
+    await client.recordResponse({ callId, body: { clientContext: "after" } });
+    const listed: unknown[] = [];
+    for await (const operation of client.listOperations({ callId })) listed.push(operation);
+    expect(listed).toMatchObject([{ clientContext: "after" }]);
+    expect(received(simulator, "call_listOperations")).toHaveLength(1);
   });
 });

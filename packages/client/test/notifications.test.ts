@@ -7,10 +7,14 @@ import {
   randomBytes,
 } from "node:crypto";
 import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { createRecordingClient, type NotificationError } from "../src/index.js";
 import { createNotificationReceiver, toNodeHandler } from "../src/notifications.js";
-import { fakeGraph } from "./support/fake-graph.js";
+import { until, useSimulators } from "./support/with-simulator.js";
+
+const startSimulator = useSimulators();
 
 const post = (body: unknown, headers: Record<string, string> = {}, path = "/notify") =>
   new Request(`http://127.0.0.1${path}`, {
@@ -125,28 +129,55 @@ describe("commsNotifications", () => {
     );
   });
 
-  it("ends waitForOperation when the final notification arrives first", async () => {
-    const graph = await fakeGraph();
+  it("ends waitForOperation when the simulator's callback arrives while a poll is still out", async () => {
+    const simulator = await startSimulator();
+    const client = createRecordingClient({
+      baseUrl: simulator.baseUrl,
+      getToken: async () => simulator.accessToken,
+      poll: { initialDelayMs: 20, maxDelayMs: 40 },
+    });
+    const callbackToken = "callback-token-for-this-test";
+    const receiver = createNotificationReceiver({
+      verifyBearer: (token) => token === callbackToken,
+      operationHub: client.operationHub,
+    });
+    const server = createServer(toNodeHandler(receiver));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
     try {
-      graph.completeAfterPolls = Number.POSITIVE_INFINITY;
-      const client = createRecordingClient({
-        baseUrl: graph.url,
-        poll: { initialDelayMs: 20, maxDelayMs: 40 },
+      const call = simulator.control.createCall({
+        callbackUri: `http://127.0.0.1:${port}/callback`,
+        callbackToken,
       });
-      const receiver = createNotificationReceiver({
-        verifyBearer: () => true,
-        operationHub: client.operationHub,
+      simulator.control.scriptOperations(call.id, [{ runningMs: 3_000 }]);
+      // Polls never answer: only the callback can end this wait.
+      simulator.control.faults.script([{ kind: "stall" }], {
+        match: { operationId: "call_getOperation" },
+        repeat: true,
       });
-      const started = await client.recordResponse({ callId: "call-1", body: {} });
-      const waiting = client.waitForOperation(started);
-      await receiver.handle(post(completed(), { authorization: "Bearer x" }));
+      const started = await client.recordResponse({ callId: call.id, body: {} });
+      const waiting = client.waitForOperation(started, { timeoutMs: 20_000 });
+      await until(
+        () => simulator.control.requests({ operationId: "call_getOperation" }).length > 0,
+        "the first poll",
+      );
+      // The operation ends on the virtual clock and the simulator posts its callback.
+      await simulator.control.advanceClock(3_000);
+      const truth = simulator.control.getOperation(call.id, String(started.operation?.id));
       await expect(waiting).resolves.toMatchObject({
-        id: "op-1",
+        id: truth.id,
         status: "completed",
-        recordingAccessToken: "REC_TOKEN",
+        recordingLocation: truth.recordingLocation,
+        recordingAccessToken: truth.recordingAccessToken,
       });
+      const callbacks = simulator.control.deliveries({ kind: "commsNotification" });
+      expect(callbacks.map((delivery) => delivery.status)).toEqual([202]);
+      expect(
+        simulator.control.requests({ operationId: "call_getOperation" }).map((r) => r.fault),
+      ).toEqual(["stall"]);
     } finally {
-      await graph.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });
@@ -204,10 +235,15 @@ describe("rich notifications", () => {
   const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
 
-  function encrypt(resource: unknown, certificateId = "cert-1") {
+  /** Encrypts a resource as Graph does; `plaintext` replaces its JSON (to send text that is not JSON). */
+  function encrypt(
+    resource: unknown,
+    certificateId = "cert-1",
+    plaintext = JSON.stringify(resource),
+  ) {
     const key = randomBytes(32);
     const cipher = createCipheriv("aes-256-cbc", key, key.subarray(0, 16));
-    const data = Buffer.concat([cipher.update(JSON.stringify(resource), "utf8"), cipher.final()]);
+    const data = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
     return {
       data: data.toString("base64"),
       dataSignature: createHmac("sha256", key).update(data).digest("base64"),
@@ -272,6 +308,27 @@ describe("rich notifications", () => {
     await receiver.idle();
     expect(errors.map((e) => e.reason)).toEqual([reason]);
     expect(JSON.stringify(errors[0])).not.toContain("PRIVATE KEY");
+  });
+
+  it.each([
+    ["a short text", "'RESOURCE_SECRET'"],
+    ["text around a fault", '{"id":"r1","note":RESOURCE_SECRET_AND_MORE}'],
+  ])("keeps decrypted text that is not JSON out of the error: %s", async (_name, plaintext) => {
+    const errors: NotificationError[] = [];
+    const receiver = createNotificationReceiver({
+      decryptionKeys: { "cert-1": pem },
+      onChangeNotification: () => {
+        throw new Error("must not be called");
+      },
+      onError: (e) => errors.push(e),
+    });
+    await receiver.handle(
+      post(change({ clientState: null, encryptedContent: encrypt(null, "cert-1", plaintext) })),
+    );
+    await receiver.idle();
+    expect(errors.map((e) => e.reason)).toEqual(["decryption"]);
+    for (const text of [JSON.stringify(errors[0]), inspect(errors[0], { showHidden: true })])
+      expect(text).not.toContain("RESOURCE");
   });
 });
 

@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   createRecordingClient,
   GraphError,
@@ -9,7 +9,7 @@ import {
   type RecordingClientError,
   ThrottledError,
 } from "../src/index.js";
-import { json, serve, type TestServer } from "./support/server.js";
+import { finishedOperation, useSimulators } from "./support/with-simulator.js";
 
 const SECRETS = [
   "GRAPH_SECRET_TOKEN",
@@ -32,14 +32,11 @@ function renderings(error: unknown): string[] {
   ];
 }
 
-function leaks(error: unknown): string[] {
-  return renderings(error).flatMap((text) => SECRETS.filter((secret) => text.includes(secret)));
+function leaks(error: unknown, secrets: readonly string[] = SECRETS): string[] {
+  return renderings(error).flatMap((text) => secrets.filter((secret) => text.includes(secret)));
 }
 
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const simulator = useSimulators();
 
 describe("secret redaction", () => {
   const cases: [string, () => RecordingClientError][] = [
@@ -109,25 +106,72 @@ describe("secret redaction", () => {
   });
 
   it("keeps secrets that a server reflects into its error body out of the error", async () => {
-    const s = await serve((req, res) =>
-      json(res, 403, {
-        error: {
-          code: "accessDenied",
-          message: `you sent ${req.headers.authorization}`,
-          innerError: { recordingAccessToken: "REC_SECRET_TOKEN", "request-id": "r-1" },
+    const sim = await simulator({ accessTokens: ["GRAPH_SECRET_TOKEN"] });
+    sim.control.faults.script(
+      {
+        kind: "respond",
+        status: 403,
+        body: {
+          error: {
+            code: "accessDenied",
+            message: "you sent Bearer GRAPH_SECRET_TOKEN",
+            innerError: { recordingAccessToken: "REC_SECRET_TOKEN", "request-id": "r-1" },
+          },
         },
-      }),
+      },
+      { match: { operationId: "call_getOperation" } },
     );
-    servers.push(s);
     const client = createRecordingClient({
-      baseUrl: s.url,
+      baseUrl: sim.baseUrl,
       getToken: async () => "GRAPH_SECRET_TOKEN",
     });
-    const error = await client.getOperation({ callId: "c", operationId: "o" }).catch((e) => e);
-    expect(error).toMatchObject({ kind: "graph", code: "accessDenied", requestId: "r-1" });
+    const call = sim.control.createCall();
+    const error = await client.getOperation({ callId: call.id, operationId: "o" }).catch((e) => e);
+    // The body above reflects exactly what the client sent.
+    const [request] = sim.control.requests();
+    expect(request?.headers.authorization).toBe("Bearer GRAPH_SECRET_TOKEN");
+    // Every answer of the simulator carries a request-id header, which wins over the body's.
+    expect(error).toMatchObject({
+      kind: "graph",
+      code: "accessDenied",
+      requestId: request?.requestId,
+    });
     expect(error.message).toBe(
       "getOperation: the service answered 403 accessDenied: you sent Bearer [redacted]",
     );
     expect(leaks(error)).toEqual([]);
   });
+
+  it.each<[string, (operation: Record<string, unknown>, token: string) => string]>([
+    [
+      "the operation cut off by a stray comma",
+      (operation) => `${JSON.stringify(operation).slice(0, -1)},}`,
+    ],
+    // JSON.parse quotes the 10 characters on either side of an unexpected character.
+    ["a token after a stray '='", (_operation, token) => `{"recordingAccessToken":=${token}}`],
+    // JSON.parse quotes an input of up to 20 characters whole in its message.
+    ["a short single-quoted string", (_operation, token) => `'${token.slice(0, 18)}'`],
+  ])(
+    "keeps the recordingAccessToken out of the error for an unreadable body: %s",
+    async (_name, makeBody) => {
+      const sim = await simulator();
+      const { callId, operationId, operation } = await finishedOperation(sim);
+      const token = String(operation.recordingAccessToken);
+      const body = makeBody(operation, token);
+      sim.control.faults.script(
+        { kind: "contentType", contentType: "application/json", body },
+        { match: { operationId: "call_getOperation" } },
+      );
+      const client = createRecordingClient({
+        baseUrl: sim.baseUrl,
+        getToken: async () => sim.accessToken,
+      });
+      const error = await client.getOperation({ callId, operationId }).catch((e) => e);
+      expect(error).toMatchObject({ kind: "protocol", status: 200 });
+      expect(error.message).toBe("getOperation: the 200 response body is not valid JSON");
+      // Not even a piece: every 8 characters of the token are looked for.
+      const pieces = Array.from({ length: token.length - 7 }, (_, i) => token.slice(i, i + 8));
+      expect(leaks(error, [...SECRETS, ...pieces, sim.accessToken])).toEqual([]);
+    },
+  );
 });

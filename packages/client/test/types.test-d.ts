@@ -1,4 +1,8 @@
-import type { RecordOperation, UpdateRecordingStatusOperation } from "@graph-recording/types";
+import type {
+  CommsOperation,
+  RecordOperation,
+  UpdateRecordingStatusOperation,
+} from "@graph-recording/types";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type ActionResponse,
@@ -22,6 +26,24 @@ describe("the raw openapi-fetch client is typed by the spec", () => {
     expectTypeOf(data?.status).toEqualTypeOf<
       "notStarted" | "running" | "completed" | "failed" | undefined
     >();
+  });
+
+  it("types the list of a call's operations, where actions are reconciled", async () => {
+    const { data } = await raw.GET("/communications/calls/{callId}/operations", {
+      params: { path: { callId: "c" } },
+    });
+    expectTypeOf(data?.value).toExtend<CommsOperation[] | undefined>();
+    expectTypeOf(data?.value[0]?.["@odata.type"]).toEqualTypeOf<
+      | "#microsoft.graph.recordOperation"
+      | "#microsoft.graph.updateRecordingStatusOperation"
+      | undefined
+    >();
+    expectTypeOf(data?.value[0]?.clientContext).toEqualTypeOf<string | null | undefined>();
+    expectTypeOf(data?.["@odata.nextLink"]).toEqualTypeOf<string | null | undefined>();
+    raw.GET("/communications/calls/{callId}/operations", {
+      // @ts-expect-error: the spec describes no query options on this list
+      params: { path: { callId: "c" }, query: { $top: 5 } },
+    });
   });
 
   it("rejects a path the spec does not have", () => {

@@ -1,16 +1,16 @@
 /**
  * zodValidator with the real generated module, through a client talking to a loopback server.
  */
-import { operations } from "@graph-recording/zod";
+import * as graphZod from "@graph-recording/zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRecordingClient, type ValidationError, zodValidator } from "../src/index.js";
 import { json, serve, type TestServer } from "./support/server.js";
 
 describe("validation with @graph-recording/zod", () => {
   it("loads the generated module the workspace builds from the spec", () => {
-    expect(operations.call_recordResponse.responses["200"].strict.safeParse({}).success).toBe(
-      false,
-    );
+    expect(
+      graphZod.operations.call_recordResponse.responses["200"].strict.safeParse({}).success,
+    ).toBe(false);
   });
 
   let server: TestServer;
@@ -35,7 +35,7 @@ describe("validation with @graph-recording/zod", () => {
     for (const strict of [false, true]) {
       const client = createRecordingClient({
         baseUrl: server.url,
-        validation: { mode: "error", validate: zodValidator({ strict }) },
+        validation: { mode: "error", validate: zodValidator(graphZod, { strict }) },
       });
       await expect(
         client.getOperation({ callId: "c", operationId: "op-1" }),
@@ -47,7 +47,7 @@ describe("validation with @graph-recording/zod", () => {
     answer = { ...operation, status: "exploded" };
     const client = createRecordingClient({
       baseUrl: server.url,
-      validation: { mode: "error", validate: zodValidator() },
+      validation: { mode: "error", validate: zodValidator(graphZod) },
     });
     const error = (await client
       .getOperation({ callId: "c", operationId: "op-1" })
@@ -59,7 +59,7 @@ describe("validation with @graph-recording/zod", () => {
     answer = { ...operation, surprise: true };
     const strict = createRecordingClient({
       baseUrl: server.url,
-      validation: { mode: "error", validate: zodValidator({ strict: true }) },
+      validation: { mode: "error", validate: zodValidator(graphZod, { strict: true }) },
     });
     const strictError = await strict
       .getOperation({ callId: "c", operationId: "op-1" })
@@ -67,7 +67,7 @@ describe("validation with @graph-recording/zod", () => {
     expect(strictError).toMatchObject({ kind: "validation" });
     const open = createRecordingClient({
       baseUrl: server.url,
-      validation: { mode: "error", validate: zodValidator() },
+      validation: { mode: "error", validate: zodValidator(graphZod) },
     });
     await expect(open.getOperation({ callId: "c", operationId: "op-1" })).resolves.toMatchObject({
       surprise: true,

@@ -1,8 +1,8 @@
+import { childPointer, escapeToken, valueAtPointer } from "@graph-recording/openapi-zod/document";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import Ajv2020Module from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import type { Direction } from "./examples.js";
-import { childPointer, escapeToken, valueAtPointer } from "./json-pointer.js";
 import { asRecord, entries, subschemas } from "./schema-tree.js";
 import type { SpecDocument } from "./spec-document.js";
 import type { Issue, Verdict } from "./verdict.js";
@@ -169,7 +169,7 @@ function allowedNames(names: Set<string>, patterns: readonly string[]): Record<s
 }
 
 /** Turns Ajv errors into issues whose path names the offending property itself. */
-export function issuesFromAjv(errors: readonly ErrorObject[]): Issue[] {
+function issuesFromAjv(errors: readonly ErrorObject[]): Issue[] {
   const undeclared = new Set<string>();
   const issues: Issue[] = [];
   for (const error of errors) {
@@ -315,11 +315,11 @@ function dropDirectionalRequired(
 function followRef(document: Record<string, unknown>, schema: unknown, depth = 0): unknown {
   const ref = asRecord(schema)?.$ref;
   if (typeof ref !== "string" || !ref.startsWith("#") || depth > 32) return schema;
-  return followRef(document, valueAtPointer(document, decodeURIComponent(ref.slice(1))), depth + 1);
+  return followRef(document, valueAtPointer(document, ref), depth + 1);
 }
 
 /** Property names a schema declares for one instance location, through `$ref` and composition. */
-export interface DeclaredNames {
+interface DeclaredNames {
   names: Set<string>;
   patterns: string[];
   /** True when additional properties are allowed somewhere (`additionalProperties` not false). */
@@ -338,7 +338,7 @@ const addedConstraints = new WeakSet<object>();
  * `pointer` is where the schema lives (to name its alternatives); `without` leaves one list of
  * alternatives out.
  */
-export function declaredNames(
+function declaredNames(
   document: Record<string, unknown>,
   schema: unknown,
   options: { pointer?: string; without?: unknown[] } = {},

@@ -1,7 +1,7 @@
+import { unescapeToken, valueAtPointer } from "@graph-recording/openapi-zod/document";
 import { type AjvValidators, createAjvValidators, type ValidationMode } from "./ajv-validators.js";
 import { collectExamples, type ExampleCase } from "./examples.js";
 import { meetsExpectation } from "./expectation.js";
-import { valueAtPointer } from "./json-pointer.js";
 import { projectSpecPath } from "./project-spec.js";
 import { asRecord } from "./schema-tree.js";
 import {
@@ -192,7 +192,7 @@ const jsonMediaType = /^application\/(.+\+)?json(;.*)?$/i;
  * Finds the generated validator for an example's schema: the exact schema pointer first, then the
  * operation or webhook entry, then the component, then a component the schema only refers to.
  */
-export function findGeneratedValidator(
+function findGeneratedValidator(
   spec: SpecDocument,
   validators: GeneratedValidators,
   example: Pick<ExampleCase, "schemaPointer" | "direction" | "target"> & {
@@ -228,7 +228,7 @@ export function findGeneratedValidator(
   }
   const component = /^\/components\/schemas\/([^/]+)$/.exec(example.schemaPointer);
   if (component?.[1]) {
-    const name = component[1].replaceAll("~1", "/").replaceAll("~0", "~");
+    const name = unescapeToken(component[1]);
     const record = componentRecord(validators, example.direction, mode);
     const parser = record.map[name];
     if (parser) return { parser, via: `${record.name}.${name}` };

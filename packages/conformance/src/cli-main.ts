@@ -24,7 +24,7 @@ export interface CliIo {
 }
 
 /** Flags of `check`, as commander parses them. */
-export interface CheckFlags {
+interface CheckFlags {
   format: "text" | "json" | "junit";
   html?: string;
   failuresOnly?: boolean;
@@ -37,7 +37,7 @@ export interface CheckFlags {
  *
  * @throws UsageError when `--accounted-in` comes without `--sources`.
  */
-export function checkOptionsFromFlags(flags: CheckFlags): CheckOptions {
+function checkOptionsFromFlags(flags: CheckFlags): CheckOptions {
   if (flags.accountedIn && !flags.sources) {
     throw new UsageError(
       "bad-option",

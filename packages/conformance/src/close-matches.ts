@@ -1,7 +1,7 @@
 import { distance } from "fastest-levenshtein";
 
 /** Up to three known names close to `wanted` (edit distance, or one containing the other). */
-export function closeMatches(wanted: string, known: readonly string[]): string[] {
+function closeMatches(wanted: string, known: readonly string[]): string[] {
   const lower = wanted.toLowerCase();
   const limit = Math.max(2, Math.floor(wanted.length / 3));
   return known

@@ -1,24 +1,15 @@
+import {
+  formatLocation,
+  SpecDocumentError,
+  type SpecDocumentErrorKind,
+  type SpecLocation,
+} from "@graph-recording/openapi-zod/document";
+
 /** Where a problem sits: a file, a line and column in it, and a JSON pointer. */
-export interface Location {
-  file?: string;
-  line?: number;
-  column?: number;
-  pointer?: string;
-}
+export type Location = SpecLocation;
 
 /** Formats a location as `file:line:column (#/pointer)`, leaving out what is unknown. */
-export function formatLocation(location: Location): string {
-  let place = location.file ?? "";
-  if (location.line !== undefined) {
-    place += `${place ? ":" : "line "}${location.line}`;
-    if (location.column !== undefined) place += `:${location.column}`;
-  }
-  if (location.pointer !== undefined) {
-    const pointer = `#${location.pointer}`;
-    place = place ? `${place} (${pointer})` : pointer;
-  }
-  return place;
-}
+export { formatLocation };
 
 /**
  * A problem with what the user gave us (a flag, a file, a spec, a name): the CLI prints its message
@@ -30,8 +21,8 @@ export class UsageError extends Error {
   readonly kind: UsageErrorKind;
   readonly location: Location | undefined;
 
-  constructor(kind: UsageErrorKind, message: string, location?: Location) {
-    super(location ? `${formatLocation(location)}: ${message}` : message);
+  constructor(kind: UsageErrorKind, message: string, location?: Location, options?: ErrorOptions) {
+    super(location ? `${formatLocation(location)}: ${message}` : message, options);
     this.kind = kind;
     this.location = location;
   }
@@ -45,3 +36,22 @@ export type UsageErrorKind =
   | "unknown-target"
   | "bad-option"
   | "no-validators";
+
+const specErrorKinds: Record<SpecDocumentErrorKind, UsageErrorKind> = {
+  unreadable: "missing-file",
+  syntax: "unreadable-spec",
+  "not-an-object": "unsupported-spec",
+  "unsupported-version": "unsupported-spec",
+  "external-ref": "unsupported-spec",
+  "invalid-ref": "unsupported-spec",
+  "dangling-ref": "unsupported-spec",
+  "circular-ref": "unsupported-spec",
+};
+
+/** The UsageError for a spec that cannot be read or followed; any other error as it is. */
+export function usageErrorFrom(error: unknown): unknown {
+  if (!(error instanceof SpecDocumentError)) return error;
+  return new UsageError(specErrorKinds[error.kind], error.reason, error.location, {
+    cause: error,
+  });
+}

@@ -1,10 +1,10 @@
+import { childPointer, isRefObject } from "@graph-recording/openapi-zod/document";
 import { type Defect, readVerdict } from "./example-verdict.js";
-import { childPointer } from "./json-pointer.js";
 import { asRecord, entries, subschemas } from "./schema-tree.js";
 
 export type { Defect } from "./example-verdict.js";
 
-import { isRefObject, type Resolved, resolveRefs, type SpecDocument } from "./spec-document.js";
+import { type Resolved, resolveRefs, type SpecDocument } from "./spec-document.js";
 
 /** Which way a payload travels, which decides how readOnly and writeOnly apply. */
 export type Direction = "request" | "response";

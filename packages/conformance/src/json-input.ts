@@ -66,7 +66,7 @@ function locateSyntaxError(text: string, original: unknown): JsonSyntaxError {
 }
 
 /** 1-based line and column of a character offset. */
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let start = 0;
   for (

@@ -96,7 +96,7 @@ function bodyTarget(
 }
 
 /** The lowest declared 2xx status with a JSON body (exact codes before `2XX`). */
-export function successStatus(name: string, entry: GeneratedOperation | GeneratedWebhook): string {
+function successStatus(name: string, entry: GeneratedOperation | GeneratedWebhook): string {
   const statuses = Object.keys(entry.responses)
     .filter((status) => /^2(\d\d|XX)$/i.test(status))
     .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));

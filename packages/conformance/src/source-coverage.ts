@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { basename, join, sep } from "node:path";
+import { describeFsError } from "@graph-recording/openapi-zod/document";
 import { UsageError } from "./errors.js";
-import { describeFsError } from "./spec-document.js";
 
 /** Which source documents the examples account for. */
 export interface SourceCoverage {

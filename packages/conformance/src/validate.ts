@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { describeFsError } from "@graph-recording/openapi-zod/document";
 import type { ValidationMode } from "./ajv-validators.js";
 import { UsageError } from "./errors.js";
 import { harBodies, operationMatcher, serverBasePaths } from "./har.js";
@@ -10,7 +11,7 @@ import { parseJson } from "./json-input.js";
 import { type PayloadResult, splitLines, validateLines, validateText } from "./payload-lines.js";
 import { type PayloadTarget, resolveTarget } from "./payload-target.js";
 import { projectSpecPath } from "./project-spec.js";
-import { describeFsError, loadSpec } from "./spec-document.js";
+import { loadSpec } from "./spec-document.js";
 import {
   type GeneratedValidators,
   generateValidators,
@@ -72,7 +73,7 @@ export interface ValidateOptions extends ValidatorChoice {
 const cachedProject: { validators?: Promise<GeneratedValidators> } = {};
 
 /** The validators for a choice: given ones, generated ones for `spec`, or `@graph-recording/zod`. */
-export async function validatorsFor(choice: ValidatorChoice): Promise<GeneratedValidators> {
+async function validatorsFor(choice: ValidatorChoice): Promise<GeneratedValidators> {
   if (choice.validators) return choice.validators;
   if (choice.spec) return generateValidators(await loadSpec(choice.spec));
   cachedProject.validators ??= projectValidators(() => loadSpec(projectSpecPath())).then(

@@ -188,7 +188,7 @@ function zodEntryUrl(): string {
  * Rewrites the generated module's `zod` import to the copy this package resolves, so that the
  * module can be imported from memory (a `data:` URL) with no temporary file.
  */
-export function linkGeneratedModule(code: string): string {
+function linkGeneratedModule(code: string): string {
   const zod = JSON.stringify(zodEntryUrl());
   return code.replace(/(\bfrom\s*|\bimport\s*\(?\s*)["']zod["']/g, `$1${zod}`);
 }

@@ -1,4 +1,4 @@
-import { escapeToken, pointerFromSegments } from "./json-pointer.js";
+import { childPointer, escapeToken } from "@graph-recording/openapi-zod/document";
 
 /** One reason a payload does not match: where (JSON pointer into the payload) and what. */
 export interface Issue {
@@ -43,7 +43,7 @@ function issuesFromSafeParse(issue: SafeParseIssue, prefix: PropertyKey[]): Issu
   const segments = [...prefix, ...issue.path].map((segment) =>
     typeof segment === "symbol" ? String(segment.description) : segment,
   );
-  const path = pointerFromSegments(segments as Array<string | number>);
+  const path = childPointer("", ...(segments as Array<string | number>));
   const code = issue.code;
   if (code === "unrecognized_keys" && issue.keys && issue.keys.length > 0) {
     return issue.keys.map((key) => ({
@@ -68,10 +68,9 @@ function issuesFromSafeParse(issue: SafeParseIssue, prefix: PropertyKey[]): Issu
 }
 
 function describe(issue: SafeParseIssue): string {
-  const where = pointerFromSegments(
-    issue.path.map((segment) => (typeof segment === "symbol" ? String(segment) : segment)) as Array<
-      string | number
-    >,
+  const where = childPointer(
+    "",
+    ...issue.path.map((segment) => (typeof segment === "symbol" ? String(segment) : segment)),
   );
   if (issue.code === "unrecognized_keys" && issue.keys) {
     return `${where || "/"}: undeclared ${issue.keys.map((key) => JSON.stringify(key)).join(", ")}`;

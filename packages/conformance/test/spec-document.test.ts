@@ -57,7 +57,7 @@ describe("loadSpec", () => {
   test.each([
     [
       "openapi: 3.0.3\npaths: {}\n",
-      "bad.yaml (#/openapi): not an OpenAPI 3.1 document (openapi: 3.0.3); only OpenAPI 3.1.x is supported",
+      "bad.yaml:1:1 (#/openapi): not an OpenAPI 3.1 document (openapi: 3.0.3); only OpenAPI 3.1.x is supported",
     ],
     [
       "swagger: '2.0'\n",
@@ -80,6 +80,8 @@ describe("resolveRefs", () => {
       "    dangling: { $ref: '#/components/examples/none' }",
       "    external: { $ref: 'other.yaml#/x' }",
       "    loop: { $ref: '#/components/examples/loop' }",
+      "    anchor: { $ref: '#there' }",
+      "    badEncoding: { $ref: '#/components/examples/%E0%A4%A' }",
     ].join("\n"),
     "refs.yaml",
   );
@@ -98,15 +100,23 @@ describe("resolveRefs", () => {
     ],
     [
       "external",
-      'refs.yaml:7:5 (#/components/examples/external/$ref): external $ref "other.yaml#/x" is not supported; bundle the spec into one document first',
+      'refs.yaml:7:17 (#/components/examples/external/$ref): external $ref "other.yaml#/x" is not supported; bundle the spec into one document first',
     ],
     [
       "loop",
       'refs.yaml:8:5 (#/components/examples/loop): circular $ref "#/components/examples/loop"',
     ],
+    [
+      "anchor",
+      'refs.yaml:9:15 (#/components/examples/anchor/$ref): $ref "#there" is not a JSON pointer',
+    ],
+    [
+      "badEncoding",
+      'refs.yaml:10:20 (#/components/examples/badEncoding/$ref): $ref "#/components/examples/%E0%A4%A" is not a JSON pointer',
+    ],
   ])("reports a %s reference with its location", (name, message) => {
-    expect(usageError(() => resolveRefs(spec, `/components/examples/${name}`)).message).toBe(
-      message,
-    );
+    const error = usageError(() => resolveRefs(spec, `/components/examples/${name}`));
+    expect(error.kind).toBe("unsupported-spec");
+    expect(error.message).toBe(message);
   });
 });

@@ -1,6 +1,6 @@
+import { childPointer } from "./document/json-pointer.js";
 import { INTEGER_FORMATS, isObject, type JsonObject, STRING_FORMATS } from "./formats.js";
-import { childPointer } from "./pointer.js";
-import { isAloneRef, type SchemaCompiler, type Variant } from "./schema-compiler.js";
+import { isAloneRef, keywordTypes, type SchemaCompiler, type Variant } from "./schema-compiler.js";
 
 type Schema = boolean | JsonObject;
 
@@ -116,41 +116,8 @@ export class FastPath {
     const conditions: string[] = [];
     const types = this.c.typesOf(schema, pointer);
     const siblingTypes = types ?? known ?? this.c.staticTypes(schema, pointer);
-    const skip =
-      Array.isArray(schema.allOf) || inheritedSkip
-        ? new Set([
-            ...(inheritedSkip ?? []),
-            ...this.c.directionalKeys(schema, pointer, variant, 0),
-          ])
-        : undefined;
-    const keywordTypes = (
-      [
-        ["string", ["minLength", "maxLength", "pattern", "format"]],
-        ["number", ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"]],
-        ["array", ["items", "prefixItems", "minItems", "maxItems", "uniqueItems", "contains"]],
-        [
-          "object",
-          [
-            "properties",
-            "required",
-            "additionalProperties",
-            "patternProperties",
-            "propertyNames",
-            "minProperties",
-            "maxProperties",
-            "dependentRequired",
-          ],
-        ],
-      ] as const
-    )
-      .filter(
-        ([type, keywords]) =>
-          keywords.some((k) => schema[k] !== undefined) ||
-          (type === "number" &&
-            typeof schema.format === "string" &&
-            schema.format in INTEGER_FORMATS),
-      )
-      .map(([type]) => type as string);
+    const skip = this.c.notRequiredHere(schema, pointer, variant, inheritedSkip);
+    const implied = keywordTypes(schema);
 
     if (types !== undefined) {
       const branches = types.map((type) =>
@@ -158,7 +125,7 @@ export class FastPath {
       );
       conditions.push(any(branches));
     } else {
-      for (const type of keywordTypes)
+      for (const type of implied)
         conditions.push(
           orAbsent(
             `!${wrapNot(typeTest(type, x))}`,
@@ -249,7 +216,7 @@ export class FastPath {
     const closedByRefAlone =
       schema.$ref !== undefined &&
       types === undefined &&
-      keywordTypes.length === 0 &&
+      implied.length === 0 &&
       !["allOf", "anyOf", "oneOf", "enum", "const"].some((k) => schema[k] !== undefined);
     if (schema.unevaluatedProperties !== undefined) {
       const evaluation = this.c.evaluation(schema, pointer, variant, [], true);
@@ -306,7 +273,7 @@ export class FastPath {
         seen.add(value);
       }
     }
-    const mapping = this.mapping(discriminator, members, pointer);
+    const mapping = this.c.discriminatorTargets(discriminator, members, pointer);
     for (const [value, target] of mapping) {
       const index = targets.indexOf(target);
       if (index === -1 || !(sets[index] as Set<unknown>).has(value)) return false;
@@ -346,35 +313,6 @@ export class FastPath {
     return undefined;
   }
 
-  /** Tag value -> target pointer: the explicit `mapping`, then component names of `$ref` alternatives. */
-  private mapping(
-    discriminator: JsonObject,
-    members: unknown[],
-    pointer: string,
-  ): Map<string, string> {
-    const mapping = new Map<string, string>();
-    if (isObject(discriminator.mapping)) {
-      for (const [value, target] of Object.entries(discriminator.mapping)) {
-        if (typeof target !== "string") continue;
-        const ref = target.startsWith("#") ? target : `#/components/schemas/${target}`;
-        mapping.set(
-          value,
-          this.c.refTarget(ref, childPointer(pointer, "discriminator", "mapping", value)),
-        );
-      }
-    }
-    const explicit = isObject(discriminator.mapping) ? Object.values(discriminator.mapping) : [];
-    for (const member of members) {
-      if (!isObject(member) || typeof member.$ref !== "string") continue;
-      const match = /^#\/components\/schemas\/([^/]+)$/.exec(member.$ref);
-      if (match === null || match[1] === undefined) continue;
-      const name = match[1].replace(/~1/g, "/").replace(/~0/g, "~");
-      if (explicit.includes(member.$ref) || explicit.includes(name) || mapping.has(name)) continue;
-      mapping.set(name, this.c.refTarget(member.$ref, pointer));
-    }
-    return mapping;
-  }
-
   private discriminator(
     discriminator: JsonObject,
     members: unknown[],
@@ -383,7 +321,7 @@ export class FastPath {
     x: string,
   ): string {
     const open = { ...variant, closed: false };
-    const mapping = this.mapping(discriminator, members, pointer);
+    const mapping = this.c.discriminatorTargets(discriminator, members, pointer);
     if (mapping.size === 0) return "true";
     const tag = `${x}[${JSON.stringify(discriminator.propertyName)}]`;
     const selected = [...mapping].reduceRight(

@@ -7,6 +7,7 @@ export {
   generateZodFromFile,
   identifierFor,
   isJsonMediaType,
+  typeNameFor,
 } from "./generate.js";
 export { loadDocument, parseDocument } from "./load.js";
 export { writeFileAtomic } from "./write.js";

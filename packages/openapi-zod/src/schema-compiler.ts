@@ -1,6 +1,11 @@
+import {
+  childPointer,
+  pointerTokens,
+  unescapeToken,
+  valueAtTokens,
+} from "./document/json-pointer.js";
 import { OpenApiZodError } from "./errors.js";
 import { INTEGER_FORMATS, isObject, type JsonObject, STRING_FORMATS } from "./formats.js";
-import { canonicalTokens, childPointer, pointerTokens, resolveTokens } from "./pointer.js";
 
 /**
  * Which of the four validators a schema is compiled into.
@@ -56,6 +61,24 @@ const OBJECT_KEYWORDS = [
   "maxProperties",
   "dependentRequired",
 ];
+
+/**
+ * The types whose keywords a schema uses (`minLength` -> string, `properties` -> object, an integer
+ * `format` -> number): without `type`, each such keyword applies only to values of its type.
+ */
+export function keywordTypes(schema: JsonObject): string[] {
+  const has = (keywords: string[]) => keywords.some((k) => schema[k] !== undefined);
+  const types: string[] = [];
+  if (has(STRING_KEYWORDS)) types.push("string");
+  if (
+    has(NUMBER_KEYWORDS) ||
+    (typeof schema.format === "string" && schema.format in INTEGER_FORMATS)
+  )
+    types.push("number");
+  if (has(ARRAY_KEYWORDS)) types.push("array");
+  if (has(OBJECT_KEYWORDS)) types.push("object");
+  return types;
+}
 /** Keywords that never change a verdict: a `$ref` with only these beside it is a plain alias. */
 const ANNOTATIONS = new Set([
   "$comment",
@@ -120,6 +143,11 @@ export const propertyKey = (key: string): string =>
 
 const indent = (text: string): string => text.replace(/\n/g, "\n  ");
 
+/** The tokens of a canonical pointer (`#/a/b~1c`, as {@link childPointer} builds them: escaped, never percent-encoded). */
+function canonicalTokens(pointer: string): string[] | undefined {
+  return pointer.startsWith("#") ? pointerTokens(pointer.slice(1)) : undefined;
+}
+
 /** Compiles JSON Schema 2020-12 (as used by OpenAPI 3.1) into Zod 4 expressions, one definition per pointer and variant. */
 export class SchemaCompiler {
   readonly definitions: Definition[] = [];
@@ -145,7 +173,7 @@ export class SchemaCompiler {
     | undefined;
 
   constructor(
-    private readonly document: JsonObject,
+    readonly document: JsonObject,
     readonly options: SchemaCompilerOptions,
   ) {}
 
@@ -234,11 +262,8 @@ export class SchemaCompiler {
 
   private lookup(pointer: string, from: string): Schema {
     const tokens = canonicalTokens(pointer);
-    const resolved =
-      tokens === undefined
-        ? { found: false, value: undefined }
-        : resolveTokens(this.document, tokens);
-    if (!resolved.found) {
+    const value = tokens === undefined ? undefined : valueAtTokens(this.document, tokens);
+    if (value === undefined) {
       this.rejectNestedId(from);
       throw new OpenApiZodError({
         kind: "reference",
@@ -247,7 +272,6 @@ export class SchemaCompiler {
         hint: "Point `$ref` at an existing schema (JSON pointer tokens escape `~` as `~0` and `/` as `~1`).",
       });
     }
-    const value = resolved.value;
     if (typeof value !== "boolean" && !isObject(value)) {
       throw new OpenApiZodError({
         kind: "document",
@@ -305,7 +329,7 @@ export class SchemaCompiler {
   }
 
   /** Follows `$ref`s that have nothing but annotations beside them. */
-  private followAliases(pointer: string): string {
+  followAliases(pointer: string): string {
     const seen = new Set<string>();
     let current = pointer;
     for (;;) {
@@ -329,7 +353,7 @@ export class SchemaCompiler {
   }
 
   /** Whether readOnly/writeOnly appear anywhere reachable from the schema, so request and response differ. */
-  private isDirectionSensitive(pointer: string): boolean {
+  isDirectionSensitive(pointer: string): boolean {
     const cached = this.sensitivity.get(pointer);
     if (cached !== undefined) return cached;
     // Breadth-first over the reference graph; each subtree is scanned once (localScan is memoised).
@@ -498,11 +522,7 @@ export class SchemaCompiler {
     const types = this.typesOf(schema, pointer);
     const siblingTypes = types ?? known ?? this.staticTypes(schema, pointer);
 
-    // Properties that an allOf sibling declares readOnly (request) / writeOnly (response) are not required here.
-    const skip =
-      Array.isArray(schema.allOf) || inheritedSkip
-        ? new Set([...(inheritedSkip ?? []), ...this.directionalKeys(schema, pointer, variant, 0)])
-        : undefined;
+    const skip = this.notRequiredHere(schema, pointer, variant, inheritedSkip);
     const base = this.compileTyped(schema, pointer, variant, types, known, skip);
     if (base !== undefined) parts.push(base);
 
@@ -644,19 +664,10 @@ export class SchemaCompiler {
     skip?: ReadonlySet<string>,
   ): string | undefined {
     const values = this.enumValues(schema, pointer);
-    const has = (keywords: string[]) => keywords.some((k) => schema[k] !== undefined);
-    const keywordTypes = [
-      has(STRING_KEYWORDS) ? "string" : undefined,
-      has(NUMBER_KEYWORDS) ||
-      (typeof schema.format === "string" && schema.format in INTEGER_FORMATS)
-        ? "number"
-        : undefined,
-      has(ARRAY_KEYWORDS) ? "array" : undefined,
-      has(OBJECT_KEYWORDS) ? "object" : undefined,
-    ].filter((t): t is string => t !== undefined);
+    const implied = keywordTypes(schema);
 
     if (types !== undefined) {
-      const bare = keywordTypes.every(
+      const bare = implied.every(
         (t) => !types.includes(t) && !(t === "number" && types.includes("integer")),
       );
       if (values !== undefined && bare && values.every((v) => !isObject(v) && !Array.isArray(v))) {
@@ -679,14 +690,14 @@ export class SchemaCompiler {
       return expression;
     }
     let base: string | undefined;
-    if (keywordTypes.length > 0) {
+    if (implied.length > 0) {
       if (known !== undefined && known.length === 1 && known[0] !== undefined) {
         const only = known[0] === "integer" ? "number" : known[0];
-        base = keywordTypes.includes(only)
+        base = implied.includes(only)
           ? this.compileType(known[0], schema, pointer, variant, skip)
           : undefined;
       } else {
-        const branches = keywordTypes.map(
+        const branches = implied.map(
           (type) => `${type}: ${this.compileType(type, schema, pointer, variant, skip)}`,
         );
         base = `z.unknown().superRefine(${this.use("$byType")}({ ${branches.join(", ")} }))`;
@@ -899,8 +910,27 @@ export class SchemaCompiler {
     return false;
   }
 
+  /**
+   * Properties whose `required` does not hold at this position, for both code paths: those an
+   * allOf member declares readOnly (request) / writeOnly (response), and those inherited.
+   */
+  notRequiredHere(
+    schema: JsonObject,
+    pointer: string,
+    variant: Variant,
+    inherited: ReadonlySet<string> | undefined,
+  ): ReadonlySet<string> | undefined {
+    if (!Array.isArray(schema.allOf) && inherited === undefined) return undefined;
+    return new Set([...(inherited ?? []), ...this.directionalKeys(schema, pointer, variant, 0)]);
+  }
+
   /** Names of properties declared readOnly (request) or writeOnly (response) through properties, `$ref` and allOf. */
-  directionalKeys(schema: Schema, pointer: string, variant: Variant, depth: number): string[] {
+  private directionalKeys(
+    schema: Schema,
+    pointer: string,
+    variant: Variant,
+    depth: number,
+  ): string[] {
     if (!isObject(schema) || depth > 16) return [];
     const keyword = variant.request ? "readOnly" : "writeOnly";
     const keys: string[] = [];
@@ -1086,39 +1116,49 @@ export class SchemaCompiler {
     return `z.${keyword === "oneOf" ? "xor" : "union"}([${compiled.join(", ")}])`;
   }
 
-  /** `{ value: schema }` for a discriminator (explicit mapping, else component names of `$ref` alternatives). */
+  /** `{ value: schema }` for a discriminator, from {@link discriminatorTargets}. */
   private discriminatorMapping(
     discriminator: JsonObject,
     members: unknown[],
     pointer: string,
     variant: Variant,
   ): string | undefined {
-    const entries: string[] = [];
     const open = { ...variant, closed: false };
-    if (isObject(discriminator.mapping)) {
-      for (const [value, target] of Object.entries(discriminator.mapping)) {
-        const at = childPointer(pointer, "discriminator", "mapping", value);
-        if (typeof target !== "string") continue;
-        const ref = target.startsWith("#") ? target : `#/components/schemas/${target}`;
-        entries.push(`${JSON.stringify(value)}: ${this.reference(this.refTarget(ref, at), open)}`);
-      }
+    const entries = [...this.discriminatorTargets(discriminator, members, pointer)].map(
+      ([value, target]) => `${JSON.stringify(value)}: ${this.reference(target, open)}`,
+    );
+    return entries.length === 0 ? undefined : `{ ${entries.join(", ")} }`;
+  }
+
+  /**
+   * Tag value -> target pointer of a discriminator, for both code paths: the explicit `mapping`
+   * first, then the component name of each `$ref` alternative the mapping neither names nor targets.
+   */
+  discriminatorTargets(
+    discriminator: JsonObject,
+    members: unknown[],
+    pointer: string,
+  ): Map<string, string> {
+    const targets = new Map<string, string>();
+    const mapping = isObject(discriminator.mapping) ? discriminator.mapping : {};
+    for (const [value, target] of Object.entries(mapping)) {
+      if (typeof target !== "string") continue;
+      const ref = target.startsWith("#") ? target : `#/components/schemas/${target}`;
+      targets.set(
+        value,
+        this.refTarget(ref, childPointer(pointer, "discriminator", "mapping", value)),
+      );
     }
-    const mapped = new Set(entries.map((e) => e));
+    const explicit = Object.values(mapping);
     for (const member of members) {
       if (!isObject(member) || typeof member.$ref !== "string") continue;
       const match = /^#\/components\/schemas\/([^/]+)$/.exec(member.$ref);
-      if (match === null || match[1] === undefined) continue;
-      const name = match[1].replace(/~1/g, "/").replace(/~0/g, "~");
-      const explicit = isObject(discriminator.mapping)
-        ? Object.values(discriminator.mapping).includes(member.$ref) ||
-          Object.values(discriminator.mapping).includes(name)
-        : false;
-      if (explicit) continue;
-      const entry = `${JSON.stringify(name)}: ${this.reference(this.refTarget(member.$ref, pointer), open)}`;
-      if (!mapped.has(entry)) entries.push(entry);
+      if (match?.[1] === undefined) continue;
+      const name = unescapeToken(match[1]);
+      if (explicit.includes(member.$ref) || explicit.includes(name) || targets.has(name)) continue;
+      targets.set(name, this.refTarget(member.$ref, pointer));
     }
-    if (entries.length === 0) return undefined;
-    return `{ ${entries.join(", ")} }`;
+    return targets;
   }
 
   /** Static description of what a schema's in-place applicators evaluate (for unevaluated* and strict mode). */
@@ -1299,7 +1339,7 @@ function matchesType(value: unknown, type: string): boolean {
 }
 
 /** Deep equality of JSON values (used at generation time to reduce `enum` + `const`). */
-export function jsonEqual(a: unknown, b: unknown): boolean {
+function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b))
     return a.length === b.length && a.every((v, i) => jsonEqual(v, b[i]));

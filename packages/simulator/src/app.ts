@@ -3,7 +3,7 @@
  * `/_simulator`) and the media host that serves recordingLocation audio on its own origin.
  */
 import { Hono } from "hono";
-import { audioResponse } from "./audio.js";
+import { audioEtag, audioResponse } from "./audio.js";
 import { GraphHttpError } from "./errors.js";
 import { dispatch, type Exchange, type PipelineDeps, type SimEnv } from "./pipeline.js";
 import type { GraphRequest, HandlerContext } from "./routes/context.js";
@@ -176,6 +176,8 @@ export function createMediaApp(ctx: HandlerContext): Hono<SimEnv> {
         range: ex.c.req.header("range"),
         contentType: "application/octet-stream",
         contentLength: false,
+        etag: audioEtag(audio.tone),
+        ifRange: ex.c.req.header("if-range"),
       });
     }),
   );

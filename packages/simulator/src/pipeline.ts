@@ -17,7 +17,7 @@ import type { RecordedRequest, RequestLog } from "./request-log.js";
 export type SimEnv = { Bindings: HttpBindings };
 
 /** Graph's JSON content type, OData parameters included. */
-export const GRAPH_JSON =
+const GRAPH_JSON =
   "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
 
 /** What the pipeline needs from the simulator. */
@@ -81,7 +81,7 @@ export function jsonResponse(
 }
 
 /** Builds a Graph error response for an exchange. */
-export function errorResponse(ex: Exchange, error: GraphHttpError, date: Date): Response {
+function errorResponse(ex: Exchange, error: GraphHttpError, date: Date): Response {
   const body = graphErrorBody({
     code: error.code,
     message: error.message,

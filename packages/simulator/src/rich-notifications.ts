@@ -78,7 +78,7 @@ function base64url(value: unknown): string {
 }
 
 /** Issuer of the bearer tokens Graph sends with calling-bot callbacks. */
-export const CALLBACK_TOKEN_ISSUER = "https://api.botframework.com";
+const CALLBACK_TOKEN_ISSUER = "https://api.botframework.com";
 
 /**
  * The simulator's RSA signing key, created on first use. It signs the `validationTokens` of

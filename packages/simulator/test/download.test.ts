@@ -119,6 +119,29 @@ describe("recordingLocation", () => {
     }
   });
 
+  it("sends a strong ETag and serves a Range only when If-Range matches it", async () => {
+    const op = await finishedRecording(1);
+    const auth = { authorization: `Bearer ${op.recordingAccessToken}` };
+    const whole = await fetch(op.recordingLocation, { headers: auth });
+    const etag = whole.headers.get("etag");
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const full = Buffer.from(await whole.arrayBuffer());
+    const cases: Array<[string, string, number, Buffer]> = [
+      ["the current ETag", etag ?? "", 206, full.subarray(1000)],
+      ["another ETag", '"older-version"', 200, full],
+      ["the weak form of the ETag", `W/${etag}`, 200, full],
+      ["a date (no Last-Modified is sent)", "Mon, 23 Nov 2026 09:00:00 GMT", 200, full],
+    ];
+    for (const [name, ifRange, status, body] of cases) {
+      const res = await fetch(op.recordingLocation, {
+        headers: { ...auth, range: "bytes=1000-", "if-range": ifRange },
+      });
+      expect(res.status, name).toBe(status);
+      expect(res.headers.get("etag"), name).toBe(etag);
+      expect(Buffer.from(await res.arrayBuffer()).equals(body), name).toBe(true);
+    }
+  });
+
   it("answers 416 for a range past the end", async () => {
     const op = await finishedRecording(1);
     const res = await fetch(op.recordingLocation, {

@@ -319,3 +319,52 @@ describe("calls and operations that do not exist", () => {
     expect(list.value.map((o: { clientContext: string }) => o.clientContext)).toEqual(["a", "b"]);
   });
 });
+
+describe("the operations of a call", () => {
+  it("pages oldest first over the operations that existed at the first page", async () => {
+    await sim.close();
+    sim = await startSimulator({ pageSize: 2 });
+    const call = sim.control.createCall({ callbackUri: `${bot.url}/callback` });
+    const path = `/communications/calls/${call.id}/operations`;
+    for (const context of ["a", "b", "c", "d", "e"]) {
+      const res = await post(sim, `/communications/calls/${call.id}/recordResponse`, {
+        clientContext: context,
+      });
+      expect(res.status).toBe(200);
+    }
+    const first = await (await graph(sim, path)).json();
+    expect(first["@odata.context"]).toBe(
+      `${sim.baseUrl}/$metadata#communications/calls('${call.id}')/operations`,
+    );
+    const seen = first.value.map((op: { clientContext: string }) => op.clientContext);
+    // An operation started while the client pages does not shift the pages it has yet to read.
+    await post(sim, `/communications/calls/${call.id}/recordResponse`, { clientContext: "late" });
+    let next: string | undefined = first["@odata.nextLink"];
+    const links: string[] = [];
+    while (next) {
+      links.push(next);
+      expect(next.startsWith(`${sim.baseUrl}${path}?$skiptoken=`)).toBe(true);
+      const page = await (
+        await fetch(next, { headers: { authorization: `Bearer ${sim.accessToken}` } })
+      ).json();
+      seen.push(...page.value.map((op: { clientContext: string }) => op.clientContext));
+      next = page["@odata.nextLink"];
+    }
+    expect(seen).toEqual(["a", "b", "c", "d", "e"]);
+    expect(links).toHaveLength(2);
+    const again = await (await graph(sim, path)).json();
+    expect(again.value).toHaveLength(2);
+    expect(again["@odata.nextLink"]).toBeDefined();
+  });
+
+  it("answers 400 naming $skiptoken for a token it did not issue", async () => {
+    const call = sim.control.createCall({ callbackUri: `${bot.url}/callback` });
+    const res = await graph(sim, `/communications/calls/${call.id}/operations?$skiptoken=bogus`);
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.code).toBe("BadRequest");
+    expect(body.error.message).toBe(
+      "Invalid value for query option $skiptoken: 'bogus' is not a page of this call's operations. Start again without it.",
+    );
+  });
+});

@@ -5,8 +5,13 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import {
+  childPointer,
+  parseSpecDocument,
+  resolveRefs,
+  type SpecDocument,
+} from "@graph-recording/openapi-zod/document";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { parse } from "yaml";
 
 /** Where the spec lives, from this package. */
 export const SPEC_PATH = fileURLToPath(new URL("../../../spec/openapi.yaml", import.meta.url));
@@ -24,17 +29,15 @@ export interface SpecOperation {
   betaOnly: boolean;
 }
 
-function escapePointerToken(token: string): string {
-  return token.replaceAll("~", "~0").replaceAll("/", "~1");
-}
-
 /** The parsed spec with lookups and validators. */
 export class SpecContract {
   readonly doc: Json;
+  private readonly spec: SpecDocument;
   private readonly ajv: InstanceType<typeof Ajv2020>;
 
   constructor(text: string) {
-    this.doc = parse(text) as Json;
+    this.spec = parseSpecDocument(text, { file: SPEC_PATH, versions: ["3.1"] });
+    this.doc = this.spec.document;
     this.ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
     this.ajv.addSchema(this.doc, "spec");
   }
@@ -53,7 +56,7 @@ export class SpecContract {
           operationId: String(operation.operationId),
           method: method.toUpperCase(),
           path,
-          pointer: `/paths/${escapePointerToken(path)}/${method}`,
+          pointer: childPointer("/paths", path, method),
           operation,
           betaOnly,
         });
@@ -62,24 +65,10 @@ export class SpecContract {
     return out;
   }
 
-  /** Follows a local `$ref` (responses, request bodies), returning the object and its pointer. */
+  /** Follows local `$ref`s (responses, request bodies), returning the object and its pointer. */
   resolve(node: Json, pointer: string): { node: Json; pointer: string } {
-    let current = node;
-    let at = pointer;
-    while (typeof current.$ref === "string") {
-      at = (current.$ref as string).slice(1);
-      current = this.at(at) as Json;
-    }
-    return { node: current, pointer: at };
-  }
-
-  at(pointer: string): unknown {
-    let node: unknown = this.doc;
-    for (const raw of pointer.split("/").slice(1)) {
-      const key = raw.replaceAll("~1", "/").replaceAll("~0", "~");
-      node = (node as Json)[key];
-    }
-    return node;
+    const resolved = resolveRefs(this.spec, pointer, node);
+    return { node: resolved.value as Json, pointer: resolved.pointer };
   }
 
   /** The response object the spec declares for a status (exact, then `4XX`, then `default`). */
@@ -92,7 +81,7 @@ export class SpecContract {
       if (responses[key]) {
         const resolved = this.resolve(
           responses[key] as Json,
-          `${op.pointer}/responses/${escapePointerToken(key)}`,
+          childPointer(op.pointer, "responses", key),
         );
         return { ...resolved, key };
       }
@@ -117,7 +106,7 @@ export class SpecContract {
     const { node, pointer } = this.resolve(body, `${op.pointer}/requestBody`);
     const content = node.content as Record<string, Json> | undefined;
     return content?.["application/json"]
-      ? `${pointer}/content/application~1json/schema`
+      ? childPointer(pointer, "content", "application/json", "schema")
       : undefined;
   }
 
@@ -125,18 +114,27 @@ export class SpecContract {
   requestExamples(op: SpecOperation): Array<{ name: string; value: unknown; expect: string }> {
     const body = op.operation.requestBody as Json | undefined;
     if (!body) return [];
-    const { node } = this.resolve(body, `${op.pointer}/requestBody`);
+    const { node, pointer } = this.resolve(body, `${op.pointer}/requestBody`);
     const media = (node.content as Record<string, Json> | undefined)?.["application/json"];
     const examples = (media?.examples ?? {}) as Record<string, Json>;
     return Object.entries(examples).map(([name, example]) => {
-      const resolved = this.resolve(example, "").node;
+      const at = childPointer(pointer, "content", "application/json", "examples", name);
+      const resolved = this.resolve(example, at).node;
       return { name, value: resolved.value, expect: String(resolved["x-expect"] ?? "valid") };
     });
   }
 
   /** Pointer of a webhook's JSON request schema. */
   webhookSchemaPointer(name: string): string {
-    return `/webhooks/${escapePointerToken(name)}/post/requestBody/content/application~1json/schema`;
+    return childPointer(
+      "/webhooks",
+      name,
+      "post",
+      "requestBody",
+      "content",
+      "application/json",
+      "schema",
+    );
   }
 }
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { Simulator } from "../src/index.js";
 
 /** A request the receiver got. */
-export interface Received {
+interface Received {
   method: string;
   url: URL;
   headers: IncomingMessage["headers"];

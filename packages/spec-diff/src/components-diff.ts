@@ -1,4 +1,6 @@
 // `components`: each component is compared once, here, whatever refers to it.
+
+import { childPointer } from "@graph-recording/openapi-zod/document";
 import type { DiffContext, Direction } from "./context.js";
 import { bothDirections } from "./context.js";
 import {
@@ -10,7 +12,7 @@ import {
   unionKeys,
 } from "./diff-helpers.js";
 import { diffParameterObject, diffRequestBodyObject, diffResponseObject } from "./http-objects.js";
-import { appendPointer, isRecord, jsonEqual } from "./pointer.js";
+import { isRecord, jsonEqual } from "./json-values.js";
 import { diffSchema } from "./schema-diff.js";
 
 const componentKinds = new Set([
@@ -29,7 +31,7 @@ const componentKinds = new Set([
 /** Compares `components`, kind by kind and name by name. */
 export function diffComponents(ctx: DiffContext, was: Node, now: Node) {
   for (const kind of unionKeys(was, now)) {
-    const pointer = appendPointer("/components", kind);
+    const pointer = childPointer("/components", kind);
     if (!componentKinds.has(kind)) {
       diffOther(ctx, kind, was[kind], now[kind], pointer);
       continue;
@@ -37,7 +39,7 @@ export function diffComponents(ctx: DiffContext, was: Node, now: Node) {
     const before = asNode(was[kind]);
     const after = asNode(now[kind]);
     for (const name of unionKeys(before, after)) {
-      const at = appendPointer(pointer, name);
+      const at = childPointer(pointer, name);
       const examples = kind === "examples";
       if (after[name] === undefined) {
         ctx.report(
@@ -83,44 +85,29 @@ function diffComponent(
   }
   const before = resolveSide(ctx, "before", was, pointer);
   const after = resolveSide(ctx, "after", now, pointer);
+  // A component nothing uses is compared as if used the way its kind usually is.
+  const usual = (direction: Direction) =>
+    directions === bothDirections ? new Set<Direction>([direction]) : directions;
   switch (kind) {
     case "parameters":
-      diffParameterObject(
-        ctx,
-        before,
-        after,
+      diffParameterObject(ctx, before, after, {
         pointer,
-        directions === bothDirections ? new Set<Direction>(["input"]) : directions,
-        `parameter ${name}`,
-      );
+        directions: usual("input"),
+        label: `parameter ${name}`,
+      });
       break;
     case "headers":
-      diffParameterObject(
-        ctx,
-        before,
-        after,
+      diffParameterObject(ctx, before, after, {
         pointer,
-        directions === bothDirections ? new Set<Direction>(["output"]) : directions,
-        `header ${name}`,
-      );
+        directions: usual("output"),
+        label: `header ${name}`,
+      });
       break;
     case "requestBodies":
-      diffRequestBodyObject(
-        ctx,
-        before,
-        after,
-        pointer,
-        directions === bothDirections ? new Set<Direction>(["input"]) : directions,
-      );
+      diffRequestBodyObject(ctx, before, after, { pointer, directions: usual("input") });
       break;
     case "responses":
-      diffResponseObject(
-        ctx,
-        before,
-        after,
-        pointer,
-        directions === bothDirections ? new Set<Direction>(["output"]) : directions,
-      );
+      diffResponseObject(ctx, before, after, { pointer, directions: usual("output") });
       break;
     default:
       diffGeneric(ctx, before, after, pointer);
@@ -132,7 +119,7 @@ function diffGeneric(ctx: DiffContext, was: unknown, now: unknown, pointer: stri
   if (jsonEqual(was, now)) return;
   if (isRecord(was) && isRecord(now)) {
     for (const key of unionKeys(was, now)) {
-      const at = appendPointer(pointer, key);
+      const at = childPointer(pointer, key);
       if (documentationKeys.has(key) || key.startsWith("x-"))
         diffOther(ctx, key, was[key], now[key], at);
       else diffGeneric(ctx, was[key], now[key], at);

@@ -1,5 +1,11 @@
+import {
+  pointerTokens,
+  type ResolvedRef,
+  resolveRefs,
+  SpecDocumentError,
+} from "@graph-recording/openapi-zod/document";
+import { isRecord } from "./json-values.js";
 import { type ChangeClass, type SpecChange, sortChanges } from "./model.js";
-import { isRecord, parsePointer, valueAt } from "./pointer.js";
 
 /**
  * Which way data flows, seen from the code that uses our packages: `input` is what it sends
@@ -11,6 +17,12 @@ export type Direction = "input" | "output";
 /** The directions a schema or component is used in. */
 export type Directions = ReadonlySet<Direction>;
 
+/** Where a comparison stands: the pointer it reports at and the directions the data flows in. */
+export interface DiffSite {
+  pointer: string;
+  directions: Directions;
+}
+
 /** Both directions: the conservative choice for anything whose use is unknown. */
 export const bothDirections: Directions = new Set<Direction>(["input", "output"]);
 
@@ -20,10 +32,20 @@ export class SpecInputError extends Error {
     readonly source: string,
     readonly pointer: string,
     readonly problem: string,
+    options?: ErrorOptions,
   ) {
-    super(`${source}${pointer ? ` at ${pointer}` : ""}: ${problem}`);
+    super(`${source}${pointer ? ` at ${pointer}` : ""}: ${problem}`, options);
     this.name = "SpecInputError";
   }
+}
+
+/** The SpecInputError for a spec that cannot be read or followed; any other error as it is. */
+export function specInputError(error: unknown, source: string): unknown {
+  if (!(error instanceof SpecDocumentError)) return error;
+  const { line, column, pointer } = error.location;
+  const position =
+    line === undefined ? "" : `line ${line}${column === undefined ? "" : `, column ${column}`}: `;
+  return new SpecInputError(source, pointer ?? "", `${position}${error.reason}`, { cause: error });
 }
 
 /** The two documents under comparison, the uses of their components, and the changes found. */
@@ -69,44 +91,40 @@ export class DiffContext {
 /** The component a local reference points to (`{ kind: "schemas", name }`), if it does. */
 export function componentOfRef(ref: unknown): { kind: string; name: string } | undefined {
   if (typeof ref !== "string" || !ref.startsWith("#/components/")) return undefined;
-  const tokens = parsePointer(ref.slice(1));
-  if (tokens.length !== 3) return undefined;
+  const tokens = pointerTokens(ref);
+  if (tokens?.length !== 3) return undefined;
   return { kind: tokens[1] as string, name: tokens[2] as string };
 }
 
 /**
  * Follows a local `$ref` (and chains of them) in `document`; siblings of `$ref` override the
- * target's keywords. Throws a SpecInputError naming the pointer when the target is missing.
+ * target's keywords, the outermost reference's first. Throws a SpecInputError naming the pointer
+ * of a reference that is external, dangling, circular or not to an object.
  */
 export function resolveRef(
   document: Record<string, unknown>,
   value: Record<string, unknown>,
   where: { source: string; pointer: string },
 ): Record<string, unknown> {
-  let current = value;
-  const visited = new Set<string>();
-  while (typeof current.$ref === "string") {
-    const ref = current.$ref;
-    if (!ref.startsWith("#")) {
-      throw new SpecInputError(
-        where.source,
-        where.pointer,
-        `external $ref ${ref} is not supported`,
-      );
-    }
-    if (visited.has(ref)) {
-      throw new SpecInputError(where.source, where.pointer, `$ref cycle through ${ref}`);
-    }
-    visited.add(ref);
-    const target = valueAt(document, ref.slice(1));
-    if (!isRecord(target)) {
-      throw new SpecInputError(where.source, where.pointer, `$ref ${ref} points to nothing`);
-    }
-    const { $ref: _ignored, ...siblings } = current;
-    current = { ...target, ...siblings };
-    if (target.$ref !== undefined && siblings.$ref === undefined) current.$ref = target.$ref;
+  let resolved: ResolvedRef;
+  try {
+    resolved = resolveRefs({ document }, where.pointer, value);
+  } catch (error) {
+    throw specInputError(error, where.source);
   }
-  return current;
+  if (!isRecord(resolved.value)) {
+    const ref = resolved.refs.at(-1)?.$ref;
+    throw new SpecInputError(
+      where.source,
+      where.pointer,
+      `$ref ${JSON.stringify(ref)} points to ${JSON.stringify(resolved.value)}, not an object`,
+    );
+  }
+  let merged = resolved.value;
+  for (const { $ref: _target, ...siblings } of resolved.refs.toReversed()) {
+    merged = { ...merged, ...siblings };
+  }
+  return merged;
 }
 
 /** The direction of a path item's requests and of its responses. */

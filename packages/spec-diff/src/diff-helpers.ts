@@ -1,6 +1,6 @@
 // Helpers shared by the comparisons of the non-schema parts of a document.
 import { componentOfRef, type DiffContext, resolveRef } from "./context.js";
-import { isRecord, jsonEqual, show } from "./pointer.js";
+import { isRecord, jsonEqual, show } from "./json-values.js";
 
 /** A JSON object of the document that is not a schema. */
 export type Node = Record<string, unknown>;

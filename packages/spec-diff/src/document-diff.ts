@@ -1,3 +1,4 @@
+import { childPointer, pointerTokens } from "@graph-recording/openapi-zod/document";
 import { diffComponents } from "./components-diff.js";
 import {
   DiffContext,
@@ -14,8 +15,8 @@ import {
   diffResponses,
   type ParameterEntry,
 } from "./http-objects.js";
+import { isRecord, jsonEqual, show } from "./json-values.js";
 import { maxClass, type SpecDiff } from "./model.js";
-import { appendPointer, isRecord, jsonEqual, show } from "./pointer.js";
 import { diffSecurity, diffServers } from "./servers-security.js";
 
 /**
@@ -32,7 +33,7 @@ export function diffSpecs(before: unknown, after: unknown): SpecDiff {
   if (!isRecord(after)) throw new SpecInputError("the newer spec", "", "not an object");
   const ctx = new DiffContext(before, after);
   for (const key of unionKeys(before, after)) {
-    const pointer = appendPointer("", key);
+    const pointer = childPointer("", key);
     const was = before[key];
     const now = after[key];
     if (jsonEqual(was, now)) continue;
@@ -81,7 +82,7 @@ function diffPathItems(
 ) {
   const noun = flow === webhookFlow ? "webhook" : "path";
   for (const key of unionKeys(was, now)) {
-    const at = appendPointer(pointer, key);
+    const at = childPointer(pointer, key);
     const before = was[key];
     const after = now[key];
     if (!isRecord(after)) {
@@ -110,18 +111,18 @@ function diffPathItem(ctx: DiffContext, was: Node, now: Node, pointer: string, f
   const methods = new Set([...operationMethods(was), ...operationMethods(now)]);
   for (const key of unionKeys(was, now)) {
     if (methods.has(key) || key === "parameters" || key === "$ref") continue;
-    if (key === "servers") diffServers(ctx, was[key], now[key], appendPointer(pointer, key));
-    else diffOther(ctx, key, was[key], now[key], appendPointer(pointer, key));
+    if (key === "servers") diffServers(ctx, was[key], now[key], childPointer(pointer, key));
+    else diffOther(ctx, key, was[key], now[key], childPointer(pointer, key));
   }
   const shared = {
-    before: parameterList(ctx, "before", was.parameters, appendPointer(pointer, "parameters")),
-    after: parameterList(ctx, "after", now.parameters, appendPointer(pointer, "parameters")),
+    before: parameterList(ctx, "before", was.parameters, childPointer(pointer, "parameters")),
+    after: parameterList(ctx, "after", now.parameters, childPointer(pointer, "parameters")),
   };
   for (const method of methods) {
-    const at = appendPointer(pointer, method);
+    const at = childPointer(pointer, method);
     const before = was[method];
     const after = now[method];
-    const name = `${method.toUpperCase()} ${pointer.split("/").pop()?.replaceAll("~1", "/").replaceAll("~0", "~")}`;
+    const name = `${method.toUpperCase()} ${pointerTokens(pointer)?.at(-1)}`;
     if (!isRecord(after)) {
       ctx.report(at, "breaking", "operation-removed", `operation ${name} removed`);
     } else if (!isRecord(before)) {
@@ -142,7 +143,7 @@ function parameterList(
   const entries = new Map<string, ParameterEntry>();
   if (!Array.isArray(value)) return entries;
   value.forEach((raw, index) => {
-    const at = appendPointer(pointer, index);
+    const at = childPointer(pointer, index);
     if (!isRecord(raw)) {
       throw new SpecInputError(
         side === "before" ? "the older spec" : "the newer spec",
@@ -168,7 +169,7 @@ function diffOperation(
   shared: { before: Map<string, ParameterEntry>; after: Map<string, ParameterEntry> },
 ) {
   for (const key of unionKeys(was, now)) {
-    const at = appendPointer(pointer, key);
+    const at = childPointer(pointer, key);
     const before = was[key];
     const after = now[key];
     if (jsonEqual(before, after)) continue;
@@ -197,10 +198,13 @@ function diffOperation(
         );
         break;
       case "requestBody":
-        diffRequestBody(ctx, before, after, at, new Set([flow.request]));
+        diffRequestBody(ctx, before, after, { pointer: at, directions: new Set([flow.request]) });
         break;
       case "responses":
-        diffResponses(ctx, asNode(before), asNode(after), at, new Set([flow.response]));
+        diffResponses(ctx, asNode(before), asNode(after), {
+          pointer: at,
+          directions: new Set([flow.response]),
+        });
         break;
       case "servers":
         diffServers(ctx, before, after, at);
@@ -214,11 +218,11 @@ function diffOperation(
   diffParameters(
     ctx,
     effective(
-      parameterList(ctx, "before", was.parameters, appendPointer(pointer, "parameters")),
+      parameterList(ctx, "before", was.parameters, childPointer(pointer, "parameters")),
       shared.before,
     ),
     effective(
-      parameterList(ctx, "after", now.parameters, appendPointer(pointer, "parameters")),
+      parameterList(ctx, "after", now.parameters, childPointer(pointer, "parameters")),
       shared.after,
     ),
     new Set([flow.request]),
@@ -228,7 +232,7 @@ function diffOperation(
       ctx,
       was.security ?? ctx.before.security,
       now.security ?? ctx.after.security,
-      appendPointer(pointer, "security"),
+      childPointer(pointer, "security"),
     );
   }
 }

@@ -10,7 +10,7 @@ export class GitError extends Error {
 }
 
 /** Runs git in `cwd` and returns its stdout; throws a GitError with git's own message. */
-export function git(cwd: string, args: string[]): string {
+function git(cwd: string, args: string[]): string {
   const result = spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (result.error) throw new GitError(`git ${args.join(" ")}: ${result.error.message}`);
   if (result.status !== 0) {
@@ -31,7 +31,7 @@ export interface BaseRef {
 const releaseTag = /^(?:@graph-recording\/[a-z0-9-]+@|v)(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/;
 
 /** The newest release tag reachable from HEAD, with its version, if any. */
-export function lastReleaseTag(cwd: string): BaseRef | undefined {
+function lastReleaseTag(cwd: string): BaseRef | undefined {
   const tags = git(cwd, ["tag", "--merged", "HEAD"]).split("\n").filter(Boolean);
   let best: BaseRef | undefined;
   for (const tag of tags) {
@@ -44,7 +44,7 @@ export function lastReleaseTag(cwd: string): BaseRef | undefined {
 }
 
 /** The first commit (oldest on HEAD's history) that added `path`, if any. */
-export function firstCommitWith(cwd: string, path: string): string | undefined {
+function firstCommitWith(cwd: string, path: string): string | undefined {
   const commits = git(cwd, [
     "log",
     "--diff-filter=A",

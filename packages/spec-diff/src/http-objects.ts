@@ -1,6 +1,8 @@
 // Parameters, request bodies, media types, responses and headers of an operation or webhook,
 // and the components of those kinds.
-import type { DiffContext, Directions } from "./context.js";
+
+import { childPointer } from "@graph-recording/openapi-zod/document";
+import type { DiffContext, DiffSite } from "./context.js";
 import {
   asNode,
   diffOther,
@@ -9,7 +11,7 @@ import {
   sameComponentRef,
   unionKeys,
 } from "./diff-helpers.js";
-import { appendPointer, isRecord, jsonEqual, show } from "./pointer.js";
+import { isRecord, jsonEqual, show } from "./json-values.js";
 import { diffSchema } from "./schema-diff.js";
 
 /** A parameter as declared (`raw`), resolved, and where it is declared. */
@@ -19,12 +21,34 @@ export interface ParameterEntry {
   resolved: Node;
 }
 
+/** A comparison site that also names what is compared in messages (`query parameter $top`). */
+interface LabelledSite extends DiffSite {
+  label: string;
+}
+
+/** One member whose value differs between two objects, and the site it is compared at. */
+interface ChangedMember {
+  key: string;
+  before: unknown;
+  after: unknown;
+  site: DiffSite;
+}
+
+/** The members whose values differ between two objects; a `$ref` itself is never one of them. */
+function* changedMembers(was: Node, now: Node, site: DiffSite): Generator<ChangedMember> {
+  for (const key of unionKeys(was, now)) {
+    if (key === "$ref" || jsonEqual(was[key], now[key])) continue;
+    const pointer = childPointer(site.pointer, key);
+    yield { key, before: was[key], after: now[key], site: { ...site, pointer } };
+  }
+}
+
 /** Compares the effective parameters of an operation, keyed by location and name. */
 export function diffParameters(
   ctx: DiffContext,
   was: Map<string, ParameterEntry>,
   now: Map<string, ParameterEntry>,
-  directions: Directions,
+  directions: DiffSite["directions"],
 ) {
   for (const [key, before] of was) {
     const after = now.get(key);
@@ -32,7 +56,11 @@ export function diffParameters(
     if (!after) {
       ctx.report(before.pointer, "breaking", "parameter-removed", `${label} removed`);
     } else if (!sameComponentRef(before.raw, after.raw)) {
-      diffParameterObject(ctx, before.resolved, after.resolved, after.pointer, directions, label);
+      diffParameterObject(ctx, before.resolved, after.resolved, {
+        pointer: after.pointer,
+        directions,
+        label,
+      });
     }
   }
   for (const [key, after] of now) {
@@ -47,35 +75,25 @@ export function diffParameters(
 }
 
 /** Compares a Parameter or Header Object (they share their fields). */
-export function diffParameterObject(
-  ctx: DiffContext,
-  was: Node,
-  now: Node,
-  pointer: string,
-  directions: Directions,
-  label: string,
-) {
-  for (const key of unionKeys(was, now)) {
-    const at = appendPointer(pointer, key);
-    const before = was[key];
-    const after = now[key];
-    if (jsonEqual(before, after) || key === "$ref") continue;
+export function diffParameterObject(ctx: DiffContext, was: Node, now: Node, site: LabelledSite) {
+  const { label } = site;
+  for (const { key, before, after, site: at } of changedMembers(was, now, site)) {
     switch (key) {
       case "name":
       case "in":
         break;
       case "required":
-        diffRequiredFlag(ctx, before === true, after === true, at, directions, label);
+        diffRequiredFlag(ctx, before === true, after === true, { ...at, label });
         break;
       case "schema":
-        diffSchema(ctx, before ?? true, after ?? true, { pointer: at, directions });
+        diffSchema(ctx, before ?? true, after ?? true, at);
         break;
       case "content":
-        diffContent(ctx, asNode(before), asNode(after), at, directions);
+        diffContent(ctx, asNode(before), asNode(after), at);
         break;
       case "deprecated":
         ctx.report(
-          at,
+          at.pointer,
           "additive",
           after === true ? "deprecated" : "undeprecated",
           `${label} ${after === true ? "marked deprecated" : "no longer deprecated"}`,
@@ -86,61 +104,49 @@ export function diffParameterObject(
       case "allowReserved":
       case "allowEmptyValue":
         ctx.report(
-          at,
+          at.pointer,
           "breaking",
           "serialization-changed",
           `${label}: ${key} changed from ${show(before ?? "default")} to ${show(after ?? "default")}`,
         );
         break;
       default:
-        diffOther(ctx, key, before, after, at);
+        diffOther(ctx, key, before, after, at.pointer);
     }
   }
 }
 
 /** `required` on a parameter, header or request body: narrowing for senders, widening for receivers. */
-function diffRequiredFlag(
-  ctx: DiffContext,
-  was: boolean,
-  now: boolean,
-  pointer: string,
-  directions: Directions,
-  label: string,
-) {
+function diffRequiredFlag(ctx: DiffContext, was: boolean, now: boolean, site: LabelledSite) {
   if (now) {
-    const sent = directions.has("input");
+    const sent = site.directions.has("input");
     ctx.report(
-      pointer,
+      site.pointer,
       sent ? "breaking" : "additive",
       "became-required",
-      `${label} became required${sent ? "" : " (always present in what clients receive)"}`,
+      `${site.label} became required${sent ? "" : " (always present in what clients receive)"}`,
     );
   } else if (was) {
-    const received = directions.has("output");
+    const received = site.directions.has("output");
     ctx.report(
-      pointer,
+      site.pointer,
       received ? "breaking" : "additive",
       "became-optional",
-      `${label} became optional${received ? " (may now be absent from what clients receive)" : ""}`,
+      `${site.label} became optional${received ? " (may now be absent from what clients receive)" : ""}`,
     );
   }
 }
 
 /** Compares an operation's request body, following a `$ref` unless both sides share it. */
-export function diffRequestBody(
-  ctx: DiffContext,
-  was: unknown,
-  now: unknown,
-  pointer: string,
-  directions: Directions,
-) {
+export function diffRequestBody(ctx: DiffContext, was: unknown, now: unknown, site: DiffSite) {
+  const { pointer } = site;
   if (!isRecord(now)) {
     ctx.report(pointer, "breaking", "request-body-removed", "request body removed");
     return;
   }
   const after = resolveSide(ctx, "after", now, pointer);
   if (!isRecord(was)) {
-    const required = after.required === true && directions.has("input");
+    const required = after.required === true && site.directions.has("input");
     ctx.report(
       pointer,
       required ? "breaking" : "additive",
@@ -150,53 +156,37 @@ export function diffRequestBody(
     return;
   }
   if (sameComponentRef(was, now)) return;
-  diffRequestBodyObject(ctx, resolveSide(ctx, "before", was, pointer), after, pointer, directions);
+  diffRequestBodyObject(ctx, resolveSide(ctx, "before", was, pointer), after, site);
 }
 
 /** Compares two resolved Request Body Objects. */
-export function diffRequestBodyObject(
-  ctx: DiffContext,
-  was: Node,
-  now: Node,
-  pointer: string,
-  directions: Directions,
-) {
-  for (const key of unionKeys(was, now)) {
-    const at = appendPointer(pointer, key);
-    if (jsonEqual(was[key], now[key]) || key === "$ref") continue;
+export function diffRequestBodyObject(ctx: DiffContext, was: Node, now: Node, site: DiffSite) {
+  for (const { key, before, after, site: at } of changedMembers(was, now, site)) {
     if (key === "required") {
-      diffRequiredFlag(ctx, was[key] === true, now[key] === true, at, directions, "request body");
+      diffRequiredFlag(ctx, before === true, after === true, { ...at, label: "request body" });
     } else if (key === "content") {
-      diffContent(ctx, asNode(was[key]), asNode(now[key]), at, directions);
+      diffContent(ctx, asNode(before), asNode(after), at);
     } else {
-      diffOther(ctx, key, was[key], now[key], at);
+      diffOther(ctx, key, before, after, at.pointer);
     }
   }
 }
 
-function diffContent(
-  ctx: DiffContext,
-  was: Node,
-  now: Node,
-  pointer: string,
-  directions: Directions,
-) {
+function diffContent(ctx: DiffContext, was: Node, now: Node, site: DiffSite) {
   for (const mediaType of unionKeys(was, now)) {
-    const at = appendPointer(pointer, mediaType);
+    const at = { ...site, pointer: childPointer(site.pointer, mediaType) };
     const before = was[mediaType];
     const after = now[mediaType];
     if (!isRecord(after)) {
-      ctx.report(at, "breaking", "media-type-removed", `media type ${mediaType} removed`);
+      ctx.report(at.pointer, "breaking", "media-type-removed", `media type ${mediaType} removed`);
     } else if (!isRecord(before)) {
-      ctx.report(at, "additive", "media-type-added", `media type ${mediaType} added`);
+      ctx.report(at.pointer, "additive", "media-type-added", `media type ${mediaType} added`);
     } else {
-      for (const key of unionKeys(before, after)) {
-        const keyAt = appendPointer(at, key);
-        if (jsonEqual(before[key], after[key])) continue;
-        if (key === "schema") {
-          diffSchema(ctx, before[key] ?? true, after[key] ?? true, { pointer: keyAt, directions });
+      for (const member of changedMembers(before, after, at)) {
+        if (member.key === "schema") {
+          diffSchema(ctx, member.before ?? true, member.after ?? true, member.site);
         } else {
-          diffOther(ctx, key, before[key], after[key], keyAt);
+          diffOther(ctx, member.key, member.before, member.after, member.site.pointer);
         }
       }
     }
@@ -204,15 +194,9 @@ function diffContent(
 }
 
 /** Compares the responses of an operation, status by status. */
-export function diffResponses(
-  ctx: DiffContext,
-  was: Node,
-  now: Node,
-  pointer: string,
-  directions: Directions,
-) {
+export function diffResponses(ctx: DiffContext, was: Node, now: Node, site: DiffSite) {
   for (const status of unionKeys(was, now)) {
-    const at = appendPointer(pointer, status);
+    const at = childPointer(site.pointer, status);
     const before = was[status];
     const after = now[status];
     if (status.startsWith("x-")) {
@@ -226,38 +210,22 @@ export function diffResponses(
         ctx,
         resolveSide(ctx, "before", before, at),
         resolveSide(ctx, "after", after, at),
-        at,
-        directions,
+        { ...site, pointer: at },
       );
     }
   }
 }
 
 /** Compares two resolved Response Objects: headers, content, documentation. */
-export function diffResponseObject(
-  ctx: DiffContext,
-  was: Node,
-  now: Node,
-  pointer: string,
-  directions: Directions,
-) {
-  for (const key of unionKeys(was, now)) {
-    const at = appendPointer(pointer, key);
-    if (jsonEqual(was[key], now[key]) || key === "$ref") continue;
-    if (key === "headers") diffHeaders(ctx, asNode(was[key]), asNode(now[key]), at, directions);
-    else if (key === "content")
-      diffContent(ctx, asNode(was[key]), asNode(now[key]), at, directions);
-    else diffOther(ctx, key, was[key], now[key], at);
+export function diffResponseObject(ctx: DiffContext, was: Node, now: Node, site: DiffSite) {
+  for (const { key, before, after, site: at } of changedMembers(was, now, site)) {
+    if (key === "headers") diffHeaders(ctx, asNode(before), asNode(after), at);
+    else if (key === "content") diffContent(ctx, asNode(before), asNode(after), at);
+    else diffOther(ctx, key, before, after, at.pointer);
   }
 }
 
-function diffHeaders(
-  ctx: DiffContext,
-  was: Node,
-  now: Node,
-  pointer: string,
-  directions: Directions,
-) {
+function diffHeaders(ctx: DiffContext, was: Node, now: Node, site: DiffSite) {
   const byName = (headers: Node) =>
     new Map(
       Object.entries(headers).map(([name, header]) => [name.toLowerCase(), { name, header }]),
@@ -268,7 +236,7 @@ function diffHeaders(
     const match = after.get(key);
     if (!match) {
       ctx.report(
-        appendPointer(pointer, name),
+        childPointer(site.pointer, name),
         "breaking",
         "header-removed",
         `header ${name} removed`,
@@ -278,22 +246,20 @@ function diffHeaders(
       isRecord(header) &&
       isRecord(match.header)
     ) {
-      const at = appendPointer(pointer, match.name);
+      const at = childPointer(site.pointer, match.name);
       diffParameterObject(
         ctx,
         resolveSide(ctx, "before", header, at),
         resolveSide(ctx, "after", match.header, at),
-        at,
-        directions,
-        `header ${match.name}`,
+        { ...site, pointer: at, label: `header ${match.name}` },
       );
     }
   }
   for (const [key, { name, header }] of after) {
     if (before.has(key)) continue;
-    const at = appendPointer(pointer, name);
+    const at = childPointer(site.pointer, name);
     const required = isRecord(header) && resolveSide(ctx, "after", header, at).required === true;
-    const sent = required && directions.has("input");
+    const sent = required && site.directions.has("input");
     ctx.report(
       at,
       sent ? "breaking" : "additive",

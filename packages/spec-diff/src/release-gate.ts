@@ -116,6 +116,7 @@ export async function checkRelease(options: SpecHistoryOptions): Promise<Release
     "0.0.0";
   const required = requiredBump(diff.class, releasedVersion);
   const problems = releaseProblems({ base, firstRelease, required, diff, packages: published });
+  problems.push(...inflatedBumps(plan, published, packages));
   return {
     root,
     base,
@@ -128,6 +129,43 @@ export async function checkRelease(options: SpecHistoryOptions): Promise<Release
     problems,
     ok: problems.length === 0,
   };
+}
+
+type ReleasePlan = Awaited<ReturnType<typeof getReleasePlan>>;
+type WorkspacePackage = Awaited<ReturnType<typeof getPackages>>["packages"][number];
+
+/**
+ * Packages the plan releases with a larger bump than any pending changeset asks for. Changesets
+ * does this on its own when a package names another as a peer dependency: a minor release of
+ * the peer makes the dependent (and, through the fixed group, every package) a major release,
+ * so a first release meant as 0.1.0 would come out as 1.0.0.
+ */
+function inflatedBumps(
+  plan: ReleasePlan,
+  published: PackageRelease[],
+  packages: WorkspacePackage[],
+): string[] {
+  let declared: Bump = "none";
+  for (const changeset of plan.changesets) {
+    for (const release of changeset.releases) declared = maxBump(declared, release.type as Bump);
+  }
+  const inflated = published.filter((pkg) => !bumpCovers(declared, pkg.plannedBump));
+  if (inflated.length === 0) return [];
+  const names = new Set(packages.map((pkg) => pkg.packageJson.name));
+  const peers = packages.flatMap((pkg) =>
+    Object.keys(pkg.packageJson.peerDependencies ?? {})
+      .filter((peer) => names.has(peer))
+      .map((peer) => `${pkg.packageJson.name} -> ${peer}`),
+  );
+  const why =
+    peers.length > 0
+      ? `changesets raises a package to major when one of its peer dependencies gets a minor or major release, and these workspace packages are peers: ${peers.join(", ")}. Drop the peer dependency or give it a range the release stays in.`
+      : "changesets raised them on its own (a dependency bump); check `pnpm changeset status --verbose`.";
+  return [
+    `The pending changesets ask for at most a ${declared} release, but changesets would release ${inflated
+      .map((pkg) => `${pkg.name} as ${pkg.plannedBump}`)
+      .join(", ")}: ${why}`,
+  ];
 }
 
 function releaseProblems(input: {

@@ -1,7 +1,9 @@
 // The value constraints of a schema (type, enum, const, bounds, formats, flags): narrowing one
 // is breaking, widening it additive, annotations patch.
+
+import { childPointer } from "@graph-recording/openapi-zod/document";
 import type { DiffContext } from "./context.js";
-import { appendPointer, jsonEqual, show } from "./pointer.js";
+import { jsonEqual, show } from "./json-values.js";
 import type { Schema, SchemaSite } from "./schema-diff.js";
 
 /** Keywords that document a schema without constraining it: their changes are patch-level. */
@@ -87,7 +89,7 @@ function allows(types: TypeSet, type: string): boolean {
 /** `type`: a type no longer allowed is breaking, a new one additive. */
 export function diffType(ctx: DiffContext, before: Schema, after: Schema, site: SchemaSite) {
   if (jsonEqual(before.type, after.type)) return;
-  const pointer = appendPointer(site.pointer, "type");
+  const pointer = childPointer(site.pointer, "type");
   const was = typeSet(before);
   const now = typeSet(after);
   const lost =
@@ -115,7 +117,7 @@ export function diffType(ctx: DiffContext, before: Schema, after: Schema, site: 
 /** `enum`: each removed value is breaking, each added value additive. */
 export function diffEnum(ctx: DiffContext, before: Schema, after: Schema, site: SchemaSite) {
   if (jsonEqual(before.enum, after.enum)) return;
-  const pointer = appendPointer(site.pointer, "enum");
+  const pointer = childPointer(site.pointer, "enum");
   if (!Array.isArray(before.enum)) {
     ctx.report(pointer, "breaking", "enum-added", `values restricted to ${show(after.enum)}`);
     return;
@@ -145,7 +147,7 @@ export function diffEnum(ctx: DiffContext, before: Schema, after: Schema, site: 
 /** `const`: fixing or changing the value is breaking, releasing it additive. */
 export function diffConst(ctx: DiffContext, before: Schema, after: Schema, site: SchemaSite) {
   if (jsonEqual(before.const, after.const)) return;
-  const pointer = appendPointer(site.pointer, "const");
+  const pointer = childPointer(site.pointer, "const");
   if (before.const === undefined) {
     ctx.report(pointer, "breaking", "const-added", `value fixed to ${show(after.const)}`);
   } else if (after.const === undefined) {
@@ -178,7 +180,7 @@ function diffConstraint(
 ) {
   const { was, now } = values;
   if (jsonEqual(was, now)) return;
-  const pointer = appendPointer(site.pointer, keyword);
+  const pointer = childPointer(site.pointer, keyword);
   if (was === undefined) {
     ctx.report(pointer, "breaking", "constraint-tightened", `${keyword} ${show(now)} added`);
   } else if (now === undefined) {
@@ -229,7 +231,7 @@ export function diffFlags(ctx: DiffContext, before: Schema, after: Schema, site:
     ["writeOnly", "no longer returned in responses"],
   ] as const) {
     if (flag(before, keyword) === flag(after, keyword)) continue;
-    const pointer = appendPointer(site.pointer, keyword);
+    const pointer = childPointer(site.pointer, keyword);
     if (flag(after, keyword)) {
       ctx.report(
         pointer,
@@ -249,7 +251,7 @@ export function diffFlags(ctx: DiffContext, before: Schema, after: Schema, site:
   if (flag(before, "uniqueItems") !== flag(after, "uniqueItems")) {
     const tightened = flag(after, "uniqueItems");
     ctx.report(
-      appendPointer(site.pointer, "uniqueItems"),
+      childPointer(site.pointer, "uniqueItems"),
       tightened ? "breaking" : "additive",
       tightened ? "constraint-tightened" : "constraint-loosened",
       tightened ? "items must now be unique" : "items no longer need to be unique",
@@ -258,7 +260,7 @@ export function diffFlags(ctx: DiffContext, before: Schema, after: Schema, site:
   if (flag(before, "deprecated") !== flag(after, "deprecated")) {
     const now = flag(after, "deprecated");
     ctx.report(
-      appendPointer(site.pointer, "deprecated"),
+      childPointer(site.pointer, "deprecated"),
       "additive",
       now ? "deprecated" : "undeprecated",
       now ? "marked deprecated" : "no longer deprecated",
@@ -266,7 +268,7 @@ export function diffFlags(ctx: DiffContext, before: Schema, after: Schema, site:
   }
   if (!jsonEqual(before.default, after.default)) {
     ctx.report(
-      appendPointer(site.pointer, "default"),
+      childPointer(site.pointer, "default"),
       "additive",
       "default-changed",
       `default changed from ${show(before.default ?? "none")} to ${show(after.default ?? "none")}`,
@@ -283,7 +285,7 @@ export function diffRemainingKeywords(
 ) {
   for (const keyword of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (handledKeywords.has(keyword) || jsonEqual(before[keyword], after[keyword])) continue;
-    const pointer = appendPointer(site.pointer, keyword);
+    const pointer = childPointer(site.pointer, keyword);
     if (annotationKeywords.has(keyword) || keyword.startsWith("x-")) {
       ctx.report(pointer, "patch", "documentation", `${keyword} changed`);
     } else {

@@ -1,11 +1,12 @@
+import { childPointer } from "@graph-recording/openapi-zod/document";
 import {
   componentOfRef,
   type DiffContext,
-  type Directions,
+  type DiffSite,
   resolveRef,
   SpecInputError,
 } from "./context.js";
-import { appendPointer, isRecord, jsonEqual, show } from "./pointer.js";
+import { isRecord, jsonEqual, show } from "./json-values.js";
 import {
   annotationKeywords,
   diffBounds,
@@ -19,9 +20,7 @@ import {
 } from "./schema-constraints.js";
 
 /** Where a schema comparison stands: its pointer, its directions, the `$ref` pairs on the way. */
-export interface SchemaSite {
-  pointer: string;
-  directions: Directions;
+export interface SchemaSite extends DiffSite {
   /** `$ref` pairs already being compared on this branch, so recursive schemas terminate. */
   refPairs?: ReadonlySet<string>;
 }
@@ -141,7 +140,7 @@ function diffResolvedSchema(ctx: DiffContext, before: Schema, after: Schema, sit
     if (jsonEqual(before[keyword], after[keyword])) continue;
     diffSchema(ctx, before[keyword] ?? true, after[keyword] ?? true, {
       ...site,
-      pointer: appendPointer(site.pointer, keyword),
+      pointer: childPointer(site.pointer, keyword),
     });
   }
   diffPrefixItems(ctx, before, after, site);
@@ -180,7 +179,7 @@ function diffProperties(ctx: DiffContext, before: Schema, after: Schema, site: S
   const now = propertiesOf(after);
   const nowRequired = requiredOf(after);
   for (const name of Object.keys(was)) {
-    const pointer = appendPointer(site.pointer, "properties", name);
+    const pointer = childPointer(site.pointer, "properties", name);
     if (!(name in now)) {
       ctx.report(pointer, "breaking", "property-removed", `property ${show(name)} removed`);
     } else {
@@ -189,7 +188,7 @@ function diffProperties(ctx: DiffContext, before: Schema, after: Schema, site: S
   }
   for (const name of Object.keys(now)) {
     if (name in was) continue;
-    const pointer = appendPointer(site.pointer, "properties", name);
+    const pointer = childPointer(site.pointer, "properties", name);
     const sentRequired =
       nowRequired.has(name) &&
       site.directions.has("input") &&
@@ -219,8 +218,8 @@ function diffRequired(ctx: DiffContext, before: Schema, after: Schema, site: Sch
   const nowProperties = propertiesOf(after);
   const at = (name: string, properties: Record<string, unknown>) =>
     name in properties
-      ? appendPointer(site.pointer, "properties", name)
-      : appendPointer(site.pointer, "required");
+      ? childPointer(site.pointer, "properties", name)
+      : childPointer(site.pointer, "required");
   for (const name of now) {
     if (was.has(name)) continue;
     // A property declared for the first time was reported with its requiredness above.
@@ -265,7 +264,7 @@ function diffSubschemaMap(
   for (const key of new Set([...Object.keys(was), ...Object.keys(now)])) {
     diffSchema(ctx, was[key] ?? true, now[key] ?? true, {
       ...site,
-      pointer: appendPointer(site.pointer, keyword, key),
+      pointer: childPointer(site.pointer, keyword, key),
     });
   }
 }
@@ -276,7 +275,7 @@ function diffPrefixItems(ctx: DiffContext, before: Schema, after: Schema, site: 
   for (let index = 0; index < Math.max(was.length, now.length); index++) {
     diffSchema(ctx, was[index] ?? true, now[index] ?? true, {
       ...site,
-      pointer: appendPointer(site.pointer, "prefixItems", index),
+      pointer: childPointer(site.pointer, "prefixItems", index),
     });
   }
 }
@@ -307,7 +306,7 @@ function diffVariants(
   keyword: "oneOf" | "anyOf",
 ) {
   if (jsonEqual(before[keyword], after[keyword])) return;
-  const pointer = appendPointer(site.pointer, keyword);
+  const pointer = childPointer(site.pointer, keyword);
   if (!Array.isArray(before[keyword])) {
     ctx.report(
       pointer,
@@ -339,7 +338,7 @@ function diffAllOf(ctx: DiffContext, before: Schema, after: Schema, site: Schema
     ctx,
     asArray(before.allOf),
     asArray(after.allOf),
-    { ...site, pointer: appendPointer(site.pointer, "allOf") },
+    { ...site, pointer: childPointer(site.pointer, "allOf") },
     {
       removed: ["additive", "all-of-member-removed", "no longer has to match"],
       added: ["breaking", "all-of-member-added", "must now also match"],
@@ -363,7 +362,7 @@ function diffMembers(
     if (match === -1) {
       const [changeClass, rule, verb] = rules.removed;
       ctx.report(
-        appendPointer(site.pointer, index),
+        childPointer(site.pointer, index),
         changeClass,
         rule,
         `${describeMember(key)} ${verb}`,
@@ -371,7 +370,7 @@ function diffMembers(
     } else {
       diffSchema(ctx, before[index], after[match], {
         ...site,
-        pointer: appendPointer(site.pointer, match),
+        pointer: childPointer(site.pointer, match),
       });
     }
   });
@@ -379,7 +378,7 @@ function diffMembers(
     if (beforeKeys.includes(key)) return;
     const [changeClass, rule, verb] = rules.added;
     ctx.report(
-      appendPointer(site.pointer, index),
+      childPointer(site.pointer, index),
       changeClass,
       rule,
       `${describeMember(key)} ${verb}`,
@@ -389,7 +388,7 @@ function diffMembers(
 
 function diffNot(ctx: DiffContext, before: Schema, after: Schema, site: SchemaSite) {
   if (jsonEqual(before.not, after.not)) return;
-  const pointer = appendPointer(site.pointer, "not");
+  const pointer = childPointer(site.pointer, "not");
   if (before.not === undefined) {
     ctx.report(pointer, "breaking", "constraint-tightened", "`not` added");
   } else if (after.not === undefined) {
@@ -401,12 +400,12 @@ function diffNot(ctx: DiffContext, before: Schema, after: Schema, site: SchemaSi
 
 function diffDiscriminator(ctx: DiffContext, before: Schema, after: Schema, site: SchemaSite) {
   if (jsonEqual(before.discriminator, after.discriminator)) return;
-  const pointer = appendPointer(site.pointer, "discriminator");
+  const pointer = childPointer(site.pointer, "discriminator");
   const was = isRecord(before.discriminator) ? before.discriminator : {};
   const now = isRecord(after.discriminator) ? after.discriminator : {};
   if (was.propertyName !== now.propertyName) {
     ctx.report(
-      appendPointer(pointer, "propertyName"),
+      childPointer(pointer, "propertyName"),
       "breaking",
       "discriminator-changed",
       `discriminator property changed from ${show(was.propertyName ?? "none")} to ${show(now.propertyName ?? "none")}`,
@@ -415,7 +414,7 @@ function diffDiscriminator(ctx: DiffContext, before: Schema, after: Schema, site
   const wasMapping = isRecord(was.mapping) ? was.mapping : {};
   const nowMapping = isRecord(now.mapping) ? now.mapping : {};
   for (const value of new Set([...Object.keys(wasMapping), ...Object.keys(nowMapping)])) {
-    const at = appendPointer(pointer, "mapping", value);
+    const at = childPointer(pointer, "mapping", value);
     if (!(value in nowMapping)) {
       ctx.report(
         at,

@@ -1,7 +1,9 @@
 // Security requirements and servers: each one is a way in, so losing one is breaking.
+
+import { childPointer } from "@graph-recording/openapi-zod/document";
 import type { DiffContext, Direction } from "./context.js";
 import { asNode, diffOther, type Node, unionKeys } from "./diff-helpers.js";
-import { appendPointer, isRecord, jsonEqual } from "./pointer.js";
+import { isRecord, jsonEqual } from "./json-values.js";
 import { diffSchema } from "./schema-diff.js";
 
 function securityAlternatives(value: unknown): Map<string, string> {
@@ -64,14 +66,14 @@ export function diffServers(ctx: DiffContext, was: unknown, now: unknown, pointe
     const match = after.get(url);
     if (!match) {
       ctx.report(
-        appendPointer(pointer, index),
+        childPointer(pointer, index),
         "breaking",
         "server-removed",
         `server ${url} removed`,
       );
       continue;
     }
-    const at = appendPointer(pointer, match.index);
+    const at = childPointer(pointer, match.index);
     for (const key of unionKeys(server, match.server)) {
       if (key === "url" || jsonEqual(server[key], match.server[key])) continue;
       if (key === "variables") {
@@ -79,21 +81,21 @@ export function diffServers(ctx: DiffContext, was: unknown, now: unknown, pointe
           ctx,
           asNode(server[key]),
           asNode(match.server[key]),
-          appendPointer(at, key),
+          childPointer(at, key),
         );
-      } else diffOther(ctx, key, server[key], match.server[key], appendPointer(at, key));
+      } else diffOther(ctx, key, server[key], match.server[key], childPointer(at, key));
     }
   }
   for (const [url, { index }] of after) {
     if (!before.has(url)) {
-      ctx.report(appendPointer(pointer, index), "additive", "server-added", `server ${url} added`);
+      ctx.report(childPointer(pointer, index), "additive", "server-added", `server ${url} added`);
     }
   }
 }
 
 function diffServerVariables(ctx: DiffContext, was: Node, now: Node, pointer: string) {
   for (const name of unionKeys(was, now)) {
-    const at = appendPointer(pointer, name);
+    const at = childPointer(pointer, name);
     const before = asNode(was[name]);
     const after = asNode(now[name]);
     if (jsonEqual(before, after)) continue;

@@ -182,6 +182,33 @@ describe("release gate", () => {
     expect((await checkRelease({ cwd: repo })).ok).toBe(true);
   });
 
+  it("fails when changesets would inflate a release through a workspace peer dependency", async () => {
+    const repo = scratchRepo({ version: "0.0.0" });
+    const client = {
+      name: "@graph-recording/client",
+      version: "0.0.0",
+      type: "module",
+      files: ["dist"],
+      exports: "./dist/index.js",
+      peerDependencies: { "@graph-recording/types": "workspace:^" },
+    };
+    write(repo, "packages/client/package.json", `${JSON.stringify(client, null, 2)}\n`);
+    addChangeset(repo, "first-release", "minor");
+    const report = await checkRelease({ cwd: repo });
+    expect(report.packages.map((pkg) => [pkg.name, pkg.plannedBump])).toEqual([
+      ["@graph-recording/client", "major"],
+      ["@graph-recording/types", "major"],
+    ]);
+    expect(report.problems).toEqual([
+      "The pending changesets ask for at most a minor release, but changesets would release @graph-recording/client as major, @graph-recording/types as major: changesets raises a package to major when one of its peer dependencies gets a minor or major release, and these workspace packages are peers: @graph-recording/client -> @graph-recording/types. Drop the peer dependency or give it a range the release stays in.",
+    ]);
+    delete (client as { peerDependencies?: unknown }).peerDependencies;
+    write(repo, "packages/client/package.json", `${JSON.stringify(client, null, 2)}\n`);
+    const fixed = await checkRelease({ cwd: repo });
+    expect(fixed.packages.map((pkg) => pkg.plannedBump)).toEqual(["minor", "minor"]);
+    expect(fixed.ok).toBe(true);
+  });
+
   it("writes the changeset the spec changes need, listing them, and the gate then passes", async () => {
     const repo = scratchRepo({ version: "1.0.0", tag: "v1.0.0" });
     editSpec(repo, removeProperty);

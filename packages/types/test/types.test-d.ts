@@ -2,6 +2,8 @@ import { describe, expectTypeOf, it } from "vitest";
 import type {
   CallRecording,
   CommsNotifications,
+  CommsOperation,
+  CommsOperationCollectionResponse,
   OperationStatus,
   operations,
   paths,
@@ -53,6 +55,17 @@ describe("paths, operations and webhooks", () => {
     expectTypeOf<Ok>().toEqualTypeOf<RecordOperation>();
     type Body = NonNullable<RecordResponse["requestBody"]>["content"]["application/json"];
     expectTypeOf<Body>().toHaveProperty("maxRecordDurationInSeconds");
+  });
+
+  it("type the list of a call's operations as pages of the union getOperation returns", () => {
+    type List = paths["/communications/calls/{callId}/operations"]["get"];
+    expectTypeOf<List>().toEqualTypeOf<operations["call_listOperations"]>();
+    type Ok = List["responses"][200]["content"]["application/json"];
+    expectTypeOf<Ok>().toEqualTypeOf<CommsOperationCollectionResponse>();
+    expectTypeOf<Ok["value"]>().toEqualTypeOf<CommsOperation[]>();
+    type One = operations["call_getOperation"]["responses"][200]["content"]["application/json"];
+    expectTypeOf<Ok["value"][number]>().toEqualTypeOf<One>();
+    expectTypeOf<List["parameters"]["query"]>().toEqualTypeOf<undefined>();
   });
 
   it("require the call id in the path", () => {

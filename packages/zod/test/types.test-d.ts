@@ -1,7 +1,22 @@
 import type { components } from "@graph-recording/types";
 import { describe, expectTypeOf, it } from "vitest";
 import type * as z from "zod";
-import type { requestSchemas, schemas, strictRequestSchemas, strictSchemas } from "../src/index.js";
+import type {
+  CallRecording,
+  callRecordingSchema,
+  commsOperationSchema,
+  commsOperationStrictSchema,
+  IdentitySet,
+  RecordOperation,
+  RecordOperationRequest,
+  recordOperationRequestSchema,
+  recordOperationSchema,
+  recordOperationStrictSchema,
+  requestSchemas,
+  schemas,
+  strictRequestSchemas,
+  strictSchemas,
+} from "../src/index.js";
 
 /** Object types without index signatures: open-mode objects admit undeclared properties as `[key: string]: unknown`. */
 type Declared<T> = T extends readonly (infer E)[]
@@ -51,5 +66,60 @@ describe("z.infer of the generated validators agrees with @graph-recording/types
       recordOperation: (typeof schemas)["callRecording"];
     };
     expectTypeOf<keyof Disagreements<Swapped>>().toEqualTypeOf<"recordOperation">();
+  });
+});
+
+describe("z.infer of an exported validator is the component's declared TypeScript shape", () => {
+  it("recordOperation: literal tag, required status, nullable optional members", () => {
+    type Out = z.infer<typeof recordOperationSchema>;
+    expectTypeOf<Out>().toEqualTypeOf<RecordOperation>();
+    expectTypeOf<z.infer<typeof recordOperationStrictSchema>>().toEqualTypeOf<RecordOperation>();
+    expectTypeOf<z.input<typeof recordOperationSchema>>().toEqualTypeOf<RecordOperation>();
+    expectTypeOf<Out["@odata.type"]>().toEqualTypeOf<"#microsoft.graph.recordOperation">();
+    expectTypeOf<Out["status"]>().toEqualTypeOf<
+      "notStarted" | "running" | "completed" | "failed"
+    >();
+    expectTypeOf<Out["recordingLocation"]>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<Out["id"]>().toEqualTypeOf<string | undefined>();
+  });
+
+  it("recordOperation in the request direction: the readOnly status is not required", () => {
+    type In = z.infer<typeof recordOperationRequestSchema>;
+    expectTypeOf<In>().toEqualTypeOf<RecordOperationRequest>();
+    expectTypeOf<
+      Agree<In["status"], "notStarted" | "running" | "completed" | "failed" | undefined>
+    >().toEqualTypeOf<true>();
+    // @ts-expect-error the response direction requires status
+    const withoutStatus: RecordOperation = { "@odata.type": "#microsoft.graph.recordOperation" };
+    const request: In = { "@odata.type": "#microsoft.graph.recordOperation" };
+    void [withoutStatus, request];
+  });
+
+  it("callRecording: required id, nested component types by name", () => {
+    type Out = z.infer<typeof callRecordingSchema>;
+    expectTypeOf<Out>().toEqualTypeOf<CallRecording>();
+    expectTypeOf<Out["id"]>().toEqualTypeOf<string>();
+    expectTypeOf<Out["meetingOrganizer"]>().toEqualTypeOf<IdentitySet | null | undefined>();
+    // @ts-expect-error id is required
+    const missingId: Out = { callId: "c" };
+    void missingId;
+  });
+
+  it("commsOperation: a union discriminated by @odata.type", () => {
+    type Out = z.infer<typeof commsOperationSchema>;
+    expectTypeOf<z.infer<typeof commsOperationStrictSchema>>().toEqualTypeOf<Out>();
+    expectTypeOf<Out["@odata.type"]>().toEqualTypeOf<
+      "#microsoft.graph.recordOperation" | "#microsoft.graph.updateRecordingStatusOperation"
+    >();
+    const location = (operation: Out) =>
+      operation["@odata.type"] === "#microsoft.graph.recordOperation"
+        ? operation.recordingLocation
+        : undefined;
+    expectTypeOf<
+      Agree<ReturnType<typeof location>, string | null | undefined>
+    >().toEqualTypeOf<true>();
+    // @ts-expect-error an unknown @odata.type is not a commsOperation
+    const unknownTag: Out = { "@odata.type": "#microsoft.graph.call", status: "running" };
+    void unknownTag;
   });
 });

@@ -141,6 +141,83 @@ describe("lookups", () => {
   });
 });
 
+describe("operations.call_listOperations: the page a client reconciles a lost action from", () => {
+  const page = operations.call_listOperations.responses["200"];
+  const recording = {
+    "@odata.type": "#microsoft.graph.recordOperation",
+    id: "op-1",
+    status: "running",
+    clientContext: "c-1",
+    resultInfo: null,
+  };
+  const status = {
+    "@odata.type": "#microsoft.graph.updateRecordingStatusOperation",
+    id: "op-2",
+    status: "completed",
+    clientContext: "c-2",
+  };
+  const issuesOf = (result: { error?: { issues: Array<{ path: PropertyKey[] }> } }) =>
+    (result.error?.issues ?? []).map((issue) => toPointer(issue.path));
+
+  test("is the operation of the spec's list path", () => {
+    expect(operations.call_listOperations.method).toBe("get");
+    expect(operations.call_listOperations.path).toBe("/communications/calls/{callId}/operations");
+  });
+
+  test.each([
+    [
+      "a page of both operation types with a next link",
+      {
+        "@odata.context":
+          "https://graph.microsoft.com/v1.0/$metadata#communications/calls('c')/operations",
+        "@odata.nextLink":
+          "https://graph.microsoft.com/v1.0/communications/calls/c/operations?$skiptoken=t",
+        value: [recording, status],
+      },
+    ],
+    ["an empty last page", { value: [] }],
+  ])("accepts %s, open and strict", (_name, body) => {
+    expect(issuesOf(page.open.safeParse(body))).toEqual([]);
+    expect(issuesOf(page.strict.safeParse(body))).toEqual([]);
+  });
+
+  test.each([
+    ["a page without value", {}, "/value"],
+    [
+      "an operation type outside the union",
+      {
+        value: [
+          {
+            "@odata.type": "#microsoft.graph.playPromptOperation",
+            id: "op-3",
+            status: "completed",
+          },
+        ],
+      },
+      "/value/0",
+    ],
+    [
+      "an operation without @odata.type",
+      { value: [{ id: "op-4", status: "running" }] },
+      "/value/0",
+    ],
+  ])("rejects %s, open and strict, at %s", (_name, body, at) => {
+    for (const schema of [page.open, page.strict]) {
+      const issues = issuesOf(schema.safeParse(body));
+      expect(issues.length).toBeGreaterThan(0);
+      for (const issue of issues) expect(atOrBelow(issue, at), `${issue} under ${at}`).toBe(true);
+    }
+  });
+
+  test("strict rejects an undeclared member on an item; open accepts it", () => {
+    const body = { value: [{ ...recording, legacyField: 1 }] };
+    expect(issuesOf(page.open.safeParse(body))).toEqual([]);
+    const issues = issuesOf(page.strict.safeParse(body));
+    expect(issues.length).toBeGreaterThan(0);
+    for (const issue of issues) expect(atOrBelow(issue, "/value/0"), issue).toBe(true);
+  });
+});
+
 describe("tree shaking", () => {
   test("a bundle that imports one validator contains only that validator and what it uses", () => {
     const dir = mkdtempSync(join(tmpdir(), "graph-recording-zod-"));

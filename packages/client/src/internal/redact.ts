@@ -54,7 +54,7 @@ export function redactText(text: string, extraSecrets: readonly string[] = []): 
 }
 
 /** Whether a property or header name holds a secret. */
-export function isSecretName(name: string): boolean {
+function isSecretName(name: string): boolean {
   return SECRET_NAMES.has(name.toLowerCase());
 }
 
@@ -72,4 +72,16 @@ export function redactValue(value: unknown, depth = 0): unknown {
     out[key] = isSecretName(key) && item != null ? REDACTED : redactValue(item, depth + 1);
   }
   return out;
+}
+
+/**
+ * A JSON.parse failure without the text it quotes: V8 puts an input of up to 20 characters, or
+ * the 10 characters on either side of the fault, into the SyntaxError's message, and the text
+ * (a response body, a decrypted resource) may hold a token. Only the position is kept.
+ */
+export function unquotedJsonError(error: unknown): SyntaxError {
+  const position = error instanceof Error ? /\bposition (\d+)/.exec(error.message)?.[1] : undefined;
+  return new SyntaxError(
+    position === undefined ? "not valid JSON" : `not valid JSON at position ${position}`,
+  );
 }

@@ -13,6 +13,7 @@ import {
   timingSafeEqual,
 } from "node:crypto";
 import { NotificationError } from "../errors.js";
+import { unquotedJsonError } from "../internal/redact.js";
 
 /** The `encryptedContent` of a change notification. */
 export interface EncryptedContent {
@@ -76,6 +77,11 @@ export function decryptContent(content: EncryptedContent, keys: DecryptionKeys):
     const plain = Buffer.concat([decipher.update(data), decipher.final()]).toString("utf8");
     return JSON.parse(plain);
   } catch (error) {
-    throw fail("decryption", "data could not be decrypted or is not JSON", error);
+    // A SyntaxError quotes the decrypted text, which is the very data the encryption protects.
+    throw fail(
+      "decryption",
+      "data could not be decrypted or is not JSON",
+      error instanceof SyntaxError ? unquotedJsonError(error) : error,
+    );
   }
 }

@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 
-export interface Recorded {
+interface Recorded {
   method: string;
   path: string;
   headers: IncomingMessage["headers"];
@@ -72,13 +72,6 @@ export function json(
     ...headers,
   });
   res.end(text);
-}
-
-/** A Graph OData error body. */
-export function odataError(code: string, message = code) {
-  return {
-    error: { code, message, innerError: { "request-id": "req-1", date: "2026-11-23T09:00:00" } },
-  };
 }
 
 /** Collects a download stream into one buffer. */

@@ -1,12 +1,13 @@
+import { childPointer, valueAtPointer } from "@graph-recording/openapi-zod/document";
 import type { CheckReport, ExampleResult } from "../check.js";
-import { childPointer, displayPointer, isAtOrBelow, valueAtPointer } from "../json-pointer.js";
+import { displayPointer, isAtOrBelow } from "../json-pointer.js";
 import type { SourceCoverage } from "../source-coverage.js";
 import type { Issue } from "../verdict.js";
 import { describeSources } from "./check-text.js";
 import { exampleRole, groupResults, shownIssues, verdictSummary } from "./labels.js";
 
 /** Escapes text for HTML content and double-quoted attributes. */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text
     .replaceAll("&", "&amp;")
     .replaceAll("<", "&lt;")

@@ -1,3 +1,4 @@
+import { escapeToken, pointerTokens } from "@graph-recording/openapi-zod/document";
 // TEST-ONLY: a validator module in the shape `@graph-recording/openapi-zod` generates (the
 // `schemas`, `operations`, `webhooks`, `schemaPointers` records, each with a Zod-like `safeParse`),
 // built from Ajv instead of Zod. It lets the pipeline be tested on small fixture specs without the
@@ -17,16 +18,9 @@ type Loose = any;
 const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 function segments(pointer: string): Array<string | number> {
-  if (pointer === "") return [];
-  return pointer
-    .slice(1)
-    .split("/")
-    .map((token) => token.replaceAll("~1", "/").replaceAll("~0", "~"))
-    .map((token) => (/^(0|[1-9]\d*)$/.test(token) ? Number(token) : token));
-}
-
-function escapeToken(token: string): string {
-  return token.replaceAll("~", "~0").replaceAll("/", "~1");
+  return (pointerTokens(pointer) ?? []).map((token) =>
+    /^(0|[1-9]\d*)$/.test(token) ? Number(token) : token,
+  );
 }
 
 /** Builds contract-shaped validators for a spec from Ajv (test-only). */

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { valueAtPointer } from "../../src/document/json-pointer.js";
 
 type JsonObject = Record<string, unknown>;
 const isObject = (v: unknown): v is JsonObject =>
@@ -25,17 +26,6 @@ const FORMAT_SAMPLES: Record<string, string[]> = {
   ipv6: ["::1", "2001:db8::8a2e:370:7334", "1:2:3:4:5:6:7:8:9", "::ffff:1.2.3.4"],
 };
 
-/** Resolves a local `$ref` against the document. */
-function resolve(document: JsonObject, ref: string): unknown {
-  let current: unknown = document;
-  for (const raw of ref.slice(2).split("/")) {
-    const token = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    current =
-      isObject(current) || Array.isArray(current) ? (current as JsonObject)[token] : undefined;
-  }
-  return current;
-}
-
 /**
  * Instances shaped by a schema: they follow types, properties, enums and formats most of the time and
  * break them some of the time, so both verdicts occur. Validity is decided by the validators under test.
@@ -50,7 +40,7 @@ export function instanceOf(
   if (!isObject(schema)) return fc.jsonValue({ maxDepth: 1 });
   const options: fc.Arbitrary<unknown>[] = [];
   if (typeof schema.$ref === "string")
-    options.push(instanceOf(resolve(document, schema.$ref), document, depth + 1));
+    options.push(instanceOf(valueAtPointer(document, schema.$ref), document, depth + 1));
   if ("const" in schema) options.push(fc.constant(schema.const));
   if (Array.isArray(schema.enum) && schema.enum.length > 0)
     options.push(fc.constantFrom(...schema.enum));

@@ -7,7 +7,7 @@ export const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "../.
 /** The repository root. */
 export const repoRoot = resolve(packageDir, "../..");
 /** Shared reference data lives next to the repository (`../shared` from the root). */
-export const sharedDir = resolve(repoRoot, "../shared");
+const sharedDir = resolve(repoRoot, "../shared");
 export const suiteDir = resolve(sharedDir, "data/json-schema-test-suite/draft2020-12");
 export const openapiDocsDir = resolve(sharedDir, "data/openapi-docs");
 

@@ -4,7 +4,7 @@ import { generateZod, OpenApiZodError } from "../../src/index.js";
 import { importGenerated } from "./load-module.js";
 import { suiteDir } from "./paths.js";
 
-export interface SuiteTest {
+interface SuiteTest {
   description: string;
   data: unknown;
   valid: boolean;
@@ -37,7 +37,7 @@ export interface FileResult {
  * Keyword files that are out of scope by design. `format.json` tests the 2020-12 default that `format` is only an
  * annotation; this generator asserts the formats OpenAPI authors rely on (the optional/format files test those).
  */
-export const EXCLUDED_FILES: Record<string, string> = {
+const EXCLUDED_FILES: Record<string, string> = {
   "format.json": "format is asserted, not annotation-only (see optional/format/*)",
 };
 

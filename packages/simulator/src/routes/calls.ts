@@ -2,6 +2,8 @@
  * The call actions (record, recordResponse, updateRecordingStatus) and the operations they start.
  */
 
+import { GraphHttpError } from "../errors.js";
+import { linkWith, tokenParameter } from "../odata.js";
 import { operationJson } from "../operation-payloads.js";
 import { jsonResponse } from "../pipeline.js";
 import type { OperationKind } from "../state.js";
@@ -58,9 +60,61 @@ export const getOperation: GraphHandler = (req, ctx) => {
   return jsonResponse(200, operationJson(op, { beta: req.beta }));
 };
 
-/** GET the operations of a call (used to reconcile a request whose answer was lost). */
+/**
+ * GET the operations of a call, oldest first (a client reconciles a request whose answer was lost
+ * by finding its clientContext here). Paged like every Graph collection: `pageSize` operations a
+ * page, then `@odata.nextLink` with a `$skiptoken` over the operations that existed at the first
+ * page, so operations started while a client pages do not shift the pages it has not read.
+ */
 export const listOperations: GraphHandler = (req, ctx) => {
   const call = ctx.state.graphCall(param(req, "callId"));
-  const value = [...call.operations.values()].map((op) => operationJson(op, { beta: req.beta }));
-  return jsonResponse(200, { value });
+  const all = [...call.operations.values()];
+  const cursor = operationsCursor(tokenParameter(req.query), all.length);
+  const items = all.slice(cursor.offset, Math.min(cursor.offset + ctx.pageSize, cursor.upTo));
+  const body: Record<string, unknown> = {
+    "@odata.context": `${req.serviceRoot}/$metadata#communications/calls('${call.id}')/operations`,
+    value: items.map((op) => operationJson(op, { beta: req.beta })),
+  };
+  const next = cursor.offset + ctx.pageSize;
+  if (next < cursor.upTo) {
+    body["@odata.nextLink"] = linkWith(
+      req.url,
+      SKIP_TOKEN_PARAM,
+      Buffer.from(JSON.stringify(["o", next, cursor.upTo]), "utf8").toString("base64url"),
+    );
+  }
+  return jsonResponse(200, body);
 };
+
+const SKIP_TOKEN_PARAM = "$skiptoken";
+
+/** The page a `$skiptoken` of the operations list points to (offset, and the snapshot's size). */
+function operationsCursor(
+  raw: string | undefined,
+  count: number,
+): { offset: number; upTo: number } {
+  if (raw === undefined) return { offset: 0, upTo: count };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+  } catch {
+    parsed = undefined;
+  }
+  if (
+    Array.isArray(parsed) &&
+    parsed.length === 3 &&
+    parsed[0] === "o" &&
+    Number.isInteger(parsed[1]) &&
+    Number.isInteger(parsed[2]) &&
+    parsed[1] >= 0 &&
+    parsed[1] < parsed[2] &&
+    parsed[2] <= count
+  ) {
+    return { offset: parsed[1], upTo: parsed[2] };
+  }
+  throw new GraphHttpError({
+    status: 400,
+    code: "BadRequest",
+    message: `Invalid value for query option $skiptoken: '${raw}' is not a page of this call's operations. Start again without it.`,
+  });
+}

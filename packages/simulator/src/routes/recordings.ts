@@ -18,11 +18,11 @@ import { decodeToken, encodeToken, type SkipToken } from "../tokens.js";
 import type { GraphHandler, GraphRequest, HandlerContext } from "./context.js";
 
 /** Name of the query parameter carrying the next page's token in `@odata.nextLink`. */
-export const SKIP_TOKEN_PARAM = "$skiptoken";
+const SKIP_TOKEN_PARAM = "$skiptoken";
 /** Name of the query parameter carrying the next round's token in `@odata.deltaLink`. */
-export const DELTA_TOKEN_PARAM = "$deltatoken";
+const DELTA_TOKEN_PARAM = "$deltatoken";
 /** Content type of recording content. */
-export const RECORDING_CONTENT_TYPE = "application/octet-stream";
+const RECORDING_CONTENT_TYPE = "application/octet-stream";
 
 function notFound(message: string): GraphHttpError {
   return new GraphHttpError({ status: 404, code: "itemNotFound", message });

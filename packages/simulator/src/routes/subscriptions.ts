@@ -19,7 +19,7 @@ function invalid(message: string): GraphHttpError {
 }
 
 /** Maps a subscription `resource` onto the recordings it covers. */
-export function subscriptionTarget(resource: string): SubscriptionTarget | undefined {
+function subscriptionTarget(resource: string): SubscriptionTarget | undefined {
   const path = resource.replace(/^\//, "").replace(/\?.*$/, "");
   if (/^communications\/onlineMeetings\/getAllRecordings$/.test(path)) return { kind: "tenant" };
   const meeting = /^communications\/onlineMeetings(?:\/([^/()]+)|\('([^']+)'\))\/recordings$/.exec(

@@ -25,11 +25,6 @@ export interface RouteDef {
   body: boolean;
   /** Served under `/beta` only (the spec gives these operations the beta server alone). */
   betaOnly?: boolean;
-  /**
-   * Not in the spec: Graph's metadata has it and tests need it (listing a call's operations
-   * is how a client finds an operation whose answer was lost).
-   */
-  extension?: boolean;
   handler: GraphHandler;
 }
 
@@ -95,7 +90,6 @@ export const GRAPH_ROUTES: RouteDef[] = [
   },
   {
     operationId: "call_listOperations",
-    extension: true,
     method: "GET",
     path: "/communications/calls/{callId}/operations",
     body: false,

@@ -33,6 +33,8 @@ export type CommsNotifications = components["schemas"]["commsNotifications"];
 export type CommsOperation = components["schemas"]["commsOperation"];
 /** Properties that every `commsOperation` has (Graph's entity type `commsOperation`, base type `entity`). Not used on its own: a payload is always one of the derived types, see `commsOperation`. */
 export type CommsOperationBase = components["schemas"]["commsOperationBase"];
+/** A page of a call's operations. */
+export type CommsOperationCollectionResponse = components["schemas"]["commsOperationCollectionResponse"];
 /** An Edm.DateTimeOffset as Graph writes it (RFC 3339, up to 12 fractional digits), for example `2023-12-02T06:59:34.7411768Z`. */
 export type DateTimeOffset = components["schemas"]["dateTimeOffset"];
 /** An Edm.Guid. */

@@ -198,6 +198,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/communications/calls/{callId}/operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the call. */
+                callId: components["parameters"]["callId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the operations of a call
+         * @description Returns the operations that actions on the call created, one page at a time (Graph's
+         *     navigation property `call.operations`). Its use here is reconciliation: the actions are
+         *     not idempotent, so when an action's answer is lost (a 503 or 504 after the request was
+         *     sent, a reset connection, a truncated body), look for the operation whose
+         *     `clientContext` is the one the request carried before sending the request again.
+         *     Compare `clientContext` on the client side and follow `@odata.nextLink` until it is
+         *     absent; no query options are described (see DECISIONS.md). Each item is a
+         *     `commsOperation`, told apart by `@odata.type`; operations of other actions on the same
+         *     call (for example `playPromptOperation`) are outside this description. Graph documents
+         *     no page for this list.
+         */
+        get: operations["call_listOperations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/communications/calls/{callId}/operations/{operationId}": {
         parameters: {
             query?: never;
@@ -768,6 +800,15 @@ export interface components {
              */
             "@odata.type": "#microsoft.graph.updateRecordingStatusOperation";
         });
+        /** @description A page of a call's operations. */
+        commsOperationCollectionResponse: {
+            /** @description Context URL of the payload. */
+            "@odata.context"?: string;
+            /** @description URL of the next page, with every original query option; absent on the last page. Call it unchanged. */
+            "@odata.nextLink"?: string | null;
+            /** @description The operations on this page (a page can be empty). */
+            value: components["schemas"]["commsOperation"][];
+        };
         /**
          * @description Audio to play.
          * @example {
@@ -1510,6 +1551,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["updateRecordingStatusOperation"];
+                };
+            };
+            400: components["responses"]["error"];
+            401: components["responses"]["error"];
+            403: components["responses"]["error"];
+            404: components["responses"]["callNotFound"];
+            429: components["responses"]["tooManyRequests"];
+            503: components["responses"]["serviceUnavailable"];
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    call_listOperations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the call. */
+                callId: components["parameters"]["callId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the call's operations; follow `@odata.nextLink` while it is present. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["commsOperationCollectionResponse"];
                 };
             };
             400: components["responses"]["error"];

@@ -2,6 +2,181 @@
 
 import * as z from "zod";
 
+/**
+ * Zod's builders with short, non-generic signatures (the same object as `z`): exported validators carry
+ * declared types, so type-checking this module does not infer Zod's generic types through every schema.
+ */
+type $Schema = z.ZodType<any, any>;
+const $z: {
+  unknown(): $Schema;
+  never(): $Schema;
+  null(): $Schema;
+  boolean(): $Schema;
+  string(): z.ZodString;
+  number(): z.ZodNumber;
+  enum(values: readonly [string, ...string[]]): $Schema;
+  literal(value: z.core.util.Literal): $Schema;
+  literal(values: readonly z.core.util.Literal[]): $Schema;
+  array(items: $Schema): z.ZodArray<$Schema>;
+  tuple(items: readonly [$Schema, ...$Schema[]], rest?: $Schema): $Schema;
+  tuple(items: readonly [], rest?: $Schema): $Schema;
+  looseObject(shape: Record<string, $Schema>): $Schema;
+  strictObject(shape: Record<string, $Schema>): $Schema;
+  object(shape: Record<string, $Schema>): { catchall(schema: $Schema): $Schema };
+  intersection(left: $Schema, right: $Schema): $Schema;
+  union(options: readonly $Schema[]): $Schema;
+  xor(options: readonly $Schema[]): $Schema;
+  custom(): $Schema;
+  lazy(getter: () => $Schema): $Schema;
+} = z;
+
+/** `#/components/schemas/dateTimeOffset` (response). */
+export type DateTimeOffset = string;
+
+/** `#/components/schemas/guid` (response). */
+export type Guid = string;
+
+/** `#/components/schemas/operationStatus` (response). */
+export type OperationStatus = "notStarted" | "running" | "completed" | "failed";
+
+/** `#/components/schemas/recordCompletionReason` (response). */
+export type RecordCompletionReason = "operationCanceled" | "stopToneDetected" | "maxRecordDurationReached" | "initialSilenceTimeout" | "maxSilenceTimeout" | "playPromptFailed" | "playBeepFailed" | "mediaReceiveTimeout" | "unspecifiedError" | "none";
+
+/** `#/components/schemas/recordingStatus` (response). */
+export type RecordingStatus = "unknown" | "notRecording" | "recording" | "failed" | "unknownFutureValue";
+
+/** `#/components/schemas/changeType` (response). */
+export type ChangeType = "created" | "updated" | "deleted";
+
+/** `#/components/schemas/lifecycleEventType` (response). */
+export type LifecycleEventType = "missed" | "subscriptionRemoved" | "reauthorizationRequired";
+
+/** `#/components/schemas/teamworkUserIdentityType` (response). */
+export type TeamworkUserIdentityType = "aadUser" | "onPremiseAadUser" | "anonymousGuest" | "federatedUser" | "personalMicrosoftAccountUser" | "skypeUser" | "phoneUser" | "unknownFutureValue" | "emailUser";
+
+/** `#/components/schemas/resultInfo` (response). */
+export type ResultInfo = { "@odata.type"?: "#microsoft.graph.resultInfo"; code: number; subcode: number; message?: string | null; [key: string]: unknown };
+
+/** `#/components/schemas/commsOperationBase` (response). */
+export type CommsOperationBase = { "@odata.type"?: string; id?: string; clientContext?: string | null; resultInfo?: ResultInfo | null; status: OperationStatus; [key: string]: unknown };
+
+/** `#/components/schemas/commsOperationBase` (request). */
+export type CommsOperationBaseRequest = { "@odata.type"?: string; id?: string; clientContext?: string | null; resultInfo?: ResultInfo | null; status?: OperationStatus; [key: string]: unknown };
+
+/** `#/components/schemas/commsOperation` (response). */
+export type CommsOperation = { "@odata.type": unknown; [key: string]: unknown } & (RecordOperation | UpdateRecordingStatusOperation);
+
+/** `#/components/schemas/commsOperation` (request). */
+export type CommsOperationRequest = { "@odata.type": unknown; [key: string]: unknown } & (RecordOperationRequest | UpdateRecordingStatusOperationRequest);
+
+/** `#/components/schemas/recordOperation` (response). */
+export type RecordOperation = { "@odata.type": "#microsoft.graph.recordOperation"; recordingLocation?: string | null; recordingAccessToken?: string | null; completionReason?: RecordCompletionReason | null; recordResourceLocation?: string | null; recordResourceAccessToken?: string | null; createdDateTime?: DateTimeOffset | null; lastActionDateTime?: DateTimeOffset | null; [key: string]: unknown } & CommsOperationBase;
+
+/** `#/components/schemas/recordOperation` (request). */
+export type RecordOperationRequest = { "@odata.type": "#microsoft.graph.recordOperation"; recordingLocation?: string | null; recordingAccessToken?: string | null; completionReason?: RecordCompletionReason | null; recordResourceLocation?: string | null; recordResourceAccessToken?: string | null; createdDateTime?: DateTimeOffset | null; lastActionDateTime?: DateTimeOffset | null; [key: string]: unknown } & CommsOperationBaseRequest;
+
+/** `#/components/schemas/updateRecordingStatusOperation` (response). */
+export type UpdateRecordingStatusOperation = { "@odata.type": "#microsoft.graph.updateRecordingStatusOperation"; [key: string]: unknown } & CommsOperationBase;
+
+/** `#/components/schemas/updateRecordingStatusOperation` (request). */
+export type UpdateRecordingStatusOperationRequest = { "@odata.type": "#microsoft.graph.updateRecordingStatusOperation"; [key: string]: unknown } & CommsOperationBaseRequest;
+
+/** `#/components/schemas/commsOperationCollectionResponse` (response). */
+export type CommsOperationCollectionResponse = { "@odata.context"?: string; "@odata.nextLink"?: string | null; value: CommsOperation[]; [key: string]: unknown };
+
+/** `#/components/schemas/commsOperationCollectionResponse` (request). */
+export type CommsOperationCollectionResponseRequest = { "@odata.context"?: string; "@odata.nextLink"?: string | null; value: CommsOperationRequest[]; [key: string]: unknown };
+
+/** `#/components/schemas/mediaInfo` (response). */
+export type MediaInfo = { "@odata.type"?: "#microsoft.graph.mediaInfo"; uri: string; resourceId?: string | null; [key: string]: unknown };
+
+/** `#/components/schemas/mediaPrompt` (response). */
+export type MediaPrompt = { "@odata.type": "#microsoft.graph.mediaPrompt"; mediaInfo: MediaInfo; loop?: number | null; [key: string]: unknown };
+
+/** `#/components/schemas/prompt` (response). */
+export type Prompt = { "@odata.type": unknown; [key: string]: unknown } & MediaPrompt;
+
+/** `#/components/schemas/recordResponsePostRequestBody` (response). */
+export type RecordResponsePostRequestBody = { prompts?: Prompt[]; bargeInAllowed?: boolean; initialSilenceTimeoutInSeconds?: number; maxSilenceTimeoutInSeconds?: number; maxRecordDurationInSeconds?: number; playBeep?: boolean; stopTones?: string[]; clientContext?: string; streamWhileRecording?: boolean; [key: string]: unknown };
+
+/** `#/components/schemas/recordPostRequestBody` (response). */
+export type RecordPostRequestBody = { prompts?: Prompt[]; bargeInAllowed?: boolean; initialSilenceTimeoutInSeconds?: number; maxSilenceTimeoutInSeconds?: number; maxRecordDurationInSeconds?: number; playBeep?: boolean; streamWhileRecording?: boolean; stopTones?: string[]; clientContext?: string; [key: string]: unknown };
+
+/** `#/components/schemas/updateRecordingStatusPostRequestBody` (response). */
+export type UpdateRecordingStatusPostRequestBody = { status: RecordingStatus; clientContext?: string; [key: string]: unknown };
+
+/** `#/components/schemas/identity` (response). */
+export type Identity = { "@odata.type"?: string; displayName?: string | null; id?: string | null; [key: string]: unknown };
+
+/** `#/components/schemas/teamworkUserIdentity` (response). */
+export type TeamworkUserIdentity = { "@odata.type"?: "#microsoft.graph.teamworkUserIdentity" | "#Microsoft.Teams.GraphSvc.teamworkUserIdentity"; userIdentityType?: TeamworkUserIdentityType | null; tenantId?: string | null; [key: string]: unknown } & Identity;
+
+/** `#/components/schemas/identitySet` (response). */
+export type IdentitySet = { "@odata.type"?: string; application?: Identity | null; device?: Identity | null; user?: TeamworkUserIdentity | Identity | null; [key: string]: unknown };
+
+/** `#/components/schemas/callRecording` (response). */
+export type CallRecording = { "@odata.type"?: "#microsoft.graph.callRecording"; id: string; callId?: string | null; content?: string | null; contentCorrelationId?: string | null; createdDateTime?: DateTimeOffset | null; endDateTime?: DateTimeOffset | null; meetingId?: string | null; meetingOrganizer?: IdentitySet | null; meetingOrganizerId?: string | null; recordingContentUrl?: string | null; [key: string]: unknown };
+
+/** `#/components/schemas/callRecording` (request). */
+export type CallRecordingRequest = { "@odata.type"?: "#microsoft.graph.callRecording"; id?: string; callId?: string | null; content?: string | null; contentCorrelationId?: string | null; createdDateTime?: DateTimeOffset | null; endDateTime?: DateTimeOffset | null; meetingId?: string | null; meetingOrganizer?: IdentitySet | null; meetingOrganizerId?: string | null; recordingContentUrl?: string | null; [key: string]: unknown };
+
+/** `#/components/schemas/callRecordingCollectionResponse` (response). */
+export type CallRecordingCollectionResponse = { "@odata.context"?: string; "@odata.count"?: number; "@odata.nextLink"?: string | null; "@microsoft.graph.tips"?: string; value: CallRecording[]; [key: string]: unknown };
+
+/** `#/components/schemas/callRecordingCollectionResponse` (request). */
+export type CallRecordingCollectionResponseRequest = { "@odata.context"?: string; "@odata.count"?: number; "@odata.nextLink"?: string | null; "@microsoft.graph.tips"?: string; value: CallRecordingRequest[]; [key: string]: unknown };
+
+/** `#/components/schemas/callRecordingDeltaCollectionResponse` (response). */
+export type CallRecordingDeltaCollectionResponse = { "@odata.context"?: string; "@odata.count"?: number; "@odata.nextLink"?: string | null; "@odata.deltaLink"?: string | null; value: CallRecording[]; [key: string]: unknown };
+
+/** `#/components/schemas/callRecordingDeltaCollectionResponse` (request). */
+export type CallRecordingDeltaCollectionResponseRequest = { "@odata.context"?: string; "@odata.count"?: number; "@odata.nextLink"?: string | null; "@odata.deltaLink"?: string | null; value: CallRecordingRequest[]; [key: string]: unknown };
+
+/** `#/components/schemas/commsNotification` (response). */
+export type CommsNotification = { "@odata.type"?: "#microsoft.graph.commsNotification"; changeType: ChangeType; resourceUrl?: string; resource?: string; resourceData?: CommsOperation | CommsOperation[]; [key: string]: unknown };
+
+/** `#/components/schemas/commsNotification` (request). */
+export type CommsNotificationRequest = { "@odata.type"?: "#microsoft.graph.commsNotification"; changeType: ChangeType; resourceUrl?: string; resource?: string; resourceData?: CommsOperationRequest | CommsOperationRequest[]; [key: string]: unknown };
+
+/** `#/components/schemas/commsNotifications` (response). */
+export type CommsNotifications = { "@odata.type"?: "#microsoft.graph.commsNotifications"; value?: CommsNotification[]; [key: string]: unknown };
+
+/** `#/components/schemas/commsNotifications` (request). */
+export type CommsNotificationsRequest = { "@odata.type"?: "#microsoft.graph.commsNotifications"; value?: CommsNotificationRequest[]; [key: string]: unknown };
+
+/** `#/components/schemas/resourceData` (response). */
+export type ResourceData = { "@odata.type"?: string; "@odata.id"?: string; "@odata.etag"?: string; id?: string; [key: string]: unknown };
+
+/** `#/components/schemas/changeNotificationEncryptedContent` (response). */
+export type ChangeNotificationEncryptedContent = { data: string; dataKey: string; dataSignature: string; encryptionCertificateId: string; encryptionCertificateThumbprint: string; [key: string]: unknown };
+
+/** `#/components/schemas/changeNotification` (response). */
+export type ChangeNotification = { "@odata.type"?: "#microsoft.graph.changeNotification"; changeType: ChangeType; clientState?: string | null; encryptedContent?: ChangeNotificationEncryptedContent | null; id?: string | null; lifecycleEvent?: LifecycleEventType | null; resource: string; resourceData?: ResourceData | null; subscriptionExpirationDateTime: DateTimeOffset; subscriptionId: Guid; tenantId: Guid; [key: string]: unknown };
+
+/** `#/components/schemas/changeNotificationCollection` (response). */
+export type ChangeNotificationCollection = { "@odata.type"?: "#microsoft.graph.changeNotificationCollection"; value: ChangeNotification[]; validationTokens?: string[] | null; [key: string]: unknown };
+
+/** `#/components/schemas/subscription` (response). */
+export type Subscription = { id?: string; changeType: string; notificationUrl: string; resource: string; expirationDateTime: DateTimeOffset; clientState?: string | null; lifecycleNotificationUrl?: string | null; includeResourceData?: boolean | null; encryptionCertificate?: string | null; encryptionCertificateId?: string | null; latestSupportedTlsVersion?: string | null; notificationQueryOptions?: string | null; notificationUrlAppId?: string | null; applicationId?: string | null; creatorId?: string | null; [key: string]: unknown };
+
+/** `#/components/schemas/subscription` (request). */
+export type SubscriptionRequest = { id?: string; changeType: string; notificationUrl: string; resource: string; expirationDateTime: DateTimeOffset; clientState?: string | null; lifecycleNotificationUrl?: string | null; includeResourceData?: boolean | null; encryptionCertificate?: string | null; encryptionCertificateId?: string | null; latestSupportedTlsVersion?: string | null; notificationQueryOptions?: string | null; notificationUrlAppId?: string | null; applicationId?: string | null; creatorId?: string | null; [key: string]: unknown };
+
+/** `#/components/schemas/subscriptionPatchRequestBody` (response). */
+export type SubscriptionPatchRequestBody = { expirationDateTime: DateTimeOffset; notificationUrl?: string; [key: string]: unknown };
+
+/** `#/components/schemas/ODataError` (response). */
+export type ODataError = { error: MainError; [key: string]: unknown };
+
+/** `#/components/schemas/MainError` (response). */
+export type MainError = { code: string; message: string; target?: string | null; details?: ErrorDetails[]; innerError?: InnerError; [key: string]: unknown };
+
+/** `#/components/schemas/ErrorDetails` (response). */
+export type ErrorDetails = { code: string; message: string; target?: string | null; [key: string]: unknown };
+
+/** `#/components/schemas/InnerError` (response). */
+export type InnerError = { "request-id"?: string; "client-request-id"?: string; date?: string; code?: string; message?: string; status?: string; [key: string]: unknown };
+
 function $isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -204,821 +379,1368 @@ function $withFastPath<T>(schema: T, test: (v: any) => boolean): T {
 }
 
 /** `#/components/schemas/dateTimeOffset` (open, response). */
-export const dateTimeOffsetSchema = /* @__PURE__ */ (() => $withFastPath(z.string().regex(new RegExp("^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$", "u")).refine($isDateTime, "Invalid date-time"), $check_dateTimeOffsetSchema))();
+export const dateTimeOffsetSchema: z.ZodType<DateTimeOffset, DateTimeOffset> = /* @__PURE__ */ $build_dateTimeOffsetSchema();
+function $build_dateTimeOffsetSchema(): any {
+  return $withFastPath($z.string().regex(new RegExp("^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$", "u")).refine($isDateTime, "Invalid date-time"), $check_dateTimeOffsetSchema);
+}
+
+/** Same validator as `dateTimeOffsetSchema`. */
+export const dateTimeOffsetRequestSchema: z.ZodType<DateTimeOffset, DateTimeOffset> = dateTimeOffsetSchema;
 
 /** `#/components/schemas/dateTimeOffset` (strict, response). */
-export const dateTimeOffsetStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.string().regex(new RegExp("^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$", "u")).refine($isDateTime, "Invalid date-time"), $check_dateTimeOffsetStrictSchema))();
+export const dateTimeOffsetStrictSchema: z.ZodType<DateTimeOffset, DateTimeOffset> = /* @__PURE__ */ $build_dateTimeOffsetStrictSchema();
+function $build_dateTimeOffsetStrictSchema(): any {
+  return $withFastPath($z.string().regex(new RegExp("^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$", "u")).refine($isDateTime, "Invalid date-time"), $check_dateTimeOffsetStrictSchema);
+}
+
+/** Same validator as `dateTimeOffsetStrictSchema`. */
+export const dateTimeOffsetStrictRequestSchema: z.ZodType<DateTimeOffset, DateTimeOffset> = dateTimeOffsetStrictSchema;
 
 /** `#/components/schemas/guid` (open, response). */
-export const guidSchema = /* @__PURE__ */ (() => $withFastPath(z.string().regex(new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u")).refine($isUuid, "Invalid uuid"), $check_guidSchema))();
+export const guidSchema: z.ZodType<Guid, Guid> = /* @__PURE__ */ $build_guidSchema();
+function $build_guidSchema(): any {
+  return $withFastPath($z.string().regex(new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u")).refine($isUuid, "Invalid uuid"), $check_guidSchema);
+}
+
+/** Same validator as `guidSchema`. */
+export const guidRequestSchema: z.ZodType<Guid, Guid> = guidSchema;
 
 /** `#/components/schemas/guid` (strict, response). */
-export const guidStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.string().regex(new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u")).refine($isUuid, "Invalid uuid"), $check_guidStrictSchema))();
+export const guidStrictSchema: z.ZodType<Guid, Guid> = /* @__PURE__ */ $build_guidStrictSchema();
+function $build_guidStrictSchema(): any {
+  return $withFastPath($z.string().regex(new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u")).refine($isUuid, "Invalid uuid"), $check_guidStrictSchema);
+}
+
+/** Same validator as `guidStrictSchema`. */
+export const guidStrictRequestSchema: z.ZodType<Guid, Guid> = guidStrictSchema;
 
 /** `#/components/schemas/operationStatus` (open, response). */
-export const operationStatusSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["notStarted", "running", "completed", "failed"]), $check_operationStatusSchema))();
+export const operationStatusSchema: z.ZodType<OperationStatus, OperationStatus> = /* @__PURE__ */ $build_operationStatusSchema();
+function $build_operationStatusSchema(): any {
+  return $withFastPath($z.enum(["notStarted", "running", "completed", "failed"]), $check_operationStatusSchema);
+}
+
+/** Same validator as `operationStatusSchema`. */
+export const operationStatusRequestSchema: z.ZodType<OperationStatus, OperationStatus> = operationStatusSchema;
 
 /** `#/components/schemas/operationStatus` (strict, response). */
-export const operationStatusStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["notStarted", "running", "completed", "failed"]), $check_operationStatusStrictSchema))();
+export const operationStatusStrictSchema: z.ZodType<OperationStatus, OperationStatus> = /* @__PURE__ */ $build_operationStatusStrictSchema();
+function $build_operationStatusStrictSchema(): any {
+  return $withFastPath($z.enum(["notStarted", "running", "completed", "failed"]), $check_operationStatusStrictSchema);
+}
+
+/** Same validator as `operationStatusStrictSchema`. */
+export const operationStatusStrictRequestSchema: z.ZodType<OperationStatus, OperationStatus> = operationStatusStrictSchema;
 
 /** `#/components/schemas/recordCompletionReason` (open, response). */
-export const recordCompletionReasonSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["operationCanceled", "stopToneDetected", "maxRecordDurationReached", "initialSilenceTimeout", "maxSilenceTimeout", "playPromptFailed", "playBeepFailed", "mediaReceiveTimeout", "unspecifiedError", "none"]), $check_recordCompletionReasonSchema))();
+export const recordCompletionReasonSchema: z.ZodType<RecordCompletionReason, RecordCompletionReason> = /* @__PURE__ */ $build_recordCompletionReasonSchema();
+function $build_recordCompletionReasonSchema(): any {
+  return $withFastPath($z.enum(["operationCanceled", "stopToneDetected", "maxRecordDurationReached", "initialSilenceTimeout", "maxSilenceTimeout", "playPromptFailed", "playBeepFailed", "mediaReceiveTimeout", "unspecifiedError", "none"]), $check_recordCompletionReasonSchema);
+}
+
+/** Same validator as `recordCompletionReasonSchema`. */
+export const recordCompletionReasonRequestSchema: z.ZodType<RecordCompletionReason, RecordCompletionReason> = recordCompletionReasonSchema;
 
 /** `#/components/schemas/recordCompletionReason` (strict, response). */
-export const recordCompletionReasonStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["operationCanceled", "stopToneDetected", "maxRecordDurationReached", "initialSilenceTimeout", "maxSilenceTimeout", "playPromptFailed", "playBeepFailed", "mediaReceiveTimeout", "unspecifiedError", "none"]), $check_recordCompletionReasonStrictSchema))();
+export const recordCompletionReasonStrictSchema: z.ZodType<RecordCompletionReason, RecordCompletionReason> = /* @__PURE__ */ $build_recordCompletionReasonStrictSchema();
+function $build_recordCompletionReasonStrictSchema(): any {
+  return $withFastPath($z.enum(["operationCanceled", "stopToneDetected", "maxRecordDurationReached", "initialSilenceTimeout", "maxSilenceTimeout", "playPromptFailed", "playBeepFailed", "mediaReceiveTimeout", "unspecifiedError", "none"]), $check_recordCompletionReasonStrictSchema);
+}
+
+/** Same validator as `recordCompletionReasonStrictSchema`. */
+export const recordCompletionReasonStrictRequestSchema: z.ZodType<RecordCompletionReason, RecordCompletionReason> = recordCompletionReasonStrictSchema;
 
 /** `#/components/schemas/recordingStatus` (open, response). */
-export const recordingStatusSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["unknown", "notRecording", "recording", "failed", "unknownFutureValue"]), $check_recordingStatusSchema))();
+export const recordingStatusSchema: z.ZodType<RecordingStatus, RecordingStatus> = /* @__PURE__ */ $build_recordingStatusSchema();
+function $build_recordingStatusSchema(): any {
+  return $withFastPath($z.enum(["unknown", "notRecording", "recording", "failed", "unknownFutureValue"]), $check_recordingStatusSchema);
+}
+
+/** Same validator as `recordingStatusSchema`. */
+export const recordingStatusRequestSchema: z.ZodType<RecordingStatus, RecordingStatus> = recordingStatusSchema;
 
 /** `#/components/schemas/recordingStatus` (strict, response). */
-export const recordingStatusStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["unknown", "notRecording", "recording", "failed", "unknownFutureValue"]), $check_recordingStatusStrictSchema))();
+export const recordingStatusStrictSchema: z.ZodType<RecordingStatus, RecordingStatus> = /* @__PURE__ */ $build_recordingStatusStrictSchema();
+function $build_recordingStatusStrictSchema(): any {
+  return $withFastPath($z.enum(["unknown", "notRecording", "recording", "failed", "unknownFutureValue"]), $check_recordingStatusStrictSchema);
+}
+
+/** Same validator as `recordingStatusStrictSchema`. */
+export const recordingStatusStrictRequestSchema: z.ZodType<RecordingStatus, RecordingStatus> = recordingStatusStrictSchema;
 
 /** `#/components/schemas/changeType` (open, response). */
-export const changeTypeSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["created", "updated", "deleted"]), $check_changeTypeSchema))();
+export const changeTypeSchema: z.ZodType<ChangeType, ChangeType> = /* @__PURE__ */ $build_changeTypeSchema();
+function $build_changeTypeSchema(): any {
+  return $withFastPath($z.enum(["created", "updated", "deleted"]), $check_changeTypeSchema);
+}
+
+/** Same validator as `changeTypeSchema`. */
+export const changeTypeRequestSchema: z.ZodType<ChangeType, ChangeType> = changeTypeSchema;
 
 /** `#/components/schemas/changeType` (strict, response). */
-export const changeTypeStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["created", "updated", "deleted"]), $check_changeTypeStrictSchema))();
+export const changeTypeStrictSchema: z.ZodType<ChangeType, ChangeType> = /* @__PURE__ */ $build_changeTypeStrictSchema();
+function $build_changeTypeStrictSchema(): any {
+  return $withFastPath($z.enum(["created", "updated", "deleted"]), $check_changeTypeStrictSchema);
+}
+
+/** Same validator as `changeTypeStrictSchema`. */
+export const changeTypeStrictRequestSchema: z.ZodType<ChangeType, ChangeType> = changeTypeStrictSchema;
 
 /** `#/components/schemas/lifecycleEventType` (open, response). */
-export const lifecycleEventTypeSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["missed", "subscriptionRemoved", "reauthorizationRequired"]), $check_lifecycleEventTypeSchema))();
+export const lifecycleEventTypeSchema: z.ZodType<LifecycleEventType, LifecycleEventType> = /* @__PURE__ */ $build_lifecycleEventTypeSchema();
+function $build_lifecycleEventTypeSchema(): any {
+  return $withFastPath($z.enum(["missed", "subscriptionRemoved", "reauthorizationRequired"]), $check_lifecycleEventTypeSchema);
+}
+
+/** Same validator as `lifecycleEventTypeSchema`. */
+export const lifecycleEventTypeRequestSchema: z.ZodType<LifecycleEventType, LifecycleEventType> = lifecycleEventTypeSchema;
 
 /** `#/components/schemas/lifecycleEventType` (strict, response). */
-export const lifecycleEventTypeStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["missed", "subscriptionRemoved", "reauthorizationRequired"]), $check_lifecycleEventTypeStrictSchema))();
+export const lifecycleEventTypeStrictSchema: z.ZodType<LifecycleEventType, LifecycleEventType> = /* @__PURE__ */ $build_lifecycleEventTypeStrictSchema();
+function $build_lifecycleEventTypeStrictSchema(): any {
+  return $withFastPath($z.enum(["missed", "subscriptionRemoved", "reauthorizationRequired"]), $check_lifecycleEventTypeStrictSchema);
+}
+
+/** Same validator as `lifecycleEventTypeStrictSchema`. */
+export const lifecycleEventTypeStrictRequestSchema: z.ZodType<LifecycleEventType, LifecycleEventType> = lifecycleEventTypeStrictSchema;
 
 /** `#/components/schemas/teamworkUserIdentityType` (open, response). */
-export const teamworkUserIdentityTypeSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["aadUser", "onPremiseAadUser", "anonymousGuest", "federatedUser", "personalMicrosoftAccountUser", "skypeUser", "phoneUser", "unknownFutureValue", "emailUser"]), $check_teamworkUserIdentityTypeSchema))();
+export const teamworkUserIdentityTypeSchema: z.ZodType<TeamworkUserIdentityType, TeamworkUserIdentityType> = /* @__PURE__ */ $build_teamworkUserIdentityTypeSchema();
+function $build_teamworkUserIdentityTypeSchema(): any {
+  return $withFastPath($z.enum(["aadUser", "onPremiseAadUser", "anonymousGuest", "federatedUser", "personalMicrosoftAccountUser", "skypeUser", "phoneUser", "unknownFutureValue", "emailUser"]), $check_teamworkUserIdentityTypeSchema);
+}
+
+/** Same validator as `teamworkUserIdentityTypeSchema`. */
+export const teamworkUserIdentityTypeRequestSchema: z.ZodType<TeamworkUserIdentityType, TeamworkUserIdentityType> = teamworkUserIdentityTypeSchema;
 
 /** `#/components/schemas/teamworkUserIdentityType` (strict, response). */
-export const teamworkUserIdentityTypeStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["aadUser", "onPremiseAadUser", "anonymousGuest", "federatedUser", "personalMicrosoftAccountUser", "skypeUser", "phoneUser", "unknownFutureValue", "emailUser"]), $check_teamworkUserIdentityTypeStrictSchema))();
+export const teamworkUserIdentityTypeStrictSchema: z.ZodType<TeamworkUserIdentityType, TeamworkUserIdentityType> = /* @__PURE__ */ $build_teamworkUserIdentityTypeStrictSchema();
+function $build_teamworkUserIdentityTypeStrictSchema(): any {
+  return $withFastPath($z.enum(["aadUser", "onPremiseAadUser", "anonymousGuest", "federatedUser", "personalMicrosoftAccountUser", "skypeUser", "phoneUser", "unknownFutureValue", "emailUser"]), $check_teamworkUserIdentityTypeStrictSchema);
+}
+
+/** Same validator as `teamworkUserIdentityTypeStrictSchema`. */
+export const teamworkUserIdentityTypeStrictRequestSchema: z.ZodType<TeamworkUserIdentityType, TeamworkUserIdentityType> = teamworkUserIdentityTypeStrictSchema;
 
 /** `#/components/schemas/resultInfo` (open, response). */
-export const resultInfoSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.resultInfo"]).optional(),
-  code: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range"),
-  subcode: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range"),
-  message: z.string().nullable().optional(),
-}), $check_resultInfoSchema))();
+export const resultInfoSchema: z.ZodType<ResultInfo, ResultInfo> = /* @__PURE__ */ $build_resultInfoSchema();
+function $build_resultInfoSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.resultInfo"]).optional(),
+    code: $z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range"),
+    subcode: $z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range"),
+    message: $z.string().nullable().optional(),
+  }), $check_resultInfoSchema);
+}
+
+/** Same validator as `resultInfoSchema`. */
+export const resultInfoRequestSchema: z.ZodType<ResultInfo, ResultInfo> = resultInfoSchema;
 
 /** `#/components/schemas/resultInfo` (strict, open at this level, response). */
-const _schemas_resultInfoStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.resultInfo"]).optional(),
-  code: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range"),
-  subcode: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range"),
-  message: z.string().nullable().optional(),
-}), $check__schemas_resultInfoStrictOpen))();
+const _schemas_resultInfoStrictOpen = /* @__PURE__ */ $build__schemas_resultInfoStrictOpen();
+function $build__schemas_resultInfoStrictOpen() {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.resultInfo"]).optional(),
+    code: $z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range"),
+    subcode: $z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range"),
+    message: $z.string().nullable().optional(),
+  }), $check__schemas_resultInfoStrictOpen);
+}
 
 /** `#/components/schemas/resultInfo` (strict, response). */
-export const resultInfoStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_resultInfoStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","code","subcode","message"] }, false, true)), $check_resultInfoStrictSchema))();
+export const resultInfoStrictSchema: z.ZodType<ResultInfo, ResultInfo> = /* @__PURE__ */ $build_resultInfoStrictSchema();
+function $build_resultInfoStrictSchema(): any {
+  return $withFastPath(_schemas_resultInfoStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","code","subcode","message"] }, false, true)), $check_resultInfoStrictSchema);
+}
+
+/** Same validator as `resultInfoStrictSchema`. */
+export const resultInfoStrictRequestSchema: z.ZodType<ResultInfo, ResultInfo> = resultInfoStrictSchema;
 
 /** `#/components/schemas/commsOperationBase` (open, response). */
-export const commsOperationBaseSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.string().optional(),
-  id: z.string().optional(),
-  clientContext: z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").nullable().optional(),
-  resultInfo: resultInfoSchema.nullable().optional(),
-  status: operationStatusSchema,
-}), $check_commsOperationBaseSchema))();
+export const commsOperationBaseSchema: z.ZodType<CommsOperationBase, CommsOperationBase> = /* @__PURE__ */ $build_commsOperationBaseSchema();
+function $build_commsOperationBaseSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.string().optional(),
+    id: $z.string().optional(),
+    clientContext: $z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").nullable().optional(),
+    resultInfo: resultInfoSchema.nullable().optional(),
+    status: operationStatusSchema,
+  }), $check_commsOperationBaseSchema);
+}
 
 /** `#/components/schemas/commsOperationBase` (strict, open at this level, response). */
-const _schemas_commsOperationBaseStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.string().optional(),
-  id: z.string().optional(),
-  clientContext: z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").nullable().optional(),
-  resultInfo: _schemas_resultInfoStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_resultInfoStrictOpen, { keys: ["@odata.type","code","subcode","message"] }]] }, false, true)).optional(),
-  status: operationStatusStrictSchema,
-}), $check__schemas_commsOperationBaseStrictOpen))();
+const _schemas_commsOperationBaseStrictOpen = /* @__PURE__ */ $build__schemas_commsOperationBaseStrictOpen();
+function $build__schemas_commsOperationBaseStrictOpen() {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.string().optional(),
+    id: $z.string().optional(),
+    clientContext: $z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").nullable().optional(),
+    resultInfo: _schemas_resultInfoStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_resultInfoStrictOpen, { keys: ["@odata.type","code","subcode","message"] }]] }, false, true)).optional(),
+    status: operationStatusStrictSchema,
+  }), $check__schemas_commsOperationBaseStrictOpen);
+}
 
 /** `#/components/schemas/commsOperationBase` (strict, response). */
-export const commsOperationBaseStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_commsOperationBaseStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)), $check_commsOperationBaseStrictSchema))();
+export const commsOperationBaseStrictSchema: z.ZodType<CommsOperationBase, CommsOperationBase> = /* @__PURE__ */ $build_commsOperationBaseStrictSchema();
+function $build_commsOperationBaseStrictSchema(): any {
+  return $withFastPath(_schemas_commsOperationBaseStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)), $check_commsOperationBaseStrictSchema);
+}
 
 /** `#/components/schemas/commsOperationBase` (open, request). */
-export const commsOperationBaseRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.string().optional(),
-  id: z.string().optional(),
-  clientContext: z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").nullable().optional(),
-  resultInfo: resultInfoSchema.nullable().optional(),
-  status: operationStatusSchema.optional(),
-}), $check_commsOperationBaseRequestSchema))();
+export const commsOperationBaseRequestSchema: z.ZodType<CommsOperationBaseRequest, CommsOperationBaseRequest> = /* @__PURE__ */ $build_commsOperationBaseRequestSchema();
+function $build_commsOperationBaseRequestSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.string().optional(),
+    id: $z.string().optional(),
+    clientContext: $z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").nullable().optional(),
+    resultInfo: resultInfoSchema.nullable().optional(),
+    status: operationStatusSchema.optional(),
+  }), $check_commsOperationBaseRequestSchema);
+}
 
 /** `#/components/schemas/commsOperationBase` (strict, open at this level, request). */
-const _schemas_commsOperationBaseStrictRequestOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.string().optional(),
-  id: z.string().optional(),
-  clientContext: z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").nullable().optional(),
-  resultInfo: _schemas_resultInfoStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_resultInfoStrictOpen, { keys: ["@odata.type","code","subcode","message"] }]] }, false, true)).optional(),
-  status: operationStatusStrictSchema.optional(),
-}), $check__schemas_commsOperationBaseStrictRequestOpen))();
+const _schemas_commsOperationBaseStrictRequestOpen = /* @__PURE__ */ $build__schemas_commsOperationBaseStrictRequestOpen();
+function $build__schemas_commsOperationBaseStrictRequestOpen() {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.string().optional(),
+    id: $z.string().optional(),
+    clientContext: $z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").nullable().optional(),
+    resultInfo: _schemas_resultInfoStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_resultInfoStrictOpen, { keys: ["@odata.type","code","subcode","message"] }]] }, false, true)).optional(),
+    status: operationStatusStrictSchema.optional(),
+  }), $check__schemas_commsOperationBaseStrictRequestOpen);
+}
 
 /** `#/components/schemas/commsOperationBase` (strict, request). */
-export const commsOperationBaseStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_commsOperationBaseStrictRequestOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)), $check_commsOperationBaseStrictRequestSchema))();
+export const commsOperationBaseStrictRequestSchema: z.ZodType<CommsOperationBaseRequest, CommsOperationBaseRequest> = /* @__PURE__ */ $build_commsOperationBaseStrictRequestSchema();
+function $build_commsOperationBaseStrictRequestSchema(): any {
+  return $withFastPath(_schemas_commsOperationBaseStrictRequestOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)), $check_commsOperationBaseStrictRequestSchema);
+}
 
 /** `#/components/schemas/recordOperation` (open, response). */
-export const recordOperationSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
-  recordingLocation: z.string().nullable().optional(),
-  recordingAccessToken: z.string().nullable().optional(),
-  completionReason: recordCompletionReasonSchema.nullable().optional(),
-  recordResourceLocation: z.string().nullable().optional(),
-  recordResourceAccessToken: z.string().nullable().optional(),
-  createdDateTime: dateTimeOffsetSchema.nullable().optional(),
-  lastActionDateTime: dateTimeOffsetSchema.nullable().optional(),
-}), commsOperationBaseSchema), $check_recordOperationSchema))();
+export const recordOperationSchema: z.ZodType<RecordOperation, RecordOperation> = /* @__PURE__ */ $build_recordOperationSchema();
+function $build_recordOperationSchema(): any {
+  return $withFastPath($z.intersection($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.recordOperation"]),
+    recordingLocation: $z.string().nullable().optional(),
+    recordingAccessToken: $z.string().nullable().optional(),
+    completionReason: recordCompletionReasonSchema.nullable().optional(),
+    recordResourceLocation: $z.string().nullable().optional(),
+    recordResourceAccessToken: $z.string().nullable().optional(),
+    createdDateTime: dateTimeOffsetSchema.nullable().optional(),
+    lastActionDateTime: dateTimeOffsetSchema.nullable().optional(),
+  }), commsOperationBaseSchema), $check_recordOperationSchema);
+}
 
 /** `#/components/schemas/updateRecordingStatusOperation` (open, response). */
-export const updateRecordingStatusOperationSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.updateRecordingStatusOperation"]),
-}), commsOperationBaseSchema), $check_updateRecordingStatusOperationSchema))();
+export const updateRecordingStatusOperationSchema: z.ZodType<UpdateRecordingStatusOperation, UpdateRecordingStatusOperation> = /* @__PURE__ */ $build_updateRecordingStatusOperationSchema();
+function $build_updateRecordingStatusOperationSchema(): any {
+  return $withFastPath($z.intersection($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.updateRecordingStatusOperation"]),
+  }), commsOperationBaseSchema), $check_updateRecordingStatusOperationSchema);
+}
 
 /** `#/components/schemas/commsOperation` (open, response). */
-export const commsOperationSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
-  "@odata.type": z.unknown(),
-}), z.custom<z.output<typeof recordOperationSchema> | z.output<typeof updateRecordingStatusOperationSchema>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": recordOperationSchema, "#microsoft.graph.updateRecordingStatusOperation": updateRecordingStatusOperationSchema }, [recordOperationSchema, updateRecordingStatusOperationSchema], true))), $check_commsOperationSchema))();
+export const commsOperationSchema: z.ZodType<CommsOperation, CommsOperation> = /* @__PURE__ */ $build_commsOperationSchema();
+function $build_commsOperationSchema(): any {
+  return $withFastPath($z.intersection($z.looseObject({
+    "@odata.type": $z.unknown(),
+  }), $z.custom().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": recordOperationSchema, "#microsoft.graph.updateRecordingStatusOperation": updateRecordingStatusOperationSchema }, [recordOperationSchema, updateRecordingStatusOperationSchema], true))), $check_commsOperationSchema);
+}
 
 /** `#/components/schemas/recordCompletionReason` (strict, open at this level, response). */
-const _schemas_recordCompletionReasonStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.enum(["operationCanceled", "stopToneDetected", "maxRecordDurationReached", "initialSilenceTimeout", "maxSilenceTimeout", "playPromptFailed", "playBeepFailed", "mediaReceiveTimeout", "unspecifiedError", "none"]), $check__schemas_recordCompletionReasonStrictOpen))();
+const _schemas_recordCompletionReasonStrictOpen = /* @__PURE__ */ $build__schemas_recordCompletionReasonStrictOpen();
+function $build__schemas_recordCompletionReasonStrictOpen() {
+  return $withFastPath($z.enum(["operationCanceled", "stopToneDetected", "maxRecordDurationReached", "initialSilenceTimeout", "maxSilenceTimeout", "playPromptFailed", "playBeepFailed", "mediaReceiveTimeout", "unspecifiedError", "none"]), $check__schemas_recordCompletionReasonStrictOpen);
+}
 
 /** `#/components/schemas/dateTimeOffset` (strict, open at this level, response). */
-const _schemas_dateTimeOffsetStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.string().regex(new RegExp("^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$", "u")).refine($isDateTime, "Invalid date-time"), $check__schemas_dateTimeOffsetStrictOpen))();
+const _schemas_dateTimeOffsetStrictOpen = /* @__PURE__ */ $build__schemas_dateTimeOffsetStrictOpen();
+function $build__schemas_dateTimeOffsetStrictOpen() {
+  return $withFastPath($z.string().regex(new RegExp("^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$", "u")).refine($isDateTime, "Invalid date-time"), $check__schemas_dateTimeOffsetStrictOpen);
+}
 
 /** `#/components/schemas/recordOperation` (strict, open at this level, response). */
-const _schemas_recordOperationStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
-  recordingLocation: z.string().nullable().optional(),
-  recordingAccessToken: z.string().nullable().optional(),
-  completionReason: _schemas_recordCompletionReasonStrictOpen.nullable().optional(),
-  recordResourceLocation: z.string().nullable().optional(),
-  recordResourceAccessToken: z.string().nullable().optional(),
-  createdDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
-  lastActionDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
-}), _schemas_commsOperationBaseStrictOpen), $check__schemas_recordOperationStrictOpen))();
+const _schemas_recordOperationStrictOpen = /* @__PURE__ */ $build__schemas_recordOperationStrictOpen();
+function $build__schemas_recordOperationStrictOpen() {
+  return $withFastPath($z.intersection($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.recordOperation"]),
+    recordingLocation: $z.string().nullable().optional(),
+    recordingAccessToken: $z.string().nullable().optional(),
+    completionReason: _schemas_recordCompletionReasonStrictOpen.nullable().optional(),
+    recordResourceLocation: $z.string().nullable().optional(),
+    recordResourceAccessToken: $z.string().nullable().optional(),
+    createdDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
+    lastActionDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
+  }), _schemas_commsOperationBaseStrictOpen), $check__schemas_recordOperationStrictOpen);
+}
 
 /** `#/components/schemas/updateRecordingStatusOperation` (strict, open at this level, response). */
-const _schemas_updateRecordingStatusOperationStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.updateRecordingStatusOperation"]),
-}), _schemas_commsOperationBaseStrictOpen), $check__schemas_updateRecordingStatusOperationStrictOpen))();
+const _schemas_updateRecordingStatusOperationStrictOpen = /* @__PURE__ */ $build__schemas_updateRecordingStatusOperationStrictOpen();
+function $build__schemas_updateRecordingStatusOperationStrictOpen() {
+  return $withFastPath($z.intersection($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.updateRecordingStatusOperation"]),
+  }), _schemas_commsOperationBaseStrictOpen), $check__schemas_updateRecordingStatusOperationStrictOpen);
+}
 
 /** `#/components/schemas/commsOperation` (strict, open at this level, response). */
-const _schemas_commsOperationStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
-  "@odata.type": z.unknown(),
-}), z.custom<z.output<typeof _schemas_recordOperationStrictOpen> | z.output<typeof _schemas_updateRecordingStatusOperationStrictOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictOpen, "#microsoft.graph.updateRecordingStatusOperation": _schemas_updateRecordingStatusOperationStrictOpen }, [_schemas_recordOperationStrictOpen, _schemas_updateRecordingStatusOperationStrictOpen], true))), $check__schemas_commsOperationStrictOpen))();
+const _schemas_commsOperationStrictOpen = /* @__PURE__ */ $build__schemas_commsOperationStrictOpen();
+function $build__schemas_commsOperationStrictOpen() {
+  return $withFastPath($z.intersection($z.looseObject({
+    "@odata.type": $z.unknown(),
+  }), $z.custom().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictOpen, "#microsoft.graph.updateRecordingStatusOperation": _schemas_updateRecordingStatusOperationStrictOpen }, [_schemas_recordOperationStrictOpen, _schemas_updateRecordingStatusOperationStrictOpen], true))), $check__schemas_commsOperationStrictOpen);
+}
 
 /** `#/components/schemas/commsOperation` (strict, response). */
-export const commsOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_commsOperationStrictOpen.superRefine($unevaluatedProperties({ when: [[_schemas_recordOperationStrictOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [_schemas_updateRecordingStatusOperationStrictOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }, false, true)), $check_commsOperationStrictSchema))();
+export const commsOperationStrictSchema: z.ZodType<CommsOperation, CommsOperation> = /* @__PURE__ */ $build_commsOperationStrictSchema();
+function $build_commsOperationStrictSchema(): any {
+  return $withFastPath(_schemas_commsOperationStrictOpen.superRefine($unevaluatedProperties({ when: [[_schemas_recordOperationStrictOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [_schemas_updateRecordingStatusOperationStrictOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }, false, true)), $check_commsOperationStrictSchema);
+}
 
 /** `#/components/schemas/recordOperation` (open, request). */
-export const recordOperationRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
-  recordingLocation: z.string().nullable().optional(),
-  recordingAccessToken: z.string().nullable().optional(),
-  completionReason: recordCompletionReasonSchema.nullable().optional(),
-  recordResourceLocation: z.string().nullable().optional(),
-  recordResourceAccessToken: z.string().nullable().optional(),
-  createdDateTime: dateTimeOffsetSchema.nullable().optional(),
-  lastActionDateTime: dateTimeOffsetSchema.nullable().optional(),
-}), commsOperationBaseRequestSchema), $check_recordOperationRequestSchema))();
+export const recordOperationRequestSchema: z.ZodType<RecordOperationRequest, RecordOperationRequest> = /* @__PURE__ */ $build_recordOperationRequestSchema();
+function $build_recordOperationRequestSchema(): any {
+  return $withFastPath($z.intersection($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.recordOperation"]),
+    recordingLocation: $z.string().nullable().optional(),
+    recordingAccessToken: $z.string().nullable().optional(),
+    completionReason: recordCompletionReasonSchema.nullable().optional(),
+    recordResourceLocation: $z.string().nullable().optional(),
+    recordResourceAccessToken: $z.string().nullable().optional(),
+    createdDateTime: dateTimeOffsetSchema.nullable().optional(),
+    lastActionDateTime: dateTimeOffsetSchema.nullable().optional(),
+  }), commsOperationBaseRequestSchema), $check_recordOperationRequestSchema);
+}
 
 /** `#/components/schemas/updateRecordingStatusOperation` (open, request). */
-export const updateRecordingStatusOperationRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.updateRecordingStatusOperation"]),
-}), commsOperationBaseRequestSchema), $check_updateRecordingStatusOperationRequestSchema))();
+export const updateRecordingStatusOperationRequestSchema: z.ZodType<UpdateRecordingStatusOperationRequest, UpdateRecordingStatusOperationRequest> = /* @__PURE__ */ $build_updateRecordingStatusOperationRequestSchema();
+function $build_updateRecordingStatusOperationRequestSchema(): any {
+  return $withFastPath($z.intersection($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.updateRecordingStatusOperation"]),
+  }), commsOperationBaseRequestSchema), $check_updateRecordingStatusOperationRequestSchema);
+}
 
 /** `#/components/schemas/commsOperation` (open, request). */
-export const commsOperationRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
-  "@odata.type": z.unknown(),
-}), z.custom<z.output<typeof recordOperationRequestSchema> | z.output<typeof updateRecordingStatusOperationRequestSchema>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": recordOperationRequestSchema, "#microsoft.graph.updateRecordingStatusOperation": updateRecordingStatusOperationRequestSchema }, [recordOperationRequestSchema, updateRecordingStatusOperationRequestSchema], true))), $check_commsOperationRequestSchema))();
+export const commsOperationRequestSchema: z.ZodType<CommsOperationRequest, CommsOperationRequest> = /* @__PURE__ */ $build_commsOperationRequestSchema();
+function $build_commsOperationRequestSchema(): any {
+  return $withFastPath($z.intersection($z.looseObject({
+    "@odata.type": $z.unknown(),
+  }), $z.custom().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": recordOperationRequestSchema, "#microsoft.graph.updateRecordingStatusOperation": updateRecordingStatusOperationRequestSchema }, [recordOperationRequestSchema, updateRecordingStatusOperationRequestSchema], true))), $check_commsOperationRequestSchema);
+}
 
 /** `#/components/schemas/recordOperation` (strict, open at this level, request). */
-const _schemas_recordOperationStrictRequestOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
-  recordingLocation: z.string().nullable().optional(),
-  recordingAccessToken: z.string().nullable().optional(),
-  completionReason: _schemas_recordCompletionReasonStrictOpen.nullable().optional(),
-  recordResourceLocation: z.string().nullable().optional(),
-  recordResourceAccessToken: z.string().nullable().optional(),
-  createdDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
-  lastActionDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
-}), _schemas_commsOperationBaseStrictRequestOpen), $check__schemas_recordOperationStrictRequestOpen))();
+const _schemas_recordOperationStrictRequestOpen = /* @__PURE__ */ $build__schemas_recordOperationStrictRequestOpen();
+function $build__schemas_recordOperationStrictRequestOpen() {
+  return $withFastPath($z.intersection($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.recordOperation"]),
+    recordingLocation: $z.string().nullable().optional(),
+    recordingAccessToken: $z.string().nullable().optional(),
+    completionReason: _schemas_recordCompletionReasonStrictOpen.nullable().optional(),
+    recordResourceLocation: $z.string().nullable().optional(),
+    recordResourceAccessToken: $z.string().nullable().optional(),
+    createdDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
+    lastActionDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
+  }), _schemas_commsOperationBaseStrictRequestOpen), $check__schemas_recordOperationStrictRequestOpen);
+}
 
 /** `#/components/schemas/updateRecordingStatusOperation` (strict, open at this level, request). */
-const _schemas_updateRecordingStatusOperationStrictRequestOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.updateRecordingStatusOperation"]),
-}), _schemas_commsOperationBaseStrictRequestOpen), $check__schemas_updateRecordingStatusOperationStrictRequestOpen))();
+const _schemas_updateRecordingStatusOperationStrictRequestOpen = /* @__PURE__ */ $build__schemas_updateRecordingStatusOperationStrictRequestOpen();
+function $build__schemas_updateRecordingStatusOperationStrictRequestOpen() {
+  return $withFastPath($z.intersection($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.updateRecordingStatusOperation"]),
+  }), _schemas_commsOperationBaseStrictRequestOpen), $check__schemas_updateRecordingStatusOperationStrictRequestOpen);
+}
 
 /** `#/components/schemas/commsOperation` (strict, open at this level, request). */
-const _schemas_commsOperationStrictRequestOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
-  "@odata.type": z.unknown(),
-}), z.custom<z.output<typeof _schemas_recordOperationStrictRequestOpen> | z.output<typeof _schemas_updateRecordingStatusOperationStrictRequestOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictRequestOpen, "#microsoft.graph.updateRecordingStatusOperation": _schemas_updateRecordingStatusOperationStrictRequestOpen }, [_schemas_recordOperationStrictRequestOpen, _schemas_updateRecordingStatusOperationStrictRequestOpen], true))), $check__schemas_commsOperationStrictRequestOpen))();
+const _schemas_commsOperationStrictRequestOpen = /* @__PURE__ */ $build__schemas_commsOperationStrictRequestOpen();
+function $build__schemas_commsOperationStrictRequestOpen() {
+  return $withFastPath($z.intersection($z.looseObject({
+    "@odata.type": $z.unknown(),
+  }), $z.custom().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictRequestOpen, "#microsoft.graph.updateRecordingStatusOperation": _schemas_updateRecordingStatusOperationStrictRequestOpen }, [_schemas_recordOperationStrictRequestOpen, _schemas_updateRecordingStatusOperationStrictRequestOpen], true))), $check__schemas_commsOperationStrictRequestOpen);
+}
 
 /** `#/components/schemas/commsOperation` (strict, request). */
-export const commsOperationStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_commsOperationStrictRequestOpen.superRefine($unevaluatedProperties({ when: [[_schemas_recordOperationStrictRequestOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [_schemas_updateRecordingStatusOperationStrictRequestOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }, false, true)), $check_commsOperationStrictRequestSchema))();
+export const commsOperationStrictRequestSchema: z.ZodType<CommsOperationRequest, CommsOperationRequest> = /* @__PURE__ */ $build_commsOperationStrictRequestSchema();
+function $build_commsOperationStrictRequestSchema(): any {
+  return $withFastPath(_schemas_commsOperationStrictRequestOpen.superRefine($unevaluatedProperties({ when: [[_schemas_recordOperationStrictRequestOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [_schemas_updateRecordingStatusOperationStrictRequestOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }, false, true)), $check_commsOperationStrictRequestSchema);
+}
 
 /** `#/components/schemas/recordOperation` (strict, response). */
-export const recordOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_recordOperationStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }, false, true)), $check_recordOperationStrictSchema))();
+export const recordOperationStrictSchema: z.ZodType<RecordOperation, RecordOperation> = /* @__PURE__ */ $build_recordOperationStrictSchema();
+function $build_recordOperationStrictSchema(): any {
+  return $withFastPath(_schemas_recordOperationStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }, false, true)), $check_recordOperationStrictSchema);
+}
 
 /** `#/components/schemas/recordOperation` (strict, request). */
-export const recordOperationStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_recordOperationStrictRequestOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }, false, true)), $check_recordOperationStrictRequestSchema))();
+export const recordOperationStrictRequestSchema: z.ZodType<RecordOperationRequest, RecordOperationRequest> = /* @__PURE__ */ $build_recordOperationStrictRequestSchema();
+function $build_recordOperationStrictRequestSchema(): any {
+  return $withFastPath(_schemas_recordOperationStrictRequestOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }, false, true)), $check_recordOperationStrictRequestSchema);
+}
 
 /** `#/components/schemas/updateRecordingStatusOperation` (strict, response). */
-export const updateRecordingStatusOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_updateRecordingStatusOperationStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)), $check_updateRecordingStatusOperationStrictSchema))();
+export const updateRecordingStatusOperationStrictSchema: z.ZodType<UpdateRecordingStatusOperation, UpdateRecordingStatusOperation> = /* @__PURE__ */ $build_updateRecordingStatusOperationStrictSchema();
+function $build_updateRecordingStatusOperationStrictSchema(): any {
+  return $withFastPath(_schemas_updateRecordingStatusOperationStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)), $check_updateRecordingStatusOperationStrictSchema);
+}
 
 /** `#/components/schemas/updateRecordingStatusOperation` (strict, request). */
-export const updateRecordingStatusOperationStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_updateRecordingStatusOperationStrictRequestOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)), $check_updateRecordingStatusOperationStrictRequestSchema))();
+export const updateRecordingStatusOperationStrictRequestSchema: z.ZodType<UpdateRecordingStatusOperationRequest, UpdateRecordingStatusOperationRequest> = /* @__PURE__ */ $build_updateRecordingStatusOperationStrictRequestSchema();
+function $build_updateRecordingStatusOperationStrictRequestSchema(): any {
+  return $withFastPath(_schemas_updateRecordingStatusOperationStrictRequestOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","id","clientContext","resultInfo","status"] }, false, true)), $check_updateRecordingStatusOperationStrictRequestSchema);
+}
+
+/** `#/components/schemas/commsOperationCollectionResponse` (open, response). */
+export const commsOperationCollectionResponseSchema: z.ZodType<CommsOperationCollectionResponse, CommsOperationCollectionResponse> = /* @__PURE__ */ $build_commsOperationCollectionResponseSchema();
+function $build_commsOperationCollectionResponseSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.context": $z.string().optional(),
+    "@odata.nextLink": $z.string().nullable().optional(),
+    value: $z.array(commsOperationSchema),
+  }), $check_commsOperationCollectionResponseSchema);
+}
+
+/** `#/components/schemas/commsOperationCollectionResponse` (strict, response). */
+export const commsOperationCollectionResponseStrictSchema: z.ZodType<CommsOperationCollectionResponse, CommsOperationCollectionResponse> = /* @__PURE__ */ $build_commsOperationCollectionResponseStrictSchema();
+function $build_commsOperationCollectionResponseStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.context": $z.string().optional(),
+    "@odata.nextLink": $z.string().nullable().optional(),
+    value: $z.array(commsOperationStrictSchema),
+  }).superRefine($unevaluatedProperties({ keys: ["@odata.context","@odata.nextLink","value"] }, false, true)), $check_commsOperationCollectionResponseStrictSchema);
+}
+
+/** `#/components/schemas/commsOperationCollectionResponse` (open, request). */
+export const commsOperationCollectionResponseRequestSchema: z.ZodType<CommsOperationCollectionResponseRequest, CommsOperationCollectionResponseRequest> = /* @__PURE__ */ $build_commsOperationCollectionResponseRequestSchema();
+function $build_commsOperationCollectionResponseRequestSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.context": $z.string().optional(),
+    "@odata.nextLink": $z.string().nullable().optional(),
+    value: $z.array(commsOperationRequestSchema),
+  }), $check_commsOperationCollectionResponseRequestSchema);
+}
+
+/** `#/components/schemas/commsOperationCollectionResponse` (strict, request). */
+export const commsOperationCollectionResponseStrictRequestSchema: z.ZodType<CommsOperationCollectionResponseRequest, CommsOperationCollectionResponseRequest> = /* @__PURE__ */ $build_commsOperationCollectionResponseStrictRequestSchema();
+function $build_commsOperationCollectionResponseStrictRequestSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.context": $z.string().optional(),
+    "@odata.nextLink": $z.string().nullable().optional(),
+    value: $z.array(commsOperationStrictRequestSchema),
+  }).superRefine($unevaluatedProperties({ keys: ["@odata.context","@odata.nextLink","value"] }, false, true)), $check_commsOperationCollectionResponseStrictRequestSchema);
+}
 
 /** `#/components/schemas/mediaInfo` (open, response). */
-export const mediaInfoSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.mediaInfo"]).optional(),
-  uri: z.string(),
-  resourceId: z.string().nullable().optional(),
-}), $check_mediaInfoSchema))();
+export const mediaInfoSchema: z.ZodType<MediaInfo, MediaInfo> = /* @__PURE__ */ $build_mediaInfoSchema();
+function $build_mediaInfoSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.mediaInfo"]).optional(),
+    uri: $z.string(),
+    resourceId: $z.string().nullable().optional(),
+  }), $check_mediaInfoSchema);
+}
+
+/** Same validator as `mediaInfoSchema`. */
+export const mediaInfoRequestSchema: z.ZodType<MediaInfo, MediaInfo> = mediaInfoSchema;
 
 /** `#/components/schemas/mediaInfo` (strict, response). */
-export const mediaInfoStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.mediaInfo"]).optional(),
-  uri: z.string(),
-  resourceId: z.string().nullable().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","uri","resourceId"] }, false, true)), $check_mediaInfoStrictSchema))();
+export const mediaInfoStrictSchema: z.ZodType<MediaInfo, MediaInfo> = /* @__PURE__ */ $build_mediaInfoStrictSchema();
+function $build_mediaInfoStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.mediaInfo"]).optional(),
+    uri: $z.string(),
+    resourceId: $z.string().nullable().optional(),
+  }).superRefine($unevaluatedProperties({ keys: ["@odata.type","uri","resourceId"] }, false, true)), $check_mediaInfoStrictSchema);
+}
+
+/** Same validator as `mediaInfoStrictSchema`. */
+export const mediaInfoStrictRequestSchema: z.ZodType<MediaInfo, MediaInfo> = mediaInfoStrictSchema;
 
 /** `#/components/schemas/mediaPrompt` (open, response). */
-export const mediaPromptSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.mediaPrompt"]),
-  mediaInfo: mediaInfoSchema,
-  loop: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").nullable().optional(),
-}), $check_mediaPromptSchema))();
+export const mediaPromptSchema: z.ZodType<MediaPrompt, MediaPrompt> = /* @__PURE__ */ $build_mediaPromptSchema();
+function $build_mediaPromptSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.mediaPrompt"]),
+    mediaInfo: mediaInfoSchema,
+    loop: $z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").nullable().optional(),
+  }), $check_mediaPromptSchema);
+}
+
+/** Same validator as `mediaPromptSchema`. */
+export const mediaPromptRequestSchema: z.ZodType<MediaPrompt, MediaPrompt> = mediaPromptSchema;
 
 /** `#/components/schemas/mediaPrompt` (strict, open at this level, response). */
-const _schemas_mediaPromptStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.mediaPrompt"]),
-  mediaInfo: mediaInfoStrictSchema,
-  loop: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").nullable().optional(),
-}), $check__schemas_mediaPromptStrictOpen))();
+const _schemas_mediaPromptStrictOpen = /* @__PURE__ */ $build__schemas_mediaPromptStrictOpen();
+function $build__schemas_mediaPromptStrictOpen() {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.mediaPrompt"]),
+    mediaInfo: mediaInfoStrictSchema,
+    loop: $z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").nullable().optional(),
+  }), $check__schemas_mediaPromptStrictOpen);
+}
 
 /** `#/components/schemas/mediaPrompt` (strict, response). */
-export const mediaPromptStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_mediaPromptStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","mediaInfo","loop"] }, false, true)), $check_mediaPromptStrictSchema))();
+export const mediaPromptStrictSchema: z.ZodType<MediaPrompt, MediaPrompt> = /* @__PURE__ */ $build_mediaPromptStrictSchema();
+function $build_mediaPromptStrictSchema(): any {
+  return $withFastPath(_schemas_mediaPromptStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","mediaInfo","loop"] }, false, true)), $check_mediaPromptStrictSchema);
+}
+
+/** Same validator as `mediaPromptStrictSchema`. */
+export const mediaPromptStrictRequestSchema: z.ZodType<MediaPrompt, MediaPrompt> = mediaPromptStrictSchema;
 
 /** `#/components/schemas/prompt` (open, response). */
-export const promptSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
-  "@odata.type": z.unknown(),
-}), z.custom<z.output<typeof mediaPromptSchema>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.mediaPrompt": mediaPromptSchema }, [mediaPromptSchema], true))), $check_promptSchema))();
+export const promptSchema: z.ZodType<Prompt, Prompt> = /* @__PURE__ */ $build_promptSchema();
+function $build_promptSchema(): any {
+  return $withFastPath($z.intersection($z.looseObject({
+    "@odata.type": $z.unknown(),
+  }), $z.custom().superRefine($discriminator("@odata.type", { "#microsoft.graph.mediaPrompt": mediaPromptSchema }, [mediaPromptSchema], true))), $check_promptSchema);
+}
+
+/** Same validator as `promptSchema`. */
+export const promptRequestSchema: z.ZodType<Prompt, Prompt> = promptSchema;
 
 /** `#/components/schemas/prompt` (strict, response). */
-export const promptStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
-  "@odata.type": z.unknown(),
-}), z.custom<z.output<typeof _schemas_mediaPromptStrictOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.mediaPrompt": _schemas_mediaPromptStrictOpen }, [_schemas_mediaPromptStrictOpen], true))).superRefine($unevaluatedProperties({ when: [[_schemas_mediaPromptStrictOpen, { keys: ["@odata.type","mediaInfo","loop"] }]] }, false, true)), $check_promptStrictSchema))();
+export const promptStrictSchema: z.ZodType<Prompt, Prompt> = /* @__PURE__ */ $build_promptStrictSchema();
+function $build_promptStrictSchema(): any {
+  return $withFastPath($z.intersection($z.looseObject({
+    "@odata.type": $z.unknown(),
+  }), $z.custom().superRefine($discriminator("@odata.type", { "#microsoft.graph.mediaPrompt": _schemas_mediaPromptStrictOpen }, [_schemas_mediaPromptStrictOpen], true))).superRefine($unevaluatedProperties({ when: [[_schemas_mediaPromptStrictOpen, { keys: ["@odata.type","mediaInfo","loop"] }]] }, false, true)), $check_promptStrictSchema);
+}
+
+/** Same validator as `promptStrictSchema`. */
+export const promptStrictRequestSchema: z.ZodType<Prompt, Prompt> = promptStrictSchema;
 
 /** `#/components/schemas/recordResponsePostRequestBody` (open, response). */
-export const recordResponsePostRequestBodySchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  prompts: z.array(promptSchema).max(1).optional(),
-  bargeInAllowed: z.boolean().optional(),
-  initialSilenceTimeoutInSeconds: z.number().refine(Number.isInteger, "Expected an integer").gte(1).lte(120).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
-  maxSilenceTimeoutInSeconds: z.number().refine(Number.isInteger, "Expected an integer").gte(1).lte(120).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
-  maxRecordDurationInSeconds: z.number().refine(Number.isInteger, "Expected an integer").gte(1).lte(120).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
-  playBeep: z.boolean().optional(),
-  stopTones: z.array(z.string()).optional(),
-  clientContext: z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").optional(),
-  streamWhileRecording: z.boolean().optional(),
-}), $check_recordResponsePostRequestBodySchema))();
+export const recordResponsePostRequestBodySchema: z.ZodType<RecordResponsePostRequestBody, RecordResponsePostRequestBody> = /* @__PURE__ */ $build_recordResponsePostRequestBodySchema();
+function $build_recordResponsePostRequestBodySchema(): any {
+  return $withFastPath($z.looseObject({
+    prompts: $z.array(promptSchema).max(1).optional(),
+    bargeInAllowed: $z.boolean().optional(),
+    initialSilenceTimeoutInSeconds: $z.number().refine(Number.isInteger, "Expected an integer").gte(1).lte(120).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
+    maxSilenceTimeoutInSeconds: $z.number().refine(Number.isInteger, "Expected an integer").gte(1).lte(120).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
+    maxRecordDurationInSeconds: $z.number().refine(Number.isInteger, "Expected an integer").gte(1).lte(120).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
+    playBeep: $z.boolean().optional(),
+    stopTones: $z.array($z.string()).optional(),
+    clientContext: $z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").optional(),
+    streamWhileRecording: $z.boolean().optional(),
+  }), $check_recordResponsePostRequestBodySchema);
+}
+
+/** Same validator as `recordResponsePostRequestBodySchema`. */
+export const recordResponsePostRequestBodyRequestSchema: z.ZodType<RecordResponsePostRequestBody, RecordResponsePostRequestBody> = recordResponsePostRequestBodySchema;
 
 /** `#/components/schemas/recordResponsePostRequestBody` (strict, response). */
-export const recordResponsePostRequestBodyStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  prompts: z.array(promptStrictSchema).max(1).optional(),
-  bargeInAllowed: z.boolean().optional(),
-  initialSilenceTimeoutInSeconds: z.number().refine(Number.isInteger, "Expected an integer").gte(1).lte(120).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
-  maxSilenceTimeoutInSeconds: z.number().refine(Number.isInteger, "Expected an integer").gte(1).lte(120).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
-  maxRecordDurationInSeconds: z.number().refine(Number.isInteger, "Expected an integer").gte(1).lte(120).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
-  playBeep: z.boolean().optional(),
-  stopTones: z.array(z.string()).optional(),
-  clientContext: z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").optional(),
-  streamWhileRecording: z.boolean().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["prompts","bargeInAllowed","initialSilenceTimeoutInSeconds","maxSilenceTimeoutInSeconds","maxRecordDurationInSeconds","playBeep","stopTones","clientContext","streamWhileRecording"] }, false, true)), $check_recordResponsePostRequestBodyStrictSchema))();
+export const recordResponsePostRequestBodyStrictSchema: z.ZodType<RecordResponsePostRequestBody, RecordResponsePostRequestBody> = /* @__PURE__ */ $build_recordResponsePostRequestBodyStrictSchema();
+function $build_recordResponsePostRequestBodyStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    prompts: $z.array(promptStrictSchema).max(1).optional(),
+    bargeInAllowed: $z.boolean().optional(),
+    initialSilenceTimeoutInSeconds: $z.number().refine(Number.isInteger, "Expected an integer").gte(1).lte(120).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
+    maxSilenceTimeoutInSeconds: $z.number().refine(Number.isInteger, "Expected an integer").gte(1).lte(120).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
+    maxRecordDurationInSeconds: $z.number().refine(Number.isInteger, "Expected an integer").gte(1).lte(120).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
+    playBeep: $z.boolean().optional(),
+    stopTones: $z.array($z.string()).optional(),
+    clientContext: $z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").optional(),
+    streamWhileRecording: $z.boolean().optional(),
+  }).superRefine($unevaluatedProperties({ keys: ["prompts","bargeInAllowed","initialSilenceTimeoutInSeconds","maxSilenceTimeoutInSeconds","maxRecordDurationInSeconds","playBeep","stopTones","clientContext","streamWhileRecording"] }, false, true)), $check_recordResponsePostRequestBodyStrictSchema);
+}
+
+/** Same validator as `recordResponsePostRequestBodyStrictSchema`. */
+export const recordResponsePostRequestBodyStrictRequestSchema: z.ZodType<RecordResponsePostRequestBody, RecordResponsePostRequestBody> = recordResponsePostRequestBodyStrictSchema;
 
 /** `#/components/schemas/recordPostRequestBody` (open, response). */
-export const recordPostRequestBodySchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  prompts: z.array(promptSchema).optional(),
-  bargeInAllowed: z.boolean().optional(),
-  initialSilenceTimeoutInSeconds: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
-  maxSilenceTimeoutInSeconds: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
-  maxRecordDurationInSeconds: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
-  playBeep: z.boolean().optional(),
-  streamWhileRecording: z.boolean().optional(),
-  stopTones: z.array(z.string()).optional(),
-  clientContext: z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").optional(),
-}), $check_recordPostRequestBodySchema))();
+export const recordPostRequestBodySchema: z.ZodType<RecordPostRequestBody, RecordPostRequestBody> = /* @__PURE__ */ $build_recordPostRequestBodySchema();
+function $build_recordPostRequestBodySchema(): any {
+  return $withFastPath($z.looseObject({
+    prompts: $z.array(promptSchema).optional(),
+    bargeInAllowed: $z.boolean().optional(),
+    initialSilenceTimeoutInSeconds: $z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
+    maxSilenceTimeoutInSeconds: $z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
+    maxRecordDurationInSeconds: $z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
+    playBeep: $z.boolean().optional(),
+    streamWhileRecording: $z.boolean().optional(),
+    stopTones: $z.array($z.string()).optional(),
+    clientContext: $z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").optional(),
+  }), $check_recordPostRequestBodySchema);
+}
+
+/** Same validator as `recordPostRequestBodySchema`. */
+export const recordPostRequestBodyRequestSchema: z.ZodType<RecordPostRequestBody, RecordPostRequestBody> = recordPostRequestBodySchema;
 
 /** `#/components/schemas/recordPostRequestBody` (strict, response). */
-export const recordPostRequestBodyStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  prompts: z.array(promptStrictSchema).optional(),
-  bargeInAllowed: z.boolean().optional(),
-  initialSilenceTimeoutInSeconds: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
-  maxSilenceTimeoutInSeconds: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
-  maxRecordDurationInSeconds: z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
-  playBeep: z.boolean().optional(),
-  streamWhileRecording: z.boolean().optional(),
-  stopTones: z.array(z.string()).optional(),
-  clientContext: z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").optional(),
-}).superRefine($unevaluatedProperties({ keys: ["prompts","bargeInAllowed","initialSilenceTimeoutInSeconds","maxSilenceTimeoutInSeconds","maxRecordDurationInSeconds","playBeep","streamWhileRecording","stopTones","clientContext"] }, false, true)), $check_recordPostRequestBodyStrictSchema))();
+export const recordPostRequestBodyStrictSchema: z.ZodType<RecordPostRequestBody, RecordPostRequestBody> = /* @__PURE__ */ $build_recordPostRequestBodyStrictSchema();
+function $build_recordPostRequestBodyStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    prompts: $z.array(promptStrictSchema).optional(),
+    bargeInAllowed: $z.boolean().optional(),
+    initialSilenceTimeoutInSeconds: $z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
+    maxSilenceTimeoutInSeconds: $z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
+    maxRecordDurationInSeconds: $z.number().refine(Number.isInteger, "Expected an integer").gte(-2147483648).lte(2147483647).refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
+    playBeep: $z.boolean().optional(),
+    streamWhileRecording: $z.boolean().optional(),
+    stopTones: $z.array($z.string()).optional(),
+    clientContext: $z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").optional(),
+  }).superRefine($unevaluatedProperties({ keys: ["prompts","bargeInAllowed","initialSilenceTimeoutInSeconds","maxSilenceTimeoutInSeconds","maxRecordDurationInSeconds","playBeep","streamWhileRecording","stopTones","clientContext"] }, false, true)), $check_recordPostRequestBodyStrictSchema);
+}
+
+/** Same validator as `recordPostRequestBodyStrictSchema`. */
+export const recordPostRequestBodyStrictRequestSchema: z.ZodType<RecordPostRequestBody, RecordPostRequestBody> = recordPostRequestBodyStrictSchema;
 
 /** `#/components/schemas/updateRecordingStatusPostRequestBody` (open, response). */
-export const updateRecordingStatusPostRequestBodySchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  status: recordingStatusSchema,
-  clientContext: z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").optional(),
-}), $check_updateRecordingStatusPostRequestBodySchema))();
+export const updateRecordingStatusPostRequestBodySchema: z.ZodType<UpdateRecordingStatusPostRequestBody, UpdateRecordingStatusPostRequestBody> = /* @__PURE__ */ $build_updateRecordingStatusPostRequestBodySchema();
+function $build_updateRecordingStatusPostRequestBodySchema(): any {
+  return $withFastPath($z.looseObject({
+    status: recordingStatusSchema,
+    clientContext: $z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").optional(),
+  }), $check_updateRecordingStatusPostRequestBodySchema);
+}
+
+/** Same validator as `updateRecordingStatusPostRequestBodySchema`. */
+export const updateRecordingStatusPostRequestBodyRequestSchema: z.ZodType<UpdateRecordingStatusPostRequestBody, UpdateRecordingStatusPostRequestBody> = updateRecordingStatusPostRequestBodySchema;
 
 /** `#/components/schemas/updateRecordingStatusPostRequestBody` (strict, response). */
-export const updateRecordingStatusPostRequestBodyStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  status: recordingStatusStrictSchema,
-  clientContext: z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").optional(),
-}).superRefine($unevaluatedProperties({ keys: ["status","clientContext"] }, false, true)), $check_updateRecordingStatusPostRequestBodyStrictSchema))();
+export const updateRecordingStatusPostRequestBodyStrictSchema: z.ZodType<UpdateRecordingStatusPostRequestBody, UpdateRecordingStatusPostRequestBody> = /* @__PURE__ */ $build_updateRecordingStatusPostRequestBodyStrictSchema();
+function $build_updateRecordingStatusPostRequestBodyStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    status: recordingStatusStrictSchema,
+    clientContext: $z.string().refine((v) => $length(v) <= 256, "Must have at most 256 characters").optional(),
+  }).superRefine($unevaluatedProperties({ keys: ["status","clientContext"] }, false, true)), $check_updateRecordingStatusPostRequestBodyStrictSchema);
+}
+
+/** Same validator as `updateRecordingStatusPostRequestBodyStrictSchema`. */
+export const updateRecordingStatusPostRequestBodyStrictRequestSchema: z.ZodType<UpdateRecordingStatusPostRequestBody, UpdateRecordingStatusPostRequestBody> = updateRecordingStatusPostRequestBodyStrictSchema;
 
 /** `#/components/schemas/identity` (open, response). */
-export const identitySchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.string().optional(),
-  displayName: z.string().nullable().optional(),
-  id: z.string().nullable().optional(),
-}), $check_identitySchema))();
+export const identitySchema: z.ZodType<Identity, Identity> = /* @__PURE__ */ $build_identitySchema();
+function $build_identitySchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.string().optional(),
+    displayName: $z.string().nullable().optional(),
+    id: $z.string().nullable().optional(),
+  }), $check_identitySchema);
+}
+
+/** Same validator as `identitySchema`. */
+export const identityRequestSchema: z.ZodType<Identity, Identity> = identitySchema;
 
 /** `#/components/schemas/identity` (strict, open at this level, response). */
-const _schemas_identityStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.string().optional(),
-  displayName: z.string().nullable().optional(),
-  id: z.string().nullable().optional(),
-}), $check__schemas_identityStrictOpen))();
+const _schemas_identityStrictOpen = /* @__PURE__ */ $build__schemas_identityStrictOpen();
+function $build__schemas_identityStrictOpen() {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.string().optional(),
+    displayName: $z.string().nullable().optional(),
+    id: $z.string().nullable().optional(),
+  }), $check__schemas_identityStrictOpen);
+}
 
 /** `#/components/schemas/identity` (strict, response). */
-export const identityStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_identityStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","displayName","id"] }, false, true)), $check_identityStrictSchema))();
+export const identityStrictSchema: z.ZodType<Identity, Identity> = /* @__PURE__ */ $build_identityStrictSchema();
+function $build_identityStrictSchema(): any {
+  return $withFastPath(_schemas_identityStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","displayName","id"] }, false, true)), $check_identityStrictSchema);
+}
+
+/** Same validator as `identityStrictSchema`. */
+export const identityStrictRequestSchema: z.ZodType<Identity, Identity> = identityStrictSchema;
 
 /** `#/components/schemas/teamworkUserIdentity` (open, response). */
-export const teamworkUserIdentitySchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.teamworkUserIdentity", "#Microsoft.Teams.GraphSvc.teamworkUserIdentity"]).optional(),
-  userIdentityType: teamworkUserIdentityTypeSchema.nullable().optional(),
-  tenantId: z.string().nullable().optional(),
-}), identitySchema), $check_teamworkUserIdentitySchema))();
+export const teamworkUserIdentitySchema: z.ZodType<TeamworkUserIdentity, TeamworkUserIdentity> = /* @__PURE__ */ $build_teamworkUserIdentitySchema();
+function $build_teamworkUserIdentitySchema(): any {
+  return $withFastPath($z.intersection($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.teamworkUserIdentity", "#Microsoft.Teams.GraphSvc.teamworkUserIdentity"]).optional(),
+    userIdentityType: teamworkUserIdentityTypeSchema.nullable().optional(),
+    tenantId: $z.string().nullable().optional(),
+  }), identitySchema), $check_teamworkUserIdentitySchema);
+}
+
+/** Same validator as `teamworkUserIdentitySchema`. */
+export const teamworkUserIdentityRequestSchema: z.ZodType<TeamworkUserIdentity, TeamworkUserIdentity> = teamworkUserIdentitySchema;
 
 /** `#/components/schemas/teamworkUserIdentityType` (strict, open at this level, response). */
-const _schemas_teamworkUserIdentityTypeStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.enum(["aadUser", "onPremiseAadUser", "anonymousGuest", "federatedUser", "personalMicrosoftAccountUser", "skypeUser", "phoneUser", "unknownFutureValue", "emailUser"]), $check__schemas_teamworkUserIdentityTypeStrictOpen))();
+const _schemas_teamworkUserIdentityTypeStrictOpen = /* @__PURE__ */ $build__schemas_teamworkUserIdentityTypeStrictOpen();
+function $build__schemas_teamworkUserIdentityTypeStrictOpen() {
+  return $withFastPath($z.enum(["aadUser", "onPremiseAadUser", "anonymousGuest", "federatedUser", "personalMicrosoftAccountUser", "skypeUser", "phoneUser", "unknownFutureValue", "emailUser"]), $check__schemas_teamworkUserIdentityTypeStrictOpen);
+}
 
 /** `#/components/schemas/teamworkUserIdentity` (strict, open at this level, response). */
-const _schemas_teamworkUserIdentityStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.teamworkUserIdentity", "#Microsoft.Teams.GraphSvc.teamworkUserIdentity"]).optional(),
-  userIdentityType: _schemas_teamworkUserIdentityTypeStrictOpen.nullable().optional(),
-  tenantId: z.string().nullable().optional(),
-}), _schemas_identityStrictOpen), $check__schemas_teamworkUserIdentityStrictOpen))();
+const _schemas_teamworkUserIdentityStrictOpen = /* @__PURE__ */ $build__schemas_teamworkUserIdentityStrictOpen();
+function $build__schemas_teamworkUserIdentityStrictOpen() {
+  return $withFastPath($z.intersection($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.teamworkUserIdentity", "#Microsoft.Teams.GraphSvc.teamworkUserIdentity"]).optional(),
+    userIdentityType: _schemas_teamworkUserIdentityTypeStrictOpen.nullable().optional(),
+    tenantId: $z.string().nullable().optional(),
+  }), _schemas_identityStrictOpen), $check__schemas_teamworkUserIdentityStrictOpen);
+}
 
 /** `#/components/schemas/teamworkUserIdentity` (strict, response). */
-export const teamworkUserIdentityStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_teamworkUserIdentityStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","userIdentityType","tenantId","displayName","id"] }, false, true)), $check_teamworkUserIdentityStrictSchema))();
+export const teamworkUserIdentityStrictSchema: z.ZodType<TeamworkUserIdentity, TeamworkUserIdentity> = /* @__PURE__ */ $build_teamworkUserIdentityStrictSchema();
+function $build_teamworkUserIdentityStrictSchema(): any {
+  return $withFastPath(_schemas_teamworkUserIdentityStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","userIdentityType","tenantId","displayName","id"] }, false, true)), $check_teamworkUserIdentityStrictSchema);
+}
+
+/** Same validator as `teamworkUserIdentityStrictSchema`. */
+export const teamworkUserIdentityStrictRequestSchema: z.ZodType<TeamworkUserIdentity, TeamworkUserIdentity> = teamworkUserIdentityStrictSchema;
 
 /** `#/components/schemas/identitySet` (open, response). */
-export const identitySetSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.string().optional(),
-  application: identitySchema.nullable().optional(),
-  device: identitySchema.nullable().optional(),
-  user: z.union([teamworkUserIdentitySchema, identitySchema, z.null()]).optional(),
-}), $check_identitySetSchema))();
+export const identitySetSchema: z.ZodType<IdentitySet, IdentitySet> = /* @__PURE__ */ $build_identitySetSchema();
+function $build_identitySetSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.string().optional(),
+    application: identitySchema.nullable().optional(),
+    device: identitySchema.nullable().optional(),
+    user: $z.union([teamworkUserIdentitySchema, identitySchema, $z.null()]).optional(),
+  }), $check_identitySetSchema);
+}
+
+/** Same validator as `identitySetSchema`. */
+export const identitySetRequestSchema: z.ZodType<IdentitySet, IdentitySet> = identitySetSchema;
 
 /** `#/components/schemas/identitySet` (strict, open at this level, response). */
-const _schemas_identitySetStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.string().optional(),
-  application: _schemas_identityStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
-  device: _schemas_identityStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
-  user: z.union([_schemas_teamworkUserIdentityStrictOpen, _schemas_identityStrictOpen, z.null()]).superRefine($unevaluatedProperties({ when: [[_schemas_teamworkUserIdentityStrictOpen, { keys: ["@odata.type","userIdentityType","tenantId","displayName","id"] }], [_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
-}), $check__schemas_identitySetStrictOpen))();
+const _schemas_identitySetStrictOpen = /* @__PURE__ */ $build__schemas_identitySetStrictOpen();
+function $build__schemas_identitySetStrictOpen() {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.string().optional(),
+    application: _schemas_identityStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
+    device: _schemas_identityStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
+    user: $z.union([_schemas_teamworkUserIdentityStrictOpen, _schemas_identityStrictOpen, $z.null()]).superRefine($unevaluatedProperties({ when: [[_schemas_teamworkUserIdentityStrictOpen, { keys: ["@odata.type","userIdentityType","tenantId","displayName","id"] }], [_schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }, false, true)).optional(),
+  }), $check__schemas_identitySetStrictOpen);
+}
 
 /** `#/components/schemas/identitySet` (strict, response). */
-export const identitySetStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_identitySetStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","application","device","user"] }, false, true)), $check_identitySetStrictSchema))();
+export const identitySetStrictSchema: z.ZodType<IdentitySet, IdentitySet> = /* @__PURE__ */ $build_identitySetStrictSchema();
+function $build_identitySetStrictSchema(): any {
+  return $withFastPath(_schemas_identitySetStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","application","device","user"] }, false, true)), $check_identitySetStrictSchema);
+}
+
+/** Same validator as `identitySetStrictSchema`. */
+export const identitySetStrictRequestSchema: z.ZodType<IdentitySet, IdentitySet> = identitySetStrictSchema;
 
 /** `#/components/schemas/callRecording` (open, response). */
-export const callRecordingSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.callRecording"]).optional(),
-  id: z.string(),
-  callId: z.string().nullable().optional(),
-  content: z.string().nullable().optional(),
-  contentCorrelationId: z.string().nullable().optional(),
-  createdDateTime: dateTimeOffsetSchema.nullable().optional(),
-  endDateTime: dateTimeOffsetSchema.nullable().optional(),
-  meetingId: z.string().nullable().optional(),
-  meetingOrganizer: identitySetSchema.nullable().optional(),
-  meetingOrganizerId: z.string().nullable().optional(),
-  recordingContentUrl: z.string().nullable().optional(),
-}), $check_callRecordingSchema))();
+export const callRecordingSchema: z.ZodType<CallRecording, CallRecording> = /* @__PURE__ */ $build_callRecordingSchema();
+function $build_callRecordingSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.callRecording"]).optional(),
+    id: $z.string(),
+    callId: $z.string().nullable().optional(),
+    content: $z.string().nullable().optional(),
+    contentCorrelationId: $z.string().nullable().optional(),
+    createdDateTime: dateTimeOffsetSchema.nullable().optional(),
+    endDateTime: dateTimeOffsetSchema.nullable().optional(),
+    meetingId: $z.string().nullable().optional(),
+    meetingOrganizer: identitySetSchema.nullable().optional(),
+    meetingOrganizerId: $z.string().nullable().optional(),
+    recordingContentUrl: $z.string().nullable().optional(),
+  }), $check_callRecordingSchema);
+}
 
 /** `#/components/schemas/callRecording` (strict, response). */
-export const callRecordingStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.callRecording"]).optional(),
-  id: z.string(),
-  callId: z.string().nullable().optional(),
-  content: z.string().nullable().optional(),
-  contentCorrelationId: z.string().nullable().optional(),
-  createdDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
-  endDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
-  meetingId: z.string().nullable().optional(),
-  meetingOrganizer: _schemas_identitySetStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_identitySetStrictOpen, { keys: ["@odata.type","application","device","user"] }]] }, false, true)).optional(),
-  meetingOrganizerId: z.string().nullable().optional(),
-  recordingContentUrl: z.string().nullable().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","callId","content","contentCorrelationId","createdDateTime","endDateTime","meetingId","meetingOrganizer","meetingOrganizerId","recordingContentUrl"] }, false, true)), $check_callRecordingStrictSchema))();
+export const callRecordingStrictSchema: z.ZodType<CallRecording, CallRecording> = /* @__PURE__ */ $build_callRecordingStrictSchema();
+function $build_callRecordingStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.callRecording"]).optional(),
+    id: $z.string(),
+    callId: $z.string().nullable().optional(),
+    content: $z.string().nullable().optional(),
+    contentCorrelationId: $z.string().nullable().optional(),
+    createdDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
+    endDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
+    meetingId: $z.string().nullable().optional(),
+    meetingOrganizer: _schemas_identitySetStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_identitySetStrictOpen, { keys: ["@odata.type","application","device","user"] }]] }, false, true)).optional(),
+    meetingOrganizerId: $z.string().nullable().optional(),
+    recordingContentUrl: $z.string().nullable().optional(),
+  }).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","callId","content","contentCorrelationId","createdDateTime","endDateTime","meetingId","meetingOrganizer","meetingOrganizerId","recordingContentUrl"] }, false, true)), $check_callRecordingStrictSchema);
+}
 
 /** `#/components/schemas/callRecording` (open, request). */
-export const callRecordingRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.callRecording"]).optional(),
-  id: z.string().optional(),
-  callId: z.string().nullable().optional(),
-  content: z.string().nullable().optional(),
-  contentCorrelationId: z.string().nullable().optional(),
-  createdDateTime: dateTimeOffsetSchema.nullable().optional(),
-  endDateTime: dateTimeOffsetSchema.nullable().optional(),
-  meetingId: z.string().nullable().optional(),
-  meetingOrganizer: identitySetSchema.nullable().optional(),
-  meetingOrganizerId: z.string().nullable().optional(),
-  recordingContentUrl: z.string().nullable().optional(),
-}), $check_callRecordingRequestSchema))();
+export const callRecordingRequestSchema: z.ZodType<CallRecordingRequest, CallRecordingRequest> = /* @__PURE__ */ $build_callRecordingRequestSchema();
+function $build_callRecordingRequestSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.callRecording"]).optional(),
+    id: $z.string().optional(),
+    callId: $z.string().nullable().optional(),
+    content: $z.string().nullable().optional(),
+    contentCorrelationId: $z.string().nullable().optional(),
+    createdDateTime: dateTimeOffsetSchema.nullable().optional(),
+    endDateTime: dateTimeOffsetSchema.nullable().optional(),
+    meetingId: $z.string().nullable().optional(),
+    meetingOrganizer: identitySetSchema.nullable().optional(),
+    meetingOrganizerId: $z.string().nullable().optional(),
+    recordingContentUrl: $z.string().nullable().optional(),
+  }), $check_callRecordingRequestSchema);
+}
 
 /** `#/components/schemas/callRecording` (strict, request). */
-export const callRecordingStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.callRecording"]).optional(),
-  id: z.string().optional(),
-  callId: z.string().nullable().optional(),
-  content: z.string().nullable().optional(),
-  contentCorrelationId: z.string().nullable().optional(),
-  createdDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
-  endDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
-  meetingId: z.string().nullable().optional(),
-  meetingOrganizer: _schemas_identitySetStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_identitySetStrictOpen, { keys: ["@odata.type","application","device","user"] }]] }, false, true)).optional(),
-  meetingOrganizerId: z.string().nullable().optional(),
-  recordingContentUrl: z.string().nullable().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","callId","content","contentCorrelationId","createdDateTime","endDateTime","meetingId","meetingOrganizer","meetingOrganizerId","recordingContentUrl"] }, false, true)), $check_callRecordingStrictRequestSchema))();
+export const callRecordingStrictRequestSchema: z.ZodType<CallRecordingRequest, CallRecordingRequest> = /* @__PURE__ */ $build_callRecordingStrictRequestSchema();
+function $build_callRecordingStrictRequestSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.callRecording"]).optional(),
+    id: $z.string().optional(),
+    callId: $z.string().nullable().optional(),
+    content: $z.string().nullable().optional(),
+    contentCorrelationId: $z.string().nullable().optional(),
+    createdDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
+    endDateTime: _schemas_dateTimeOffsetStrictOpen.nullable().optional(),
+    meetingId: $z.string().nullable().optional(),
+    meetingOrganizer: _schemas_identitySetStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_identitySetStrictOpen, { keys: ["@odata.type","application","device","user"] }]] }, false, true)).optional(),
+    meetingOrganizerId: $z.string().nullable().optional(),
+    recordingContentUrl: $z.string().nullable().optional(),
+  }).superRefine($unevaluatedProperties({ keys: ["@odata.type","id","callId","content","contentCorrelationId","createdDateTime","endDateTime","meetingId","meetingOrganizer","meetingOrganizerId","recordingContentUrl"] }, false, true)), $check_callRecordingStrictRequestSchema);
+}
 
 /** `#/components/schemas/callRecordingCollectionResponse` (open, response). */
-export const callRecordingCollectionResponseSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.context": z.string().optional(),
-  "@odata.count": z.number().refine(Number.isInteger, "Expected an integer").gte(0).refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
-  "@odata.nextLink": z.string().nullable().optional(),
-  "@microsoft.graph.tips": z.string().optional(),
-  value: z.array(callRecordingSchema),
-}), $check_callRecordingCollectionResponseSchema))();
+export const callRecordingCollectionResponseSchema: z.ZodType<CallRecordingCollectionResponse, CallRecordingCollectionResponse> = /* @__PURE__ */ $build_callRecordingCollectionResponseSchema();
+function $build_callRecordingCollectionResponseSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.context": $z.string().optional(),
+    "@odata.count": $z.number().refine(Number.isInteger, "Expected an integer").gte(0).refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
+    "@odata.nextLink": $z.string().nullable().optional(),
+    "@microsoft.graph.tips": $z.string().optional(),
+    value: $z.array(callRecordingSchema),
+  }), $check_callRecordingCollectionResponseSchema);
+}
 
 /** `#/components/schemas/callRecordingCollectionResponse` (strict, response). */
-export const callRecordingCollectionResponseStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.context": z.string().optional(),
-  "@odata.count": z.number().refine(Number.isInteger, "Expected an integer").gte(0).refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
-  "@odata.nextLink": z.string().nullable().optional(),
-  "@microsoft.graph.tips": z.string().optional(),
-  value: z.array(callRecordingStrictSchema),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.context","@odata.count","@odata.nextLink","@microsoft.graph.tips","value"] }, false, true)), $check_callRecordingCollectionResponseStrictSchema))();
+export const callRecordingCollectionResponseStrictSchema: z.ZodType<CallRecordingCollectionResponse, CallRecordingCollectionResponse> = /* @__PURE__ */ $build_callRecordingCollectionResponseStrictSchema();
+function $build_callRecordingCollectionResponseStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.context": $z.string().optional(),
+    "@odata.count": $z.number().refine(Number.isInteger, "Expected an integer").gte(0).refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
+    "@odata.nextLink": $z.string().nullable().optional(),
+    "@microsoft.graph.tips": $z.string().optional(),
+    value: $z.array(callRecordingStrictSchema),
+  }).superRefine($unevaluatedProperties({ keys: ["@odata.context","@odata.count","@odata.nextLink","@microsoft.graph.tips","value"] }, false, true)), $check_callRecordingCollectionResponseStrictSchema);
+}
 
 /** `#/components/schemas/callRecordingCollectionResponse` (open, request). */
-export const callRecordingCollectionResponseRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.context": z.string().optional(),
-  "@odata.count": z.number().refine(Number.isInteger, "Expected an integer").gte(0).refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
-  "@odata.nextLink": z.string().nullable().optional(),
-  "@microsoft.graph.tips": z.string().optional(),
-  value: z.array(callRecordingRequestSchema),
-}), $check_callRecordingCollectionResponseRequestSchema))();
+export const callRecordingCollectionResponseRequestSchema: z.ZodType<CallRecordingCollectionResponseRequest, CallRecordingCollectionResponseRequest> = /* @__PURE__ */ $build_callRecordingCollectionResponseRequestSchema();
+function $build_callRecordingCollectionResponseRequestSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.context": $z.string().optional(),
+    "@odata.count": $z.number().refine(Number.isInteger, "Expected an integer").gte(0).refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
+    "@odata.nextLink": $z.string().nullable().optional(),
+    "@microsoft.graph.tips": $z.string().optional(),
+    value: $z.array(callRecordingRequestSchema),
+  }), $check_callRecordingCollectionResponseRequestSchema);
+}
 
 /** `#/components/schemas/callRecordingCollectionResponse` (strict, request). */
-export const callRecordingCollectionResponseStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.context": z.string().optional(),
-  "@odata.count": z.number().refine(Number.isInteger, "Expected an integer").gte(0).refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
-  "@odata.nextLink": z.string().nullable().optional(),
-  "@microsoft.graph.tips": z.string().optional(),
-  value: z.array(callRecordingStrictRequestSchema),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.context","@odata.count","@odata.nextLink","@microsoft.graph.tips","value"] }, false, true)), $check_callRecordingCollectionResponseStrictRequestSchema))();
+export const callRecordingCollectionResponseStrictRequestSchema: z.ZodType<CallRecordingCollectionResponseRequest, CallRecordingCollectionResponseRequest> = /* @__PURE__ */ $build_callRecordingCollectionResponseStrictRequestSchema();
+function $build_callRecordingCollectionResponseStrictRequestSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.context": $z.string().optional(),
+    "@odata.count": $z.number().refine(Number.isInteger, "Expected an integer").gte(0).refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
+    "@odata.nextLink": $z.string().nullable().optional(),
+    "@microsoft.graph.tips": $z.string().optional(),
+    value: $z.array(callRecordingStrictRequestSchema),
+  }).superRefine($unevaluatedProperties({ keys: ["@odata.context","@odata.count","@odata.nextLink","@microsoft.graph.tips","value"] }, false, true)), $check_callRecordingCollectionResponseStrictRequestSchema);
+}
 
 /** `#/components/schemas/callRecordingDeltaCollectionResponse` (open, response). */
-export const callRecordingDeltaCollectionResponseSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.context": z.string().optional(),
-  "@odata.count": z.number().refine(Number.isInteger, "Expected an integer").gte(0).refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
-  "@odata.nextLink": z.string().nullable().optional(),
-  "@odata.deltaLink": z.string().nullable().optional(),
-  value: z.array(callRecordingSchema),
-}), $check_callRecordingDeltaCollectionResponseSchema))();
+export const callRecordingDeltaCollectionResponseSchema: z.ZodType<CallRecordingDeltaCollectionResponse, CallRecordingDeltaCollectionResponse> = /* @__PURE__ */ $build_callRecordingDeltaCollectionResponseSchema();
+function $build_callRecordingDeltaCollectionResponseSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.context": $z.string().optional(),
+    "@odata.count": $z.number().refine(Number.isInteger, "Expected an integer").gte(0).refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
+    "@odata.nextLink": $z.string().nullable().optional(),
+    "@odata.deltaLink": $z.string().nullable().optional(),
+    value: $z.array(callRecordingSchema),
+  }), $check_callRecordingDeltaCollectionResponseSchema);
+}
 
 /** `#/components/schemas/callRecordingDeltaCollectionResponse` (strict, response). */
-export const callRecordingDeltaCollectionResponseStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.context": z.string().optional(),
-  "@odata.count": z.number().refine(Number.isInteger, "Expected an integer").gte(0).refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
-  "@odata.nextLink": z.string().nullable().optional(),
-  "@odata.deltaLink": z.string().nullable().optional(),
-  value: z.array(callRecordingStrictSchema),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.context","@odata.count","@odata.nextLink","@odata.deltaLink","value"] }, false, true)), $check_callRecordingDeltaCollectionResponseStrictSchema))();
+export const callRecordingDeltaCollectionResponseStrictSchema: z.ZodType<CallRecordingDeltaCollectionResponse, CallRecordingDeltaCollectionResponse> = /* @__PURE__ */ $build_callRecordingDeltaCollectionResponseStrictSchema();
+function $build_callRecordingDeltaCollectionResponseStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.context": $z.string().optional(),
+    "@odata.count": $z.number().refine(Number.isInteger, "Expected an integer").gte(0).refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
+    "@odata.nextLink": $z.string().nullable().optional(),
+    "@odata.deltaLink": $z.string().nullable().optional(),
+    value: $z.array(callRecordingStrictSchema),
+  }).superRefine($unevaluatedProperties({ keys: ["@odata.context","@odata.count","@odata.nextLink","@odata.deltaLink","value"] }, false, true)), $check_callRecordingDeltaCollectionResponseStrictSchema);
+}
 
 /** `#/components/schemas/callRecordingDeltaCollectionResponse` (open, request). */
-export const callRecordingDeltaCollectionResponseRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.context": z.string().optional(),
-  "@odata.count": z.number().refine(Number.isInteger, "Expected an integer").gte(0).refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
-  "@odata.nextLink": z.string().nullable().optional(),
-  "@odata.deltaLink": z.string().nullable().optional(),
-  value: z.array(callRecordingRequestSchema),
-}), $check_callRecordingDeltaCollectionResponseRequestSchema))();
+export const callRecordingDeltaCollectionResponseRequestSchema: z.ZodType<CallRecordingDeltaCollectionResponseRequest, CallRecordingDeltaCollectionResponseRequest> = /* @__PURE__ */ $build_callRecordingDeltaCollectionResponseRequestSchema();
+function $build_callRecordingDeltaCollectionResponseRequestSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.context": $z.string().optional(),
+    "@odata.count": $z.number().refine(Number.isInteger, "Expected an integer").gte(0).refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
+    "@odata.nextLink": $z.string().nullable().optional(),
+    "@odata.deltaLink": $z.string().nullable().optional(),
+    value: $z.array(callRecordingRequestSchema),
+  }), $check_callRecordingDeltaCollectionResponseRequestSchema);
+}
 
 /** `#/components/schemas/callRecordingDeltaCollectionResponse` (strict, request). */
-export const callRecordingDeltaCollectionResponseStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.context": z.string().optional(),
-  "@odata.count": z.number().refine(Number.isInteger, "Expected an integer").gte(0).refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
-  "@odata.nextLink": z.string().nullable().optional(),
-  "@odata.deltaLink": z.string().nullable().optional(),
-  value: z.array(callRecordingStrictRequestSchema),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.context","@odata.count","@odata.nextLink","@odata.deltaLink","value"] }, false, true)), $check_callRecordingDeltaCollectionResponseStrictRequestSchema))();
+export const callRecordingDeltaCollectionResponseStrictRequestSchema: z.ZodType<CallRecordingDeltaCollectionResponseRequest, CallRecordingDeltaCollectionResponseRequest> = /* @__PURE__ */ $build_callRecordingDeltaCollectionResponseStrictRequestSchema();
+function $build_callRecordingDeltaCollectionResponseStrictRequestSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.context": $z.string().optional(),
+    "@odata.count": $z.number().refine(Number.isInteger, "Expected an integer").gte(0).refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
+    "@odata.nextLink": $z.string().nullable().optional(),
+    "@odata.deltaLink": $z.string().nullable().optional(),
+    value: $z.array(callRecordingStrictRequestSchema),
+  }).superRefine($unevaluatedProperties({ keys: ["@odata.context","@odata.count","@odata.nextLink","@odata.deltaLink","value"] }, false, true)), $check_callRecordingDeltaCollectionResponseStrictRequestSchema);
+}
 
 /** `#/components/schemas/commsNotification` (open, response). */
-export const commsNotificationSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.commsNotification"]).optional(),
-  changeType: changeTypeSchema,
-  resourceUrl: z.string().optional(),
-  resource: z.string().optional(),
-  resourceData: z.xor([commsOperationSchema, z.array(commsOperationSchema)]).optional(),
-}), $check_commsNotificationSchema))();
+export const commsNotificationSchema: z.ZodType<CommsNotification, CommsNotification> = /* @__PURE__ */ $build_commsNotificationSchema();
+function $build_commsNotificationSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.commsNotification"]).optional(),
+    changeType: changeTypeSchema,
+    resourceUrl: $z.string().optional(),
+    resource: $z.string().optional(),
+    resourceData: $z.xor([commsOperationSchema, $z.array(commsOperationSchema)]).optional(),
+  }), $check_commsNotificationSchema);
+}
 
 /** `#/components/schemas/commsNotification/properties/resourceData/oneOf/1` (strict, open at this level, response). */
-const _oneOf_1StrictOpen = /* @__PURE__ */ (() => $withFastPath(z.array(commsOperationStrictSchema), $check__oneOf_1StrictOpen))();
+const _oneOf_1StrictOpen = /* @__PURE__ */ $build__oneOf_1StrictOpen();
+function $build__oneOf_1StrictOpen() {
+  return $withFastPath($z.array(commsOperationStrictSchema), $check__oneOf_1StrictOpen);
+}
 
 /** `#/components/schemas/commsNotification` (strict, response). */
-export const commsNotificationStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.commsNotification"]).optional(),
-  changeType: changeTypeStrictSchema,
-  resourceUrl: z.string().optional(),
-  resource: z.string().optional(),
-  resourceData: z.xor([_schemas_commsOperationStrictOpen, z.array(commsOperationStrictSchema)]).superRefine($unevaluatedProperties({ when: [[_schemas_commsOperationStrictOpen, { when: [[_schemas_recordOperationStrictOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [_schemas_updateRecordingStatusOperationStrictOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }], [_oneOf_1StrictOpen, { allItems: true }]] }, false, true)).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","changeType","resourceUrl","resource","resourceData"] }, false, true)), $check_commsNotificationStrictSchema))();
+export const commsNotificationStrictSchema: z.ZodType<CommsNotification, CommsNotification> = /* @__PURE__ */ $build_commsNotificationStrictSchema();
+function $build_commsNotificationStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.commsNotification"]).optional(),
+    changeType: changeTypeStrictSchema,
+    resourceUrl: $z.string().optional(),
+    resource: $z.string().optional(),
+    resourceData: $z.xor([_schemas_commsOperationStrictOpen, $z.array(commsOperationStrictSchema)]).superRefine($unevaluatedProperties({ when: [[_schemas_commsOperationStrictOpen, { when: [[_schemas_recordOperationStrictOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [_schemas_updateRecordingStatusOperationStrictOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }], [_oneOf_1StrictOpen, { allItems: true }]] }, false, true)).optional(),
+  }).superRefine($unevaluatedProperties({ keys: ["@odata.type","changeType","resourceUrl","resource","resourceData"] }, false, true)), $check_commsNotificationStrictSchema);
+}
 
 /** `#/components/schemas/commsNotification` (open, request). */
-export const commsNotificationRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.commsNotification"]).optional(),
-  changeType: changeTypeSchema,
-  resourceUrl: z.string().optional(),
-  resource: z.string().optional(),
-  resourceData: z.xor([commsOperationRequestSchema, z.array(commsOperationRequestSchema)]).optional(),
-}), $check_commsNotificationRequestSchema))();
+export const commsNotificationRequestSchema: z.ZodType<CommsNotificationRequest, CommsNotificationRequest> = /* @__PURE__ */ $build_commsNotificationRequestSchema();
+function $build_commsNotificationRequestSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.commsNotification"]).optional(),
+    changeType: changeTypeSchema,
+    resourceUrl: $z.string().optional(),
+    resource: $z.string().optional(),
+    resourceData: $z.xor([commsOperationRequestSchema, $z.array(commsOperationRequestSchema)]).optional(),
+  }), $check_commsNotificationRequestSchema);
+}
 
 /** `#/components/schemas/commsNotification/properties/resourceData/oneOf/1` (strict, open at this level, request). */
-const _oneOf_1StrictRequestOpen = /* @__PURE__ */ (() => $withFastPath(z.array(commsOperationStrictRequestSchema), $check__oneOf_1StrictRequestOpen))();
+const _oneOf_1StrictRequestOpen = /* @__PURE__ */ $build__oneOf_1StrictRequestOpen();
+function $build__oneOf_1StrictRequestOpen() {
+  return $withFastPath($z.array(commsOperationStrictRequestSchema), $check__oneOf_1StrictRequestOpen);
+}
 
 /** `#/components/schemas/commsNotification` (strict, request). */
-export const commsNotificationStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.commsNotification"]).optional(),
-  changeType: changeTypeStrictSchema,
-  resourceUrl: z.string().optional(),
-  resource: z.string().optional(),
-  resourceData: z.xor([_schemas_commsOperationStrictRequestOpen, z.array(commsOperationStrictRequestSchema)]).superRefine($unevaluatedProperties({ when: [[_schemas_commsOperationStrictRequestOpen, { when: [[_schemas_recordOperationStrictRequestOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [_schemas_updateRecordingStatusOperationStrictRequestOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }], [_oneOf_1StrictRequestOpen, { allItems: true }]] }, false, true)).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","changeType","resourceUrl","resource","resourceData"] }, false, true)), $check_commsNotificationStrictRequestSchema))();
+export const commsNotificationStrictRequestSchema: z.ZodType<CommsNotificationRequest, CommsNotificationRequest> = /* @__PURE__ */ $build_commsNotificationStrictRequestSchema();
+function $build_commsNotificationStrictRequestSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.commsNotification"]).optional(),
+    changeType: changeTypeStrictSchema,
+    resourceUrl: $z.string().optional(),
+    resource: $z.string().optional(),
+    resourceData: $z.xor([_schemas_commsOperationStrictRequestOpen, $z.array(commsOperationStrictRequestSchema)]).superRefine($unevaluatedProperties({ when: [[_schemas_commsOperationStrictRequestOpen, { when: [[_schemas_recordOperationStrictRequestOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [_schemas_updateRecordingStatusOperationStrictRequestOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }], [_oneOf_1StrictRequestOpen, { allItems: true }]] }, false, true)).optional(),
+  }).superRefine($unevaluatedProperties({ keys: ["@odata.type","changeType","resourceUrl","resource","resourceData"] }, false, true)), $check_commsNotificationStrictRequestSchema);
+}
 
 /** `#/components/schemas/commsNotifications` (open, response). */
-export const commsNotificationsSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.commsNotifications"]).optional(),
-  value: z.array(commsNotificationSchema).optional(),
-}), $check_commsNotificationsSchema))();
+export const commsNotificationsSchema: z.ZodType<CommsNotifications, CommsNotifications> = /* @__PURE__ */ $build_commsNotificationsSchema();
+function $build_commsNotificationsSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.commsNotifications"]).optional(),
+    value: $z.array(commsNotificationSchema).optional(),
+  }), $check_commsNotificationsSchema);
+}
 
 /** `#/components/schemas/commsNotifications` (strict, response). */
-export const commsNotificationsStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.commsNotifications"]).optional(),
-  value: z.array(commsNotificationStrictSchema).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","value"] }, false, true)), $check_commsNotificationsStrictSchema))();
+export const commsNotificationsStrictSchema: z.ZodType<CommsNotifications, CommsNotifications> = /* @__PURE__ */ $build_commsNotificationsStrictSchema();
+function $build_commsNotificationsStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.commsNotifications"]).optional(),
+    value: $z.array(commsNotificationStrictSchema).optional(),
+  }).superRefine($unevaluatedProperties({ keys: ["@odata.type","value"] }, false, true)), $check_commsNotificationsStrictSchema);
+}
 
 /** `#/components/schemas/commsNotifications` (open, request). */
-export const commsNotificationsRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.commsNotifications"]).optional(),
-  value: z.array(commsNotificationRequestSchema).optional(),
-}), $check_commsNotificationsRequestSchema))();
+export const commsNotificationsRequestSchema: z.ZodType<CommsNotificationsRequest, CommsNotificationsRequest> = /* @__PURE__ */ $build_commsNotificationsRequestSchema();
+function $build_commsNotificationsRequestSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.commsNotifications"]).optional(),
+    value: $z.array(commsNotificationRequestSchema).optional(),
+  }), $check_commsNotificationsRequestSchema);
+}
 
 /** `#/components/schemas/commsNotifications` (strict, request). */
-export const commsNotificationsStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.commsNotifications"]).optional(),
-  value: z.array(commsNotificationStrictRequestSchema).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","value"] }, false, true)), $check_commsNotificationsStrictRequestSchema))();
+export const commsNotificationsStrictRequestSchema: z.ZodType<CommsNotificationsRequest, CommsNotificationsRequest> = /* @__PURE__ */ $build_commsNotificationsStrictRequestSchema();
+function $build_commsNotificationsStrictRequestSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.commsNotifications"]).optional(),
+    value: $z.array(commsNotificationStrictRequestSchema).optional(),
+  }).superRefine($unevaluatedProperties({ keys: ["@odata.type","value"] }, false, true)), $check_commsNotificationsStrictRequestSchema);
+}
 
 /** `#/components/schemas/resourceData` (open, response). */
-export const resourceDataSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.string().optional(),
-  "@odata.id": z.string().optional(),
-  "@odata.etag": z.string().optional(),
-  id: z.string().optional(),
-}), $check_resourceDataSchema))();
+export const resourceDataSchema: z.ZodType<ResourceData, ResourceData> = /* @__PURE__ */ $build_resourceDataSchema();
+function $build_resourceDataSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.string().optional(),
+    "@odata.id": $z.string().optional(),
+    "@odata.etag": $z.string().optional(),
+    id: $z.string().optional(),
+  }), $check_resourceDataSchema);
+}
+
+/** Same validator as `resourceDataSchema`. */
+export const resourceDataRequestSchema: z.ZodType<ResourceData, ResourceData> = resourceDataSchema;
 
 /** `#/components/schemas/resourceData` (strict, open at this level, response). */
-const _schemas_resourceDataStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.string().optional(),
-  "@odata.id": z.string().optional(),
-  "@odata.etag": z.string().optional(),
-  id: z.string().optional(),
-}), $check__schemas_resourceDataStrictOpen))();
+const _schemas_resourceDataStrictOpen = /* @__PURE__ */ $build__schemas_resourceDataStrictOpen();
+function $build__schemas_resourceDataStrictOpen() {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.string().optional(),
+    "@odata.id": $z.string().optional(),
+    "@odata.etag": $z.string().optional(),
+    id: $z.string().optional(),
+  }), $check__schemas_resourceDataStrictOpen);
+}
 
 /** `#/components/schemas/resourceData` (strict, response). */
-export const resourceDataStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_resourceDataStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","@odata.id","@odata.etag","id"] }, false, true)), $check_resourceDataStrictSchema))();
+export const resourceDataStrictSchema: z.ZodType<ResourceData, ResourceData> = /* @__PURE__ */ $build_resourceDataStrictSchema();
+function $build_resourceDataStrictSchema(): any {
+  return $withFastPath(_schemas_resourceDataStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","@odata.id","@odata.etag","id"] }, false, true)), $check_resourceDataStrictSchema);
+}
+
+/** Same validator as `resourceDataStrictSchema`. */
+export const resourceDataStrictRequestSchema: z.ZodType<ResourceData, ResourceData> = resourceDataStrictSchema;
 
 /** `#/components/schemas/changeNotificationEncryptedContent` (open, response). */
-export const changeNotificationEncryptedContentSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  data: z.string(),
-  dataKey: z.string(),
-  dataSignature: z.string(),
-  encryptionCertificateId: z.string(),
-  encryptionCertificateThumbprint: z.string(),
-}), $check_changeNotificationEncryptedContentSchema))();
+export const changeNotificationEncryptedContentSchema: z.ZodType<ChangeNotificationEncryptedContent, ChangeNotificationEncryptedContent> = /* @__PURE__ */ $build_changeNotificationEncryptedContentSchema();
+function $build_changeNotificationEncryptedContentSchema(): any {
+  return $withFastPath($z.looseObject({
+    data: $z.string(),
+    dataKey: $z.string(),
+    dataSignature: $z.string(),
+    encryptionCertificateId: $z.string(),
+    encryptionCertificateThumbprint: $z.string(),
+  }), $check_changeNotificationEncryptedContentSchema);
+}
+
+/** Same validator as `changeNotificationEncryptedContentSchema`. */
+export const changeNotificationEncryptedContentRequestSchema: z.ZodType<ChangeNotificationEncryptedContent, ChangeNotificationEncryptedContent> = changeNotificationEncryptedContentSchema;
 
 /** `#/components/schemas/changeNotificationEncryptedContent` (strict, open at this level, response). */
-const _schemas_changeNotificationEncryptedContentStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  data: z.string(),
-  dataKey: z.string(),
-  dataSignature: z.string(),
-  encryptionCertificateId: z.string(),
-  encryptionCertificateThumbprint: z.string(),
-}), $check__schemas_changeNotificationEncryptedContentStrictOpen))();
+const _schemas_changeNotificationEncryptedContentStrictOpen = /* @__PURE__ */ $build__schemas_changeNotificationEncryptedContentStrictOpen();
+function $build__schemas_changeNotificationEncryptedContentStrictOpen() {
+  return $withFastPath($z.looseObject({
+    data: $z.string(),
+    dataKey: $z.string(),
+    dataSignature: $z.string(),
+    encryptionCertificateId: $z.string(),
+    encryptionCertificateThumbprint: $z.string(),
+  }), $check__schemas_changeNotificationEncryptedContentStrictOpen);
+}
 
 /** `#/components/schemas/changeNotificationEncryptedContent` (strict, response). */
-export const changeNotificationEncryptedContentStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_changeNotificationEncryptedContentStrictOpen.superRefine($unevaluatedProperties({ keys: ["data","dataKey","dataSignature","encryptionCertificateId","encryptionCertificateThumbprint"] }, false, true)), $check_changeNotificationEncryptedContentStrictSchema))();
+export const changeNotificationEncryptedContentStrictSchema: z.ZodType<ChangeNotificationEncryptedContent, ChangeNotificationEncryptedContent> = /* @__PURE__ */ $build_changeNotificationEncryptedContentStrictSchema();
+function $build_changeNotificationEncryptedContentStrictSchema(): any {
+  return $withFastPath(_schemas_changeNotificationEncryptedContentStrictOpen.superRefine($unevaluatedProperties({ keys: ["data","dataKey","dataSignature","encryptionCertificateId","encryptionCertificateThumbprint"] }, false, true)), $check_changeNotificationEncryptedContentStrictSchema);
+}
+
+/** Same validator as `changeNotificationEncryptedContentStrictSchema`. */
+export const changeNotificationEncryptedContentStrictRequestSchema: z.ZodType<ChangeNotificationEncryptedContent, ChangeNotificationEncryptedContent> = changeNotificationEncryptedContentStrictSchema;
 
 /** `#/components/schemas/changeNotification` (open, response). */
-export const changeNotificationSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.changeNotification"]).optional(),
-  changeType: changeTypeSchema,
-  clientState: z.string().refine((v) => $length(v) <= 255, "Must have at most 255 characters").nullable().optional(),
-  encryptedContent: changeNotificationEncryptedContentSchema.nullable().optional(),
-  id: z.string().nullable().optional(),
-  lifecycleEvent: lifecycleEventTypeSchema.nullable().optional(),
-  resource: z.string(),
-  resourceData: resourceDataSchema.nullable().optional(),
-  subscriptionExpirationDateTime: dateTimeOffsetSchema,
-  subscriptionId: guidSchema,
-  tenantId: guidSchema,
-}), $check_changeNotificationSchema))();
+export const changeNotificationSchema: z.ZodType<ChangeNotification, ChangeNotification> = /* @__PURE__ */ $build_changeNotificationSchema();
+function $build_changeNotificationSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.changeNotification"]).optional(),
+    changeType: changeTypeSchema,
+    clientState: $z.string().refine((v) => $length(v) <= 255, "Must have at most 255 characters").nullable().optional(),
+    encryptedContent: changeNotificationEncryptedContentSchema.nullable().optional(),
+    id: $z.string().nullable().optional(),
+    lifecycleEvent: lifecycleEventTypeSchema.nullable().optional(),
+    resource: $z.string(),
+    resourceData: resourceDataSchema.nullable().optional(),
+    subscriptionExpirationDateTime: dateTimeOffsetSchema,
+    subscriptionId: guidSchema,
+    tenantId: guidSchema,
+  }), $check_changeNotificationSchema);
+}
+
+/** Same validator as `changeNotificationSchema`. */
+export const changeNotificationRequestSchema: z.ZodType<ChangeNotification, ChangeNotification> = changeNotificationSchema;
 
 /** `#/components/schemas/lifecycleEventType` (strict, open at this level, response). */
-const _schemas_lifecycleEventTypeStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.enum(["missed", "subscriptionRemoved", "reauthorizationRequired"]), $check__schemas_lifecycleEventTypeStrictOpen))();
+const _schemas_lifecycleEventTypeStrictOpen = /* @__PURE__ */ $build__schemas_lifecycleEventTypeStrictOpen();
+function $build__schemas_lifecycleEventTypeStrictOpen() {
+  return $withFastPath($z.enum(["missed", "subscriptionRemoved", "reauthorizationRequired"]), $check__schemas_lifecycleEventTypeStrictOpen);
+}
 
 /** `#/components/schemas/changeNotification` (strict, response). */
-export const changeNotificationStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.changeNotification"]).optional(),
-  changeType: changeTypeStrictSchema,
-  clientState: z.string().refine((v) => $length(v) <= 255, "Must have at most 255 characters").nullable().optional(),
-  encryptedContent: _schemas_changeNotificationEncryptedContentStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_changeNotificationEncryptedContentStrictOpen, { keys: ["data","dataKey","dataSignature","encryptionCertificateId","encryptionCertificateThumbprint"] }]] }, false, true)).optional(),
-  id: z.string().nullable().optional(),
-  lifecycleEvent: _schemas_lifecycleEventTypeStrictOpen.nullable().optional(),
-  resource: z.string(),
-  resourceData: _schemas_resourceDataStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_resourceDataStrictOpen, { keys: ["@odata.type","@odata.id","@odata.etag","id"] }]] }, false, true)).optional(),
-  subscriptionExpirationDateTime: dateTimeOffsetStrictSchema,
-  subscriptionId: guidStrictSchema,
-  tenantId: guidStrictSchema,
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","changeType","clientState","encryptedContent","id","lifecycleEvent","resource","resourceData","subscriptionExpirationDateTime","subscriptionId","tenantId"] }, false, true)), $check_changeNotificationStrictSchema))();
+export const changeNotificationStrictSchema: z.ZodType<ChangeNotification, ChangeNotification> = /* @__PURE__ */ $build_changeNotificationStrictSchema();
+function $build_changeNotificationStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.changeNotification"]).optional(),
+    changeType: changeTypeStrictSchema,
+    clientState: $z.string().refine((v) => $length(v) <= 255, "Must have at most 255 characters").nullable().optional(),
+    encryptedContent: _schemas_changeNotificationEncryptedContentStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_changeNotificationEncryptedContentStrictOpen, { keys: ["data","dataKey","dataSignature","encryptionCertificateId","encryptionCertificateThumbprint"] }]] }, false, true)).optional(),
+    id: $z.string().nullable().optional(),
+    lifecycleEvent: _schemas_lifecycleEventTypeStrictOpen.nullable().optional(),
+    resource: $z.string(),
+    resourceData: _schemas_resourceDataStrictOpen.nullable().superRefine($unevaluatedProperties({ when: [[_schemas_resourceDataStrictOpen, { keys: ["@odata.type","@odata.id","@odata.etag","id"] }]] }, false, true)).optional(),
+    subscriptionExpirationDateTime: dateTimeOffsetStrictSchema,
+    subscriptionId: guidStrictSchema,
+    tenantId: guidStrictSchema,
+  }).superRefine($unevaluatedProperties({ keys: ["@odata.type","changeType","clientState","encryptedContent","id","lifecycleEvent","resource","resourceData","subscriptionExpirationDateTime","subscriptionId","tenantId"] }, false, true)), $check_changeNotificationStrictSchema);
+}
+
+/** Same validator as `changeNotificationStrictSchema`. */
+export const changeNotificationStrictRequestSchema: z.ZodType<ChangeNotification, ChangeNotification> = changeNotificationStrictSchema;
 
 /** `#/components/schemas/changeNotificationCollection` (open, response). */
-export const changeNotificationCollectionSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.changeNotificationCollection"]).optional(),
-  value: z.array(changeNotificationSchema),
-  validationTokens: z.array(z.string()).nullable().optional(),
-}), $check_changeNotificationCollectionSchema))();
+export const changeNotificationCollectionSchema: z.ZodType<ChangeNotificationCollection, ChangeNotificationCollection> = /* @__PURE__ */ $build_changeNotificationCollectionSchema();
+function $build_changeNotificationCollectionSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.changeNotificationCollection"]).optional(),
+    value: $z.array(changeNotificationSchema),
+    validationTokens: $z.array($z.string()).nullable().optional(),
+  }), $check_changeNotificationCollectionSchema);
+}
+
+/** Same validator as `changeNotificationCollectionSchema`. */
+export const changeNotificationCollectionRequestSchema: z.ZodType<ChangeNotificationCollection, ChangeNotificationCollection> = changeNotificationCollectionSchema;
 
 /** `#/components/schemas/changeNotificationCollection` (strict, response). */
-export const changeNotificationCollectionStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.changeNotificationCollection"]).optional(),
-  value: z.array(changeNotificationStrictSchema),
-  validationTokens: z.array(z.string()).nullable().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["@odata.type","value","validationTokens"] }, false, true)), $check_changeNotificationCollectionStrictSchema))();
+export const changeNotificationCollectionStrictSchema: z.ZodType<ChangeNotificationCollection, ChangeNotificationCollection> = /* @__PURE__ */ $build_changeNotificationCollectionStrictSchema();
+function $build_changeNotificationCollectionStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.changeNotificationCollection"]).optional(),
+    value: $z.array(changeNotificationStrictSchema),
+    validationTokens: $z.array($z.string()).nullable().optional(),
+  }).superRefine($unevaluatedProperties({ keys: ["@odata.type","value","validationTokens"] }, false, true)), $check_changeNotificationCollectionStrictSchema);
+}
+
+/** Same validator as `changeNotificationCollectionStrictSchema`. */
+export const changeNotificationCollectionStrictRequestSchema: z.ZodType<ChangeNotificationCollection, ChangeNotificationCollection> = changeNotificationCollectionStrictSchema;
 
 /** `#/components/schemas/subscription` (open, response). */
-export const subscriptionSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  id: z.string().optional(),
-  changeType: z.string(),
-  notificationUrl: z.string(),
-  resource: z.string(),
-  expirationDateTime: dateTimeOffsetSchema,
-  clientState: z.string().refine((v) => $length(v) <= 255, "Must have at most 255 characters").nullable().optional(),
-  lifecycleNotificationUrl: z.string().nullable().optional(),
-  includeResourceData: z.boolean().nullable().optional(),
-  encryptionCertificate: z.string().nullable().optional(),
-  encryptionCertificateId: z.string().nullable().optional(),
-  latestSupportedTlsVersion: z.string().nullable().optional(),
-  notificationQueryOptions: z.string().nullable().optional(),
-  notificationUrlAppId: z.string().nullable().optional(),
-  applicationId: z.string().nullable().optional(),
-  creatorId: z.string().nullable().optional(),
-}), $check_subscriptionSchema))();
+export const subscriptionSchema: z.ZodType<Subscription, Subscription> = /* @__PURE__ */ $build_subscriptionSchema();
+function $build_subscriptionSchema(): any {
+  return $withFastPath($z.looseObject({
+    id: $z.string().optional(),
+    changeType: $z.string(),
+    notificationUrl: $z.string(),
+    resource: $z.string(),
+    expirationDateTime: dateTimeOffsetSchema,
+    clientState: $z.string().refine((v) => $length(v) <= 255, "Must have at most 255 characters").nullable().optional(),
+    lifecycleNotificationUrl: $z.string().nullable().optional(),
+    includeResourceData: $z.boolean().nullable().optional(),
+    encryptionCertificate: $z.string().nullable().optional(),
+    encryptionCertificateId: $z.string().nullable().optional(),
+    latestSupportedTlsVersion: $z.string().nullable().optional(),
+    notificationQueryOptions: $z.string().nullable().optional(),
+    notificationUrlAppId: $z.string().nullable().optional(),
+    applicationId: $z.string().nullable().optional(),
+    creatorId: $z.string().nullable().optional(),
+  }), $check_subscriptionSchema);
+}
 
 /** `#/components/schemas/subscription` (strict, response). */
-export const subscriptionStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  id: z.string().optional(),
-  changeType: z.string(),
-  notificationUrl: z.string(),
-  resource: z.string(),
-  expirationDateTime: dateTimeOffsetStrictSchema,
-  clientState: z.string().refine((v) => $length(v) <= 255, "Must have at most 255 characters").nullable().optional(),
-  lifecycleNotificationUrl: z.string().nullable().optional(),
-  includeResourceData: z.boolean().nullable().optional(),
-  encryptionCertificate: z.string().nullable().optional(),
-  encryptionCertificateId: z.string().nullable().optional(),
-  latestSupportedTlsVersion: z.string().nullable().optional(),
-  notificationQueryOptions: z.string().nullable().optional(),
-  notificationUrlAppId: z.string().nullable().optional(),
-  applicationId: z.string().nullable().optional(),
-  creatorId: z.string().nullable().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["id","changeType","notificationUrl","resource","expirationDateTime","clientState","lifecycleNotificationUrl","includeResourceData","encryptionCertificate","encryptionCertificateId","latestSupportedTlsVersion","notificationQueryOptions","notificationUrlAppId","applicationId","creatorId"] }, false, true)), $check_subscriptionStrictSchema))();
+export const subscriptionStrictSchema: z.ZodType<Subscription, Subscription> = /* @__PURE__ */ $build_subscriptionStrictSchema();
+function $build_subscriptionStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    id: $z.string().optional(),
+    changeType: $z.string(),
+    notificationUrl: $z.string(),
+    resource: $z.string(),
+    expirationDateTime: dateTimeOffsetStrictSchema,
+    clientState: $z.string().refine((v) => $length(v) <= 255, "Must have at most 255 characters").nullable().optional(),
+    lifecycleNotificationUrl: $z.string().nullable().optional(),
+    includeResourceData: $z.boolean().nullable().optional(),
+    encryptionCertificate: $z.string().nullable().optional(),
+    encryptionCertificateId: $z.string().nullable().optional(),
+    latestSupportedTlsVersion: $z.string().nullable().optional(),
+    notificationQueryOptions: $z.string().nullable().optional(),
+    notificationUrlAppId: $z.string().nullable().optional(),
+    applicationId: $z.string().nullable().optional(),
+    creatorId: $z.string().nullable().optional(),
+  }).superRefine($unevaluatedProperties({ keys: ["id","changeType","notificationUrl","resource","expirationDateTime","clientState","lifecycleNotificationUrl","includeResourceData","encryptionCertificate","encryptionCertificateId","latestSupportedTlsVersion","notificationQueryOptions","notificationUrlAppId","applicationId","creatorId"] }, false, true)), $check_subscriptionStrictSchema);
+}
 
 /** `#/components/schemas/subscription` (open, request). */
-export const subscriptionRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  id: z.string().optional(),
-  changeType: z.string(),
-  notificationUrl: z.string(),
-  resource: z.string(),
-  expirationDateTime: dateTimeOffsetSchema,
-  clientState: z.string().refine((v) => $length(v) <= 255, "Must have at most 255 characters").nullable().optional(),
-  lifecycleNotificationUrl: z.string().nullable().optional(),
-  includeResourceData: z.boolean().nullable().optional(),
-  encryptionCertificate: z.string().nullable().optional(),
-  encryptionCertificateId: z.string().nullable().optional(),
-  latestSupportedTlsVersion: z.string().nullable().optional(),
-  notificationQueryOptions: z.string().nullable().optional(),
-  notificationUrlAppId: z.string().nullable().optional(),
-  applicationId: z.string().nullable().optional(),
-  creatorId: z.string().nullable().optional(),
-}), $check_subscriptionRequestSchema))();
+export const subscriptionRequestSchema: z.ZodType<SubscriptionRequest, SubscriptionRequest> = /* @__PURE__ */ $build_subscriptionRequestSchema();
+function $build_subscriptionRequestSchema(): any {
+  return $withFastPath($z.looseObject({
+    id: $z.string().optional(),
+    changeType: $z.string(),
+    notificationUrl: $z.string(),
+    resource: $z.string(),
+    expirationDateTime: dateTimeOffsetSchema,
+    clientState: $z.string().refine((v) => $length(v) <= 255, "Must have at most 255 characters").nullable().optional(),
+    lifecycleNotificationUrl: $z.string().nullable().optional(),
+    includeResourceData: $z.boolean().nullable().optional(),
+    encryptionCertificate: $z.string().nullable().optional(),
+    encryptionCertificateId: $z.string().nullable().optional(),
+    latestSupportedTlsVersion: $z.string().nullable().optional(),
+    notificationQueryOptions: $z.string().nullable().optional(),
+    notificationUrlAppId: $z.string().nullable().optional(),
+    applicationId: $z.string().nullable().optional(),
+    creatorId: $z.string().nullable().optional(),
+  }), $check_subscriptionRequestSchema);
+}
 
 /** `#/components/schemas/subscription` (strict, request). */
-export const subscriptionStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  id: z.string().optional(),
-  changeType: z.string(),
-  notificationUrl: z.string(),
-  resource: z.string(),
-  expirationDateTime: dateTimeOffsetStrictSchema,
-  clientState: z.string().refine((v) => $length(v) <= 255, "Must have at most 255 characters").nullable().optional(),
-  lifecycleNotificationUrl: z.string().nullable().optional(),
-  includeResourceData: z.boolean().nullable().optional(),
-  encryptionCertificate: z.string().nullable().optional(),
-  encryptionCertificateId: z.string().nullable().optional(),
-  latestSupportedTlsVersion: z.string().nullable().optional(),
-  notificationQueryOptions: z.string().nullable().optional(),
-  notificationUrlAppId: z.string().nullable().optional(),
-  applicationId: z.string().nullable().optional(),
-  creatorId: z.string().nullable().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["id","changeType","notificationUrl","resource","expirationDateTime","clientState","lifecycleNotificationUrl","includeResourceData","encryptionCertificate","encryptionCertificateId","latestSupportedTlsVersion","notificationQueryOptions","notificationUrlAppId","applicationId","creatorId"] }, false, true)), $check_subscriptionStrictRequestSchema))();
+export const subscriptionStrictRequestSchema: z.ZodType<SubscriptionRequest, SubscriptionRequest> = /* @__PURE__ */ $build_subscriptionStrictRequestSchema();
+function $build_subscriptionStrictRequestSchema(): any {
+  return $withFastPath($z.looseObject({
+    id: $z.string().optional(),
+    changeType: $z.string(),
+    notificationUrl: $z.string(),
+    resource: $z.string(),
+    expirationDateTime: dateTimeOffsetStrictSchema,
+    clientState: $z.string().refine((v) => $length(v) <= 255, "Must have at most 255 characters").nullable().optional(),
+    lifecycleNotificationUrl: $z.string().nullable().optional(),
+    includeResourceData: $z.boolean().nullable().optional(),
+    encryptionCertificate: $z.string().nullable().optional(),
+    encryptionCertificateId: $z.string().nullable().optional(),
+    latestSupportedTlsVersion: $z.string().nullable().optional(),
+    notificationQueryOptions: $z.string().nullable().optional(),
+    notificationUrlAppId: $z.string().nullable().optional(),
+    applicationId: $z.string().nullable().optional(),
+    creatorId: $z.string().nullable().optional(),
+  }).superRefine($unevaluatedProperties({ keys: ["id","changeType","notificationUrl","resource","expirationDateTime","clientState","lifecycleNotificationUrl","includeResourceData","encryptionCertificate","encryptionCertificateId","latestSupportedTlsVersion","notificationQueryOptions","notificationUrlAppId","applicationId","creatorId"] }, false, true)), $check_subscriptionStrictRequestSchema);
+}
 
 /** `#/components/schemas/subscriptionPatchRequestBody` (open, response). */
-export const subscriptionPatchRequestBodySchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  expirationDateTime: dateTimeOffsetSchema,
-  notificationUrl: z.string().optional(),
-}), $check_subscriptionPatchRequestBodySchema))();
+export const subscriptionPatchRequestBodySchema: z.ZodType<SubscriptionPatchRequestBody, SubscriptionPatchRequestBody> = /* @__PURE__ */ $build_subscriptionPatchRequestBodySchema();
+function $build_subscriptionPatchRequestBodySchema(): any {
+  return $withFastPath($z.looseObject({
+    expirationDateTime: dateTimeOffsetSchema,
+    notificationUrl: $z.string().optional(),
+  }), $check_subscriptionPatchRequestBodySchema);
+}
+
+/** Same validator as `subscriptionPatchRequestBodySchema`. */
+export const subscriptionPatchRequestBodyRequestSchema: z.ZodType<SubscriptionPatchRequestBody, SubscriptionPatchRequestBody> = subscriptionPatchRequestBodySchema;
 
 /** `#/components/schemas/subscriptionPatchRequestBody` (strict, response). */
-export const subscriptionPatchRequestBodyStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  expirationDateTime: dateTimeOffsetStrictSchema,
-  notificationUrl: z.string().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["expirationDateTime","notificationUrl"] }, false, true)), $check_subscriptionPatchRequestBodyStrictSchema))();
+export const subscriptionPatchRequestBodyStrictSchema: z.ZodType<SubscriptionPatchRequestBody, SubscriptionPatchRequestBody> = /* @__PURE__ */ $build_subscriptionPatchRequestBodyStrictSchema();
+function $build_subscriptionPatchRequestBodyStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    expirationDateTime: dateTimeOffsetStrictSchema,
+    notificationUrl: $z.string().optional(),
+  }).superRefine($unevaluatedProperties({ keys: ["expirationDateTime","notificationUrl"] }, false, true)), $check_subscriptionPatchRequestBodyStrictSchema);
+}
+
+/** Same validator as `subscriptionPatchRequestBodyStrictSchema`. */
+export const subscriptionPatchRequestBodyStrictRequestSchema: z.ZodType<SubscriptionPatchRequestBody, SubscriptionPatchRequestBody> = subscriptionPatchRequestBodyStrictSchema;
 
 /** `#/components/schemas/ErrorDetails` (open, response). */
-export const ErrorDetailsSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  code: z.string(),
-  message: z.string(),
-  target: z.string().nullable().optional(),
-}), $check_ErrorDetailsSchema))();
+export const ErrorDetailsSchema: z.ZodType<ErrorDetails, ErrorDetails> = /* @__PURE__ */ $build_ErrorDetailsSchema();
+function $build_ErrorDetailsSchema(): any {
+  return $withFastPath($z.looseObject({
+    code: $z.string(),
+    message: $z.string(),
+    target: $z.string().nullable().optional(),
+  }), $check_ErrorDetailsSchema);
+}
+
+/** Same validator as `ErrorDetailsSchema`. */
+export const ErrorDetailsRequestSchema: z.ZodType<ErrorDetails, ErrorDetails> = ErrorDetailsSchema;
 
 /** `#/components/schemas/InnerError` (open, response). */
-export const InnerErrorSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "request-id": z.string().optional(),
-  "client-request-id": z.string().optional(),
-  date: z.string().optional(),
-  code: z.string().optional(),
-  message: z.string().optional(),
-  status: z.string().optional(),
-}), $check_InnerErrorSchema))();
+export const InnerErrorSchema: z.ZodType<InnerError, InnerError> = /* @__PURE__ */ $build_InnerErrorSchema();
+function $build_InnerErrorSchema(): any {
+  return $withFastPath($z.looseObject({
+    "request-id": $z.string().optional(),
+    "client-request-id": $z.string().optional(),
+    date: $z.string().optional(),
+    code: $z.string().optional(),
+    message: $z.string().optional(),
+    status: $z.string().optional(),
+  }), $check_InnerErrorSchema);
+}
+
+/** Same validator as `InnerErrorSchema`. */
+export const InnerErrorRequestSchema: z.ZodType<InnerError, InnerError> = InnerErrorSchema;
 
 /** `#/components/schemas/MainError` (open, response). */
-export const MainErrorSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  code: z.string(),
-  message: z.string(),
-  target: z.string().nullable().optional(),
-  details: z.array(ErrorDetailsSchema).optional(),
-  innerError: InnerErrorSchema.optional(),
-}), $check_MainErrorSchema))();
+export const MainErrorSchema: z.ZodType<MainError, MainError> = /* @__PURE__ */ $build_MainErrorSchema();
+function $build_MainErrorSchema(): any {
+  return $withFastPath($z.looseObject({
+    code: $z.string(),
+    message: $z.string(),
+    target: $z.string().nullable().optional(),
+    details: $z.array(ErrorDetailsSchema).optional(),
+    innerError: InnerErrorSchema.optional(),
+  }), $check_MainErrorSchema);
+}
+
+/** Same validator as `MainErrorSchema`. */
+export const MainErrorRequestSchema: z.ZodType<MainError, MainError> = MainErrorSchema;
 
 /** `#/components/schemas/ODataError` (open, response). */
-export const ODataErrorSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  error: MainErrorSchema,
-}), $check_ODataErrorSchema))();
+export const ODataErrorSchema: z.ZodType<ODataError, ODataError> = /* @__PURE__ */ $build_ODataErrorSchema();
+function $build_ODataErrorSchema(): any {
+  return $withFastPath($z.looseObject({
+    error: MainErrorSchema,
+  }), $check_ODataErrorSchema);
+}
+
+/** Same validator as `ODataErrorSchema`. */
+export const ODataErrorRequestSchema: z.ZodType<ODataError, ODataError> = ODataErrorSchema;
 
 /** `#/components/schemas/ErrorDetails` (strict, response). */
-export const ErrorDetailsStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  code: z.string(),
-  message: z.string(),
-  target: z.string().nullable().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["code","message","target"] }, false, true)), $check_ErrorDetailsStrictSchema))();
+export const ErrorDetailsStrictSchema: z.ZodType<ErrorDetails, ErrorDetails> = /* @__PURE__ */ $build_ErrorDetailsStrictSchema();
+function $build_ErrorDetailsStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    code: $z.string(),
+    message: $z.string(),
+    target: $z.string().nullable().optional(),
+  }).superRefine($unevaluatedProperties({ keys: ["code","message","target"] }, false, true)), $check_ErrorDetailsStrictSchema);
+}
+
+/** Same validator as `ErrorDetailsStrictSchema`. */
+export const ErrorDetailsStrictRequestSchema: z.ZodType<ErrorDetails, ErrorDetails> = ErrorDetailsStrictSchema;
 
 /** `#/components/schemas/InnerError` (strict, response). */
-export const InnerErrorStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "request-id": z.string().optional(),
-  "client-request-id": z.string().optional(),
-  date: z.string().optional(),
-  code: z.string().optional(),
-  message: z.string().optional(),
-  status: z.string().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["request-id","client-request-id","date","code","message","status"] }, false, true)), $check_InnerErrorStrictSchema))();
+export const InnerErrorStrictSchema: z.ZodType<InnerError, InnerError> = /* @__PURE__ */ $build_InnerErrorStrictSchema();
+function $build_InnerErrorStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    "request-id": $z.string().optional(),
+    "client-request-id": $z.string().optional(),
+    date: $z.string().optional(),
+    code: $z.string().optional(),
+    message: $z.string().optional(),
+    status: $z.string().optional(),
+  }).superRefine($unevaluatedProperties({ keys: ["request-id","client-request-id","date","code","message","status"] }, false, true)), $check_InnerErrorStrictSchema);
+}
+
+/** Same validator as `InnerErrorStrictSchema`. */
+export const InnerErrorStrictRequestSchema: z.ZodType<InnerError, InnerError> = InnerErrorStrictSchema;
 
 /** `#/components/schemas/MainError` (strict, response). */
-export const MainErrorStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  code: z.string(),
-  message: z.string(),
-  target: z.string().nullable().optional(),
-  details: z.array(ErrorDetailsStrictSchema).optional(),
-  innerError: InnerErrorStrictSchema.optional(),
-}).superRefine($unevaluatedProperties({ keys: ["code","message","target","details","innerError"] }, false, true)), $check_MainErrorStrictSchema))();
+export const MainErrorStrictSchema: z.ZodType<MainError, MainError> = /* @__PURE__ */ $build_MainErrorStrictSchema();
+function $build_MainErrorStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    code: $z.string(),
+    message: $z.string(),
+    target: $z.string().nullable().optional(),
+    details: $z.array(ErrorDetailsStrictSchema).optional(),
+    innerError: InnerErrorStrictSchema.optional(),
+  }).superRefine($unevaluatedProperties({ keys: ["code","message","target","details","innerError"] }, false, true)), $check_MainErrorStrictSchema);
+}
+
+/** Same validator as `MainErrorStrictSchema`. */
+export const MainErrorStrictRequestSchema: z.ZodType<MainError, MainError> = MainErrorStrictSchema;
 
 /** `#/components/schemas/ODataError` (strict, response). */
-export const ODataErrorStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  error: MainErrorStrictSchema,
-}).superRefine($unevaluatedProperties({ keys: ["error"] }, false, true)), $check_ODataErrorStrictSchema))();
+export const ODataErrorStrictSchema: z.ZodType<ODataError, ODataError> = /* @__PURE__ */ $build_ODataErrorStrictSchema();
+function $build_ODataErrorStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    error: MainErrorStrictSchema,
+  }).superRefine($unevaluatedProperties({ keys: ["error"] }, false, true)), $check_ODataErrorStrictSchema);
+}
+
+/** Same validator as `ODataErrorStrictSchema`. */
+export const ODataErrorStrictRequestSchema: z.ZodType<ODataError, ODataError> = ODataErrorStrictSchema;
 
 // Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
 const $c0 = /* @__PURE__ */ (() => (new RegExp("^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$", "u")))();
@@ -1029,37 +1751,38 @@ const $c4 = /* @__PURE__ */ (() => (new Set(["@odata.type","id","clientContext",
 const $c5: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_recordOperationStrictOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [$check__schemas_updateRecordingStatusOperationStrictOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }))();
 const $c6: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_recordOperationStrictRequestOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [$check__schemas_updateRecordingStatusOperationStrictRequestOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }))();
 const $c7 = /* @__PURE__ */ (() => (new Set(["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"])))();
-const $c8 = /* @__PURE__ */ (() => (new Set(["@odata.type","uri","resourceId"])))();
-const $c9 = /* @__PURE__ */ (() => (new Set(["@odata.type","mediaInfo","loop"])))();
-const $c10: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_mediaPromptStrictOpen, { keys: ["@odata.type","mediaInfo","loop"] }]] }))();
-const $c11 = /* @__PURE__ */ (() => (new Set(["prompts","bargeInAllowed","initialSilenceTimeoutInSeconds","maxSilenceTimeoutInSeconds","maxRecordDurationInSeconds","playBeep","stopTones","clientContext","streamWhileRecording"])))();
-const $c12 = /* @__PURE__ */ (() => (new Set(["prompts","bargeInAllowed","initialSilenceTimeoutInSeconds","maxSilenceTimeoutInSeconds","maxRecordDurationInSeconds","playBeep","streamWhileRecording","stopTones","clientContext"])))();
-const $c13 = /* @__PURE__ */ (() => (new Set(["status","clientContext"])))();
-const $c14 = /* @__PURE__ */ (() => (new Set(["@odata.type","displayName","id"])))();
-const $c15 = /* @__PURE__ */ (() => (new Set(["@odata.type","userIdentityType","tenantId","displayName","id"])))();
-const $c16: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }))();
-const $c17: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_teamworkUserIdentityStrictOpen, { keys: ["@odata.type","userIdentityType","tenantId","displayName","id"] }], [$check__schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }))();
-const $c18 = /* @__PURE__ */ (() => (new Set(["@odata.type","application","device","user"])))();
-const $c19: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_identitySetStrictOpen, { keys: ["@odata.type","application","device","user"] }]] }))();
-const $c20 = /* @__PURE__ */ (() => (new Set(["@odata.type","id","callId","content","contentCorrelationId","createdDateTime","endDateTime","meetingId","meetingOrganizer","meetingOrganizerId","recordingContentUrl"])))();
-const $c21 = /* @__PURE__ */ (() => (new Set(["@odata.context","@odata.count","@odata.nextLink","@microsoft.graph.tips","value"])))();
-const $c22 = /* @__PURE__ */ (() => (new Set(["@odata.context","@odata.count","@odata.nextLink","@odata.deltaLink","value"])))();
-const $c23: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_commsOperationStrictOpen, { when: [[$check__schemas_recordOperationStrictOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [$check__schemas_updateRecordingStatusOperationStrictOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }], [$check__oneOf_1StrictOpen, { allItems: true }]] }))();
-const $c24 = /* @__PURE__ */ (() => (new Set(["@odata.type","changeType","resourceUrl","resource","resourceData"])))();
-const $c25: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_commsOperationStrictRequestOpen, { when: [[$check__schemas_recordOperationStrictRequestOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [$check__schemas_updateRecordingStatusOperationStrictRequestOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }], [$check__oneOf_1StrictRequestOpen, { allItems: true }]] }))();
-const $c26 = /* @__PURE__ */ (() => (new Set(["@odata.type","value"])))();
-const $c27 = /* @__PURE__ */ (() => (new Set(["@odata.type","@odata.id","@odata.etag","id"])))();
-const $c28 = /* @__PURE__ */ (() => (new Set(["data","dataKey","dataSignature","encryptionCertificateId","encryptionCertificateThumbprint"])))();
-const $c29: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_changeNotificationEncryptedContentStrictOpen, { keys: ["data","dataKey","dataSignature","encryptionCertificateId","encryptionCertificateThumbprint"] }]] }))();
-const $c30: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_resourceDataStrictOpen, { keys: ["@odata.type","@odata.id","@odata.etag","id"] }]] }))();
-const $c31 = /* @__PURE__ */ (() => (new Set(["@odata.type","changeType","clientState","encryptedContent","id","lifecycleEvent","resource","resourceData","subscriptionExpirationDateTime","subscriptionId","tenantId"])))();
-const $c32 = /* @__PURE__ */ (() => (new Set(["@odata.type","value","validationTokens"])))();
-const $c33 = /* @__PURE__ */ (() => (new Set(["id","changeType","notificationUrl","resource","expirationDateTime","clientState","lifecycleNotificationUrl","includeResourceData","encryptionCertificate","encryptionCertificateId","latestSupportedTlsVersion","notificationQueryOptions","notificationUrlAppId","applicationId","creatorId"])))();
-const $c34 = /* @__PURE__ */ (() => (new Set(["expirationDateTime","notificationUrl"])))();
-const $c35 = /* @__PURE__ */ (() => (new Set(["error"])))();
-const $c36 = /* @__PURE__ */ (() => (new Set(["code","message","target","details","innerError"])))();
-const $c37 = /* @__PURE__ */ (() => (new Set(["code","message","target"])))();
-const $c38 = /* @__PURE__ */ (() => (new Set(["request-id","client-request-id","date","code","message","status"])))();
+const $c8 = /* @__PURE__ */ (() => (new Set(["@odata.context","@odata.nextLink","value"])))();
+const $c9 = /* @__PURE__ */ (() => (new Set(["@odata.type","uri","resourceId"])))();
+const $c10 = /* @__PURE__ */ (() => (new Set(["@odata.type","mediaInfo","loop"])))();
+const $c11: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_mediaPromptStrictOpen, { keys: ["@odata.type","mediaInfo","loop"] }]] }))();
+const $c12 = /* @__PURE__ */ (() => (new Set(["prompts","bargeInAllowed","initialSilenceTimeoutInSeconds","maxSilenceTimeoutInSeconds","maxRecordDurationInSeconds","playBeep","stopTones","clientContext","streamWhileRecording"])))();
+const $c13 = /* @__PURE__ */ (() => (new Set(["prompts","bargeInAllowed","initialSilenceTimeoutInSeconds","maxSilenceTimeoutInSeconds","maxRecordDurationInSeconds","playBeep","streamWhileRecording","stopTones","clientContext"])))();
+const $c14 = /* @__PURE__ */ (() => (new Set(["status","clientContext"])))();
+const $c15 = /* @__PURE__ */ (() => (new Set(["@odata.type","displayName","id"])))();
+const $c16 = /* @__PURE__ */ (() => (new Set(["@odata.type","userIdentityType","tenantId","displayName","id"])))();
+const $c17: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }))();
+const $c18: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_teamworkUserIdentityStrictOpen, { keys: ["@odata.type","userIdentityType","tenantId","displayName","id"] }], [$check__schemas_identityStrictOpen, { keys: ["@odata.type","displayName","id"] }]] }))();
+const $c19 = /* @__PURE__ */ (() => (new Set(["@odata.type","application","device","user"])))();
+const $c20: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_identitySetStrictOpen, { keys: ["@odata.type","application","device","user"] }]] }))();
+const $c21 = /* @__PURE__ */ (() => (new Set(["@odata.type","id","callId","content","contentCorrelationId","createdDateTime","endDateTime","meetingId","meetingOrganizer","meetingOrganizerId","recordingContentUrl"])))();
+const $c22 = /* @__PURE__ */ (() => (new Set(["@odata.context","@odata.count","@odata.nextLink","@microsoft.graph.tips","value"])))();
+const $c23 = /* @__PURE__ */ (() => (new Set(["@odata.context","@odata.count","@odata.nextLink","@odata.deltaLink","value"])))();
+const $c24: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_commsOperationStrictOpen, { when: [[$check__schemas_recordOperationStrictOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [$check__schemas_updateRecordingStatusOperationStrictOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }], [$check__oneOf_1StrictOpen, { allItems: true }]] }))();
+const $c25 = /* @__PURE__ */ (() => (new Set(["@odata.type","changeType","resourceUrl","resource","resourceData"])))();
+const $c26: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_commsOperationStrictRequestOpen, { when: [[$check__schemas_recordOperationStrictRequestOpen, { keys: ["@odata.type","recordingLocation","recordingAccessToken","completionReason","recordResourceLocation","recordResourceAccessToken","createdDateTime","lastActionDateTime","id","clientContext","resultInfo","status"] }], [$check__schemas_updateRecordingStatusOperationStrictRequestOpen, { keys: ["@odata.type","id","clientContext","resultInfo","status"] }]] }], [$check__oneOf_1StrictRequestOpen, { allItems: true }]] }))();
+const $c27 = /* @__PURE__ */ (() => (new Set(["@odata.type","value"])))();
+const $c28 = /* @__PURE__ */ (() => (new Set(["@odata.type","@odata.id","@odata.etag","id"])))();
+const $c29 = /* @__PURE__ */ (() => (new Set(["data","dataKey","dataSignature","encryptionCertificateId","encryptionCertificateThumbprint"])))();
+const $c30: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_changeNotificationEncryptedContentStrictOpen, { keys: ["data","dataKey","dataSignature","encryptionCertificateId","encryptionCertificateThumbprint"] }]] }))();
+const $c31: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_resourceDataStrictOpen, { keys: ["@odata.type","@odata.id","@odata.etag","id"] }]] }))();
+const $c32 = /* @__PURE__ */ (() => (new Set(["@odata.type","changeType","clientState","encryptedContent","id","lifecycleEvent","resource","resourceData","subscriptionExpirationDateTime","subscriptionId","tenantId"])))();
+const $c33 = /* @__PURE__ */ (() => (new Set(["@odata.type","value","validationTokens"])))();
+const $c34 = /* @__PURE__ */ (() => (new Set(["id","changeType","notificationUrl","resource","expirationDateTime","clientState","lifecycleNotificationUrl","includeResourceData","encryptionCertificate","encryptionCertificateId","latestSupportedTlsVersion","notificationQueryOptions","notificationUrlAppId","applicationId","creatorId"])))();
+const $c35 = /* @__PURE__ */ (() => (new Set(["expirationDateTime","notificationUrl"])))();
+const $c36 = /* @__PURE__ */ (() => (new Set(["error"])))();
+const $c37 = /* @__PURE__ */ (() => (new Set(["code","message","target","details","innerError"])))();
+const $c38 = /* @__PURE__ */ (() => (new Set(["code","message","target"])))();
+const $c39 = /* @__PURE__ */ (() => (new Set(["request-id","client-request-id","date","code","message","status"])))();
 
 function $check_dateTimeOffsetSchema(v: any): boolean {
   return typeof v === "string" && $c0.test(v) && $isDateTime(v);
@@ -1241,12 +1964,28 @@ function $check_updateRecordingStatusOperationStrictRequestSchema(v: any): boole
   return $check__schemas_updateRecordingStatusOperationStrictRequestOpen(v) && $closedOk(v, $c4, []);
 }
 
+function $check_commsOperationCollectionResponseSchema(v: any): boolean {
+  return $isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v0) => $check_commsOperationSchema(v0))))));
+}
+
+function $check_commsOperationCollectionResponseStrictSchema(v: any): boolean {
+  return ($isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v1) => $check_commsOperationStrictSchema(v1))))))) && $closedOk(v, $c8, []);
+}
+
+function $check_commsOperationCollectionResponseRequestSchema(v: any): boolean {
+  return $isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v2) => $check_commsOperationRequestSchema(v2))))));
+}
+
+function $check_commsOperationCollectionResponseStrictRequestSchema(v: any): boolean {
+  return ($isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v3) => $check_commsOperationStrictRequestSchema(v3))))))) && $closedOk(v, $c8, []);
+}
+
 function $check_mediaInfoSchema(v: any): boolean {
   return $isRecord(v) && (v["uri"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.mediaInfo") && (v["uri"] === undefined || typeof v["uri"] === "string") && (v["resourceId"] === undefined || typeof v["resourceId"] === "string" || v["resourceId"] === null));
 }
 
 function $check_mediaInfoStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["uri"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.mediaInfo") && (v["uri"] === undefined || typeof v["uri"] === "string") && (v["resourceId"] === undefined || typeof v["resourceId"] === "string" || v["resourceId"] === null))) && $closedOk(v, $c8, []);
+  return ($isRecord(v) && (v["uri"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.mediaInfo") && (v["uri"] === undefined || typeof v["uri"] === "string") && (v["resourceId"] === undefined || typeof v["resourceId"] === "string" || v["resourceId"] === null))) && $closedOk(v, $c9, []);
 }
 
 function $check_mediaPromptSchema(v: any): boolean {
@@ -1258,7 +1997,7 @@ function $check__schemas_mediaPromptStrictOpen(v: any): boolean {
 }
 
 function $check_mediaPromptStrictSchema(v: any): boolean {
-  return $check__schemas_mediaPromptStrictOpen(v) && $closedOk(v, $c9, []);
+  return $check__schemas_mediaPromptStrictOpen(v) && $closedOk(v, $c10, []);
 }
 
 function $check_promptSchema(v: any): boolean {
@@ -1266,23 +2005,23 @@ function $check_promptSchema(v: any): boolean {
 }
 
 function $check_promptStrictSchema(v: any): boolean {
-  return $isRecord(v) && v["@odata.type"] !== undefined && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.mediaPrompt" ? $check__schemas_mediaPromptStrictOpen(v) : false)) && $unevaluatedPropertiesOk($c10, v, false, true);
+  return $isRecord(v) && v["@odata.type"] !== undefined && ($isRecord(v) && (v["@odata.type"] === "#microsoft.graph.mediaPrompt" ? $check__schemas_mediaPromptStrictOpen(v) : false)) && $unevaluatedPropertiesOk($c11, v, false, true);
 }
 
 function $check_recordResponsePostRequestBodySchema(v: any): boolean {
-  return $isRecord(v) && ((v["prompts"] === undefined || (Array.isArray(v["prompts"]) && (v["prompts"].length <= 1 && ($everyItem(v["prompts"], 0, (v0) => $check_promptSchema(v0)))))) && (v["bargeInAllowed"] === undefined || typeof v["bargeInAllowed"] === "boolean") && (v["initialSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] < 2147483648 && v["initialSilenceTimeoutInSeconds"] >= 1 && v["initialSilenceTimeoutInSeconds"] <= 120) && (v["maxSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] < 2147483648 && v["maxSilenceTimeoutInSeconds"] >= 1 && v["maxSilenceTimeoutInSeconds"] <= 120) && (v["maxRecordDurationInSeconds"] === undefined || Number.isInteger(v["maxRecordDurationInSeconds"]) && Number.isInteger(v["maxRecordDurationInSeconds"]) && v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] < 2147483648 && v["maxRecordDurationInSeconds"] >= 1 && v["maxRecordDurationInSeconds"] <= 120) && (v["playBeep"] === undefined || typeof v["playBeep"] === "boolean") && (v["stopTones"] === undefined || (Array.isArray(v["stopTones"]) && ($everyItem(v["stopTones"], 0, (v1) => typeof v1 === "string")))) && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256) && (v["streamWhileRecording"] === undefined || typeof v["streamWhileRecording"] === "boolean"));
+  return $isRecord(v) && ((v["prompts"] === undefined || (Array.isArray(v["prompts"]) && (v["prompts"].length <= 1 && ($everyItem(v["prompts"], 0, (v4) => $check_promptSchema(v4)))))) && (v["bargeInAllowed"] === undefined || typeof v["bargeInAllowed"] === "boolean") && (v["initialSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] < 2147483648 && v["initialSilenceTimeoutInSeconds"] >= 1 && v["initialSilenceTimeoutInSeconds"] <= 120) && (v["maxSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] < 2147483648 && v["maxSilenceTimeoutInSeconds"] >= 1 && v["maxSilenceTimeoutInSeconds"] <= 120) && (v["maxRecordDurationInSeconds"] === undefined || Number.isInteger(v["maxRecordDurationInSeconds"]) && Number.isInteger(v["maxRecordDurationInSeconds"]) && v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] < 2147483648 && v["maxRecordDurationInSeconds"] >= 1 && v["maxRecordDurationInSeconds"] <= 120) && (v["playBeep"] === undefined || typeof v["playBeep"] === "boolean") && (v["stopTones"] === undefined || (Array.isArray(v["stopTones"]) && ($everyItem(v["stopTones"], 0, (v5) => typeof v5 === "string")))) && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256) && (v["streamWhileRecording"] === undefined || typeof v["streamWhileRecording"] === "boolean"));
 }
 
 function $check_recordResponsePostRequestBodyStrictSchema(v: any): boolean {
-  return ($isRecord(v) && ((v["prompts"] === undefined || (Array.isArray(v["prompts"]) && (v["prompts"].length <= 1 && ($everyItem(v["prompts"], 0, (v2) => $check_promptStrictSchema(v2)))))) && (v["bargeInAllowed"] === undefined || typeof v["bargeInAllowed"] === "boolean") && (v["initialSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] < 2147483648 && v["initialSilenceTimeoutInSeconds"] >= 1 && v["initialSilenceTimeoutInSeconds"] <= 120) && (v["maxSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] < 2147483648 && v["maxSilenceTimeoutInSeconds"] >= 1 && v["maxSilenceTimeoutInSeconds"] <= 120) && (v["maxRecordDurationInSeconds"] === undefined || Number.isInteger(v["maxRecordDurationInSeconds"]) && Number.isInteger(v["maxRecordDurationInSeconds"]) && v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] < 2147483648 && v["maxRecordDurationInSeconds"] >= 1 && v["maxRecordDurationInSeconds"] <= 120) && (v["playBeep"] === undefined || typeof v["playBeep"] === "boolean") && (v["stopTones"] === undefined || (Array.isArray(v["stopTones"]) && ($everyItem(v["stopTones"], 0, (v3) => typeof v3 === "string")))) && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256) && (v["streamWhileRecording"] === undefined || typeof v["streamWhileRecording"] === "boolean"))) && $closedOk(v, $c11, []);
+  return ($isRecord(v) && ((v["prompts"] === undefined || (Array.isArray(v["prompts"]) && (v["prompts"].length <= 1 && ($everyItem(v["prompts"], 0, (v6) => $check_promptStrictSchema(v6)))))) && (v["bargeInAllowed"] === undefined || typeof v["bargeInAllowed"] === "boolean") && (v["initialSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] < 2147483648 && v["initialSilenceTimeoutInSeconds"] >= 1 && v["initialSilenceTimeoutInSeconds"] <= 120) && (v["maxSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] < 2147483648 && v["maxSilenceTimeoutInSeconds"] >= 1 && v["maxSilenceTimeoutInSeconds"] <= 120) && (v["maxRecordDurationInSeconds"] === undefined || Number.isInteger(v["maxRecordDurationInSeconds"]) && Number.isInteger(v["maxRecordDurationInSeconds"]) && v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] < 2147483648 && v["maxRecordDurationInSeconds"] >= 1 && v["maxRecordDurationInSeconds"] <= 120) && (v["playBeep"] === undefined || typeof v["playBeep"] === "boolean") && (v["stopTones"] === undefined || (Array.isArray(v["stopTones"]) && ($everyItem(v["stopTones"], 0, (v7) => typeof v7 === "string")))) && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256) && (v["streamWhileRecording"] === undefined || typeof v["streamWhileRecording"] === "boolean"))) && $closedOk(v, $c12, []);
 }
 
 function $check_recordPostRequestBodySchema(v: any): boolean {
-  return $isRecord(v) && ((v["prompts"] === undefined || (Array.isArray(v["prompts"]) && ($everyItem(v["prompts"], 0, (v4) => $check_promptSchema(v4))))) && (v["bargeInAllowed"] === undefined || typeof v["bargeInAllowed"] === "boolean") && (v["initialSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] < 2147483648 && v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] <= 2147483647) && (v["maxSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] < 2147483648 && v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] <= 2147483647) && (v["maxRecordDurationInSeconds"] === undefined || Number.isInteger(v["maxRecordDurationInSeconds"]) && Number.isInteger(v["maxRecordDurationInSeconds"]) && v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] < 2147483648 && v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] <= 2147483647) && (v["playBeep"] === undefined || typeof v["playBeep"] === "boolean") && (v["streamWhileRecording"] === undefined || typeof v["streamWhileRecording"] === "boolean") && (v["stopTones"] === undefined || (Array.isArray(v["stopTones"]) && ($everyItem(v["stopTones"], 0, (v5) => typeof v5 === "string")))) && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256));
+  return $isRecord(v) && ((v["prompts"] === undefined || (Array.isArray(v["prompts"]) && ($everyItem(v["prompts"], 0, (v8) => $check_promptSchema(v8))))) && (v["bargeInAllowed"] === undefined || typeof v["bargeInAllowed"] === "boolean") && (v["initialSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] < 2147483648 && v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] <= 2147483647) && (v["maxSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] < 2147483648 && v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] <= 2147483647) && (v["maxRecordDurationInSeconds"] === undefined || Number.isInteger(v["maxRecordDurationInSeconds"]) && Number.isInteger(v["maxRecordDurationInSeconds"]) && v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] < 2147483648 && v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] <= 2147483647) && (v["playBeep"] === undefined || typeof v["playBeep"] === "boolean") && (v["streamWhileRecording"] === undefined || typeof v["streamWhileRecording"] === "boolean") && (v["stopTones"] === undefined || (Array.isArray(v["stopTones"]) && ($everyItem(v["stopTones"], 0, (v9) => typeof v9 === "string")))) && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256));
 }
 
 function $check_recordPostRequestBodyStrictSchema(v: any): boolean {
-  return ($isRecord(v) && ((v["prompts"] === undefined || (Array.isArray(v["prompts"]) && ($everyItem(v["prompts"], 0, (v6) => $check_promptStrictSchema(v6))))) && (v["bargeInAllowed"] === undefined || typeof v["bargeInAllowed"] === "boolean") && (v["initialSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] < 2147483648 && v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] <= 2147483647) && (v["maxSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] < 2147483648 && v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] <= 2147483647) && (v["maxRecordDurationInSeconds"] === undefined || Number.isInteger(v["maxRecordDurationInSeconds"]) && Number.isInteger(v["maxRecordDurationInSeconds"]) && v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] < 2147483648 && v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] <= 2147483647) && (v["playBeep"] === undefined || typeof v["playBeep"] === "boolean") && (v["streamWhileRecording"] === undefined || typeof v["streamWhileRecording"] === "boolean") && (v["stopTones"] === undefined || (Array.isArray(v["stopTones"]) && ($everyItem(v["stopTones"], 0, (v7) => typeof v7 === "string")))) && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256))) && $closedOk(v, $c12, []);
+  return ($isRecord(v) && ((v["prompts"] === undefined || (Array.isArray(v["prompts"]) && ($everyItem(v["prompts"], 0, (v10) => $check_promptStrictSchema(v10))))) && (v["bargeInAllowed"] === undefined || typeof v["bargeInAllowed"] === "boolean") && (v["initialSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && Number.isInteger(v["initialSilenceTimeoutInSeconds"]) && v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] < 2147483648 && v["initialSilenceTimeoutInSeconds"] >= -2147483648 && v["initialSilenceTimeoutInSeconds"] <= 2147483647) && (v["maxSilenceTimeoutInSeconds"] === undefined || Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && Number.isInteger(v["maxSilenceTimeoutInSeconds"]) && v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] < 2147483648 && v["maxSilenceTimeoutInSeconds"] >= -2147483648 && v["maxSilenceTimeoutInSeconds"] <= 2147483647) && (v["maxRecordDurationInSeconds"] === undefined || Number.isInteger(v["maxRecordDurationInSeconds"]) && Number.isInteger(v["maxRecordDurationInSeconds"]) && v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] < 2147483648 && v["maxRecordDurationInSeconds"] >= -2147483648 && v["maxRecordDurationInSeconds"] <= 2147483647) && (v["playBeep"] === undefined || typeof v["playBeep"] === "boolean") && (v["streamWhileRecording"] === undefined || typeof v["streamWhileRecording"] === "boolean") && (v["stopTones"] === undefined || (Array.isArray(v["stopTones"]) && ($everyItem(v["stopTones"], 0, (v11) => typeof v11 === "string")))) && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256))) && $closedOk(v, $c13, []);
 }
 
 function $check_updateRecordingStatusPostRequestBodySchema(v: any): boolean {
@@ -1290,7 +2029,7 @@ function $check_updateRecordingStatusPostRequestBodySchema(v: any): boolean {
 }
 
 function $check_updateRecordingStatusPostRequestBodyStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["status"] !== undefined && (v["status"] === undefined || $check_recordingStatusStrictSchema(v["status"])) && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256))) && $closedOk(v, $c13, []);
+  return ($isRecord(v) && (v["status"] !== undefined && (v["status"] === undefined || $check_recordingStatusStrictSchema(v["status"])) && (v["clientContext"] === undefined || typeof v["clientContext"] === "string" && $length(v["clientContext"]) <= 256))) && $closedOk(v, $c14, []);
 }
 
 function $check_identitySchema(v: any): boolean {
@@ -1302,7 +2041,7 @@ function $check__schemas_identityStrictOpen(v: any): boolean {
 }
 
 function $check_identityStrictSchema(v: any): boolean {
-  return $check__schemas_identityStrictOpen(v) && $closedOk(v, $c14, []);
+  return $check__schemas_identityStrictOpen(v) && $closedOk(v, $c15, []);
 }
 
 function $check_teamworkUserIdentitySchema(v: any): boolean {
@@ -1318,7 +2057,7 @@ function $check__schemas_teamworkUserIdentityStrictOpen(v: any): boolean {
 }
 
 function $check_teamworkUserIdentityStrictSchema(v: any): boolean {
-  return $check__schemas_teamworkUserIdentityStrictOpen(v) && $closedOk(v, $c15, []);
+  return $check__schemas_teamworkUserIdentityStrictOpen(v) && $closedOk(v, $c16, []);
 }
 
 function $check_identitySetSchema(v: any): boolean {
@@ -1326,11 +2065,11 @@ function $check_identitySetSchema(v: any): boolean {
 }
 
 function $check__schemas_identitySetStrictOpen(v: any): boolean {
-  return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["application"] === undefined || ((($check__schemas_identityStrictOpen(v["application"]) ? 1 : 0) + (v["application"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c16, v["application"], false, true))) && (v["device"] === undefined || ((($check__schemas_identityStrictOpen(v["device"]) ? 1 : 0) + (v["device"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c16, v["device"], false, true))) && (v["user"] === undefined || ($check__schemas_teamworkUserIdentityStrictOpen(v["user"]) || $check__schemas_identityStrictOpen(v["user"]) || v["user"] === null) && $unevaluatedPropertiesOk($c17, v["user"], false, true)));
+  return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string") && (v["application"] === undefined || ((($check__schemas_identityStrictOpen(v["application"]) ? 1 : 0) + (v["application"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c17, v["application"], false, true))) && (v["device"] === undefined || ((($check__schemas_identityStrictOpen(v["device"]) ? 1 : 0) + (v["device"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c17, v["device"], false, true))) && (v["user"] === undefined || ($check__schemas_teamworkUserIdentityStrictOpen(v["user"]) || $check__schemas_identityStrictOpen(v["user"]) || v["user"] === null) && $unevaluatedPropertiesOk($c18, v["user"], false, true)));
 }
 
 function $check_identitySetStrictSchema(v: any): boolean {
-  return $check__schemas_identitySetStrictOpen(v) && $closedOk(v, $c18, []);
+  return $check__schemas_identitySetStrictOpen(v) && $closedOk(v, $c19, []);
 }
 
 function $check_callRecordingSchema(v: any): boolean {
@@ -1338,7 +2077,7 @@ function $check_callRecordingSchema(v: any): boolean {
 }
 
 function $check_callRecordingStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["id"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.callRecording") && (v["id"] === undefined || typeof v["id"] === "string") && (v["callId"] === undefined || typeof v["callId"] === "string" || v["callId"] === null) && (v["content"] === undefined || typeof v["content"] === "string" || v["content"] === null) && (v["contentCorrelationId"] === undefined || typeof v["contentCorrelationId"] === "string" || v["contentCorrelationId"] === null) && (v["createdDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["createdDateTime"]) ? 1 : 0) + (v["createdDateTime"] === null ? 1 : 0) === 1)) && (v["endDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["endDateTime"]) ? 1 : 0) + (v["endDateTime"] === null ? 1 : 0) === 1)) && (v["meetingId"] === undefined || typeof v["meetingId"] === "string" || v["meetingId"] === null) && (v["meetingOrganizer"] === undefined || ((($check__schemas_identitySetStrictOpen(v["meetingOrganizer"]) ? 1 : 0) + (v["meetingOrganizer"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c19, v["meetingOrganizer"], false, true))) && (v["meetingOrganizerId"] === undefined || typeof v["meetingOrganizerId"] === "string" || v["meetingOrganizerId"] === null) && (v["recordingContentUrl"] === undefined || typeof v["recordingContentUrl"] === "string" || v["recordingContentUrl"] === null))) && $closedOk(v, $c20, []);
+  return ($isRecord(v) && (v["id"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.callRecording") && (v["id"] === undefined || typeof v["id"] === "string") && (v["callId"] === undefined || typeof v["callId"] === "string" || v["callId"] === null) && (v["content"] === undefined || typeof v["content"] === "string" || v["content"] === null) && (v["contentCorrelationId"] === undefined || typeof v["contentCorrelationId"] === "string" || v["contentCorrelationId"] === null) && (v["createdDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["createdDateTime"]) ? 1 : 0) + (v["createdDateTime"] === null ? 1 : 0) === 1)) && (v["endDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["endDateTime"]) ? 1 : 0) + (v["endDateTime"] === null ? 1 : 0) === 1)) && (v["meetingId"] === undefined || typeof v["meetingId"] === "string" || v["meetingId"] === null) && (v["meetingOrganizer"] === undefined || ((($check__schemas_identitySetStrictOpen(v["meetingOrganizer"]) ? 1 : 0) + (v["meetingOrganizer"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c20, v["meetingOrganizer"], false, true))) && (v["meetingOrganizerId"] === undefined || typeof v["meetingOrganizerId"] === "string" || v["meetingOrganizerId"] === null) && (v["recordingContentUrl"] === undefined || typeof v["recordingContentUrl"] === "string" || v["recordingContentUrl"] === null))) && $closedOk(v, $c21, []);
 }
 
 function $check_callRecordingRequestSchema(v: any): boolean {
@@ -1346,79 +2085,79 @@ function $check_callRecordingRequestSchema(v: any): boolean {
 }
 
 function $check_callRecordingStrictRequestSchema(v: any): boolean {
-  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.callRecording") && (v["id"] === undefined || typeof v["id"] === "string") && (v["callId"] === undefined || typeof v["callId"] === "string" || v["callId"] === null) && (v["content"] === undefined || typeof v["content"] === "string" || v["content"] === null) && (v["contentCorrelationId"] === undefined || typeof v["contentCorrelationId"] === "string" || v["contentCorrelationId"] === null) && (v["createdDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["createdDateTime"]) ? 1 : 0) + (v["createdDateTime"] === null ? 1 : 0) === 1)) && (v["endDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["endDateTime"]) ? 1 : 0) + (v["endDateTime"] === null ? 1 : 0) === 1)) && (v["meetingId"] === undefined || typeof v["meetingId"] === "string" || v["meetingId"] === null) && (v["meetingOrganizer"] === undefined || ((($check__schemas_identitySetStrictOpen(v["meetingOrganizer"]) ? 1 : 0) + (v["meetingOrganizer"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c19, v["meetingOrganizer"], false, true))) && (v["meetingOrganizerId"] === undefined || typeof v["meetingOrganizerId"] === "string" || v["meetingOrganizerId"] === null) && (v["recordingContentUrl"] === undefined || typeof v["recordingContentUrl"] === "string" || v["recordingContentUrl"] === null))) && $closedOk(v, $c20, []);
+  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.callRecording") && (v["id"] === undefined || typeof v["id"] === "string") && (v["callId"] === undefined || typeof v["callId"] === "string" || v["callId"] === null) && (v["content"] === undefined || typeof v["content"] === "string" || v["content"] === null) && (v["contentCorrelationId"] === undefined || typeof v["contentCorrelationId"] === "string" || v["contentCorrelationId"] === null) && (v["createdDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["createdDateTime"]) ? 1 : 0) + (v["createdDateTime"] === null ? 1 : 0) === 1)) && (v["endDateTime"] === undefined || (($check__schemas_dateTimeOffsetStrictOpen(v["endDateTime"]) ? 1 : 0) + (v["endDateTime"] === null ? 1 : 0) === 1)) && (v["meetingId"] === undefined || typeof v["meetingId"] === "string" || v["meetingId"] === null) && (v["meetingOrganizer"] === undefined || ((($check__schemas_identitySetStrictOpen(v["meetingOrganizer"]) ? 1 : 0) + (v["meetingOrganizer"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c20, v["meetingOrganizer"], false, true))) && (v["meetingOrganizerId"] === undefined || typeof v["meetingOrganizerId"] === "string" || v["meetingOrganizerId"] === null) && (v["recordingContentUrl"] === undefined || typeof v["recordingContentUrl"] === "string" || v["recordingContentUrl"] === null))) && $closedOk(v, $c21, []);
 }
 
 function $check_callRecordingCollectionResponseSchema(v: any): boolean {
-  return $isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@microsoft.graph.tips"] === undefined || typeof v["@microsoft.graph.tips"] === "string") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v8) => $check_callRecordingSchema(v8))))));
+  return $isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@microsoft.graph.tips"] === undefined || typeof v["@microsoft.graph.tips"] === "string") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v12) => $check_callRecordingSchema(v12))))));
 }
 
 function $check_callRecordingCollectionResponseStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@microsoft.graph.tips"] === undefined || typeof v["@microsoft.graph.tips"] === "string") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v9) => $check_callRecordingStrictSchema(v9))))))) && $closedOk(v, $c21, []);
+  return ($isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@microsoft.graph.tips"] === undefined || typeof v["@microsoft.graph.tips"] === "string") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v13) => $check_callRecordingStrictSchema(v13))))))) && $closedOk(v, $c22, []);
 }
 
 function $check_callRecordingCollectionResponseRequestSchema(v: any): boolean {
-  return $isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@microsoft.graph.tips"] === undefined || typeof v["@microsoft.graph.tips"] === "string") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v10) => $check_callRecordingRequestSchema(v10))))));
+  return $isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@microsoft.graph.tips"] === undefined || typeof v["@microsoft.graph.tips"] === "string") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v14) => $check_callRecordingRequestSchema(v14))))));
 }
 
 function $check_callRecordingCollectionResponseStrictRequestSchema(v: any): boolean {
-  return ($isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@microsoft.graph.tips"] === undefined || typeof v["@microsoft.graph.tips"] === "string") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v11) => $check_callRecordingStrictRequestSchema(v11))))))) && $closedOk(v, $c21, []);
+  return ($isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@microsoft.graph.tips"] === undefined || typeof v["@microsoft.graph.tips"] === "string") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v15) => $check_callRecordingStrictRequestSchema(v15))))))) && $closedOk(v, $c22, []);
 }
 
 function $check_callRecordingDeltaCollectionResponseSchema(v: any): boolean {
-  return $isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@odata.deltaLink"] === undefined || typeof v["@odata.deltaLink"] === "string" || v["@odata.deltaLink"] === null) && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v12) => $check_callRecordingSchema(v12))))));
+  return $isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@odata.deltaLink"] === undefined || typeof v["@odata.deltaLink"] === "string" || v["@odata.deltaLink"] === null) && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v16) => $check_callRecordingSchema(v16))))));
 }
 
 function $check_callRecordingDeltaCollectionResponseStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@odata.deltaLink"] === undefined || typeof v["@odata.deltaLink"] === "string" || v["@odata.deltaLink"] === null) && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v13) => $check_callRecordingStrictSchema(v13))))))) && $closedOk(v, $c22, []);
+  return ($isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@odata.deltaLink"] === undefined || typeof v["@odata.deltaLink"] === "string" || v["@odata.deltaLink"] === null) && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v17) => $check_callRecordingStrictSchema(v17))))))) && $closedOk(v, $c23, []);
 }
 
 function $check_callRecordingDeltaCollectionResponseRequestSchema(v: any): boolean {
-  return $isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@odata.deltaLink"] === undefined || typeof v["@odata.deltaLink"] === "string" || v["@odata.deltaLink"] === null) && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v14) => $check_callRecordingRequestSchema(v14))))));
+  return $isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@odata.deltaLink"] === undefined || typeof v["@odata.deltaLink"] === "string" || v["@odata.deltaLink"] === null) && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v18) => $check_callRecordingRequestSchema(v18))))));
 }
 
 function $check_callRecordingDeltaCollectionResponseStrictRequestSchema(v: any): boolean {
-  return ($isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@odata.deltaLink"] === undefined || typeof v["@odata.deltaLink"] === "string" || v["@odata.deltaLink"] === null) && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v15) => $check_callRecordingStrictRequestSchema(v15))))))) && $closedOk(v, $c22, []);
+  return ($isRecord(v) && (v["value"] !== undefined && (v["@odata.context"] === undefined || typeof v["@odata.context"] === "string") && (v["@odata.count"] === undefined || Number.isInteger(v["@odata.count"]) && Number.isInteger(v["@odata.count"]) && v["@odata.count"] >= -9223372036854775808 && v["@odata.count"] < 9223372036854775808 && v["@odata.count"] >= 0) && (v["@odata.nextLink"] === undefined || typeof v["@odata.nextLink"] === "string" || v["@odata.nextLink"] === null) && (v["@odata.deltaLink"] === undefined || typeof v["@odata.deltaLink"] === "string" || v["@odata.deltaLink"] === null) && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v19) => $check_callRecordingStrictRequestSchema(v19))))))) && $closedOk(v, $c23, []);
 }
 
 function $check_commsNotificationSchema(v: any): boolean {
-  return $isRecord(v) && (v["changeType"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotification") && (v["changeType"] === undefined || $check_changeTypeSchema(v["changeType"])) && (v["resourceUrl"] === undefined || typeof v["resourceUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || (($check_commsOperationSchema(v["resourceData"]) ? 1 : 0) + ((Array.isArray(v["resourceData"]) && ($everyItem(v["resourceData"], 0, (v16) => $check_commsOperationSchema(v16)))) ? 1 : 0) === 1)));
+  return $isRecord(v) && (v["changeType"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotification") && (v["changeType"] === undefined || $check_changeTypeSchema(v["changeType"])) && (v["resourceUrl"] === undefined || typeof v["resourceUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || (($check_commsOperationSchema(v["resourceData"]) ? 1 : 0) + ((Array.isArray(v["resourceData"]) && ($everyItem(v["resourceData"], 0, (v20) => $check_commsOperationSchema(v20)))) ? 1 : 0) === 1)));
 }
 
 function $check__oneOf_1StrictOpen(v: any): boolean {
-  return Array.isArray(v) && ($everyItem(v, 0, (v30) => $check_commsOperationStrictSchema(v30)));
+  return Array.isArray(v) && ($everyItem(v, 0, (v34) => $check_commsOperationStrictSchema(v34)));
 }
 
 function $check_commsNotificationStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["changeType"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotification") && (v["changeType"] === undefined || $check_changeTypeStrictSchema(v["changeType"])) && (v["resourceUrl"] === undefined || typeof v["resourceUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || ((($check__schemas_commsOperationStrictOpen(v["resourceData"]) ? 1 : 0) + ((Array.isArray(v["resourceData"]) && ($everyItem(v["resourceData"], 0, (v17) => $check_commsOperationStrictSchema(v17)))) ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c23, v["resourceData"], false, true))))) && $closedOk(v, $c24, []);
+  return ($isRecord(v) && (v["changeType"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotification") && (v["changeType"] === undefined || $check_changeTypeStrictSchema(v["changeType"])) && (v["resourceUrl"] === undefined || typeof v["resourceUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || ((($check__schemas_commsOperationStrictOpen(v["resourceData"]) ? 1 : 0) + ((Array.isArray(v["resourceData"]) && ($everyItem(v["resourceData"], 0, (v21) => $check_commsOperationStrictSchema(v21)))) ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c24, v["resourceData"], false, true))))) && $closedOk(v, $c25, []);
 }
 
 function $check_commsNotificationRequestSchema(v: any): boolean {
-  return $isRecord(v) && (v["changeType"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotification") && (v["changeType"] === undefined || $check_changeTypeSchema(v["changeType"])) && (v["resourceUrl"] === undefined || typeof v["resourceUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || (($check_commsOperationRequestSchema(v["resourceData"]) ? 1 : 0) + ((Array.isArray(v["resourceData"]) && ($everyItem(v["resourceData"], 0, (v18) => $check_commsOperationRequestSchema(v18)))) ? 1 : 0) === 1)));
+  return $isRecord(v) && (v["changeType"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotification") && (v["changeType"] === undefined || $check_changeTypeSchema(v["changeType"])) && (v["resourceUrl"] === undefined || typeof v["resourceUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || (($check_commsOperationRequestSchema(v["resourceData"]) ? 1 : 0) + ((Array.isArray(v["resourceData"]) && ($everyItem(v["resourceData"], 0, (v22) => $check_commsOperationRequestSchema(v22)))) ? 1 : 0) === 1)));
 }
 
 function $check__oneOf_1StrictRequestOpen(v: any): boolean {
-  return Array.isArray(v) && ($everyItem(v, 0, (v31) => $check_commsOperationStrictRequestSchema(v31)));
+  return Array.isArray(v) && ($everyItem(v, 0, (v35) => $check_commsOperationStrictRequestSchema(v35)));
 }
 
 function $check_commsNotificationStrictRequestSchema(v: any): boolean {
-  return ($isRecord(v) && (v["changeType"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotification") && (v["changeType"] === undefined || $check_changeTypeStrictSchema(v["changeType"])) && (v["resourceUrl"] === undefined || typeof v["resourceUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || ((($check__schemas_commsOperationStrictRequestOpen(v["resourceData"]) ? 1 : 0) + ((Array.isArray(v["resourceData"]) && ($everyItem(v["resourceData"], 0, (v19) => $check_commsOperationStrictRequestSchema(v19)))) ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c25, v["resourceData"], false, true))))) && $closedOk(v, $c24, []);
+  return ($isRecord(v) && (v["changeType"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotification") && (v["changeType"] === undefined || $check_changeTypeStrictSchema(v["changeType"])) && (v["resourceUrl"] === undefined || typeof v["resourceUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || ((($check__schemas_commsOperationStrictRequestOpen(v["resourceData"]) ? 1 : 0) + ((Array.isArray(v["resourceData"]) && ($everyItem(v["resourceData"], 0, (v23) => $check_commsOperationStrictRequestSchema(v23)))) ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c26, v["resourceData"], false, true))))) && $closedOk(v, $c25, []);
 }
 
 function $check_commsNotificationsSchema(v: any): boolean {
-  return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotifications") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v20) => $check_commsNotificationSchema(v20))))));
+  return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotifications") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v24) => $check_commsNotificationSchema(v24))))));
 }
 
 function $check_commsNotificationsStrictSchema(v: any): boolean {
-  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotifications") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v21) => $check_commsNotificationStrictSchema(v21))))))) && $closedOk(v, $c26, []);
+  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotifications") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v25) => $check_commsNotificationStrictSchema(v25))))))) && $closedOk(v, $c27, []);
 }
 
 function $check_commsNotificationsRequestSchema(v: any): boolean {
-  return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotifications") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v22) => $check_commsNotificationRequestSchema(v22))))));
+  return $isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotifications") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v26) => $check_commsNotificationRequestSchema(v26))))));
 }
 
 function $check_commsNotificationsStrictRequestSchema(v: any): boolean {
-  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotifications") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v23) => $check_commsNotificationStrictRequestSchema(v23))))))) && $closedOk(v, $c26, []);
+  return ($isRecord(v) && ((v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.commsNotifications") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v27) => $check_commsNotificationStrictRequestSchema(v27))))))) && $closedOk(v, $c27, []);
 }
 
 function $check_resourceDataSchema(v: any): boolean {
@@ -1430,7 +2169,7 @@ function $check__schemas_resourceDataStrictOpen(v: any): boolean {
 }
 
 function $check_resourceDataStrictSchema(v: any): boolean {
-  return $check__schemas_resourceDataStrictOpen(v) && $closedOk(v, $c27, []);
+  return $check__schemas_resourceDataStrictOpen(v) && $closedOk(v, $c28, []);
 }
 
 function $check_changeNotificationEncryptedContentSchema(v: any): boolean {
@@ -1442,7 +2181,7 @@ function $check__schemas_changeNotificationEncryptedContentStrictOpen(v: any): b
 }
 
 function $check_changeNotificationEncryptedContentStrictSchema(v: any): boolean {
-  return $check__schemas_changeNotificationEncryptedContentStrictOpen(v) && $closedOk(v, $c28, []);
+  return $check__schemas_changeNotificationEncryptedContentStrictOpen(v) && $closedOk(v, $c29, []);
 }
 
 function $check_changeNotificationSchema(v: any): boolean {
@@ -1454,15 +2193,15 @@ function $check__schemas_lifecycleEventTypeStrictOpen(v: any): boolean {
 }
 
 function $check_changeNotificationStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["changeType"] !== undefined && v["resource"] !== undefined && v["subscriptionExpirationDateTime"] !== undefined && v["subscriptionId"] !== undefined && v["tenantId"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.changeNotification") && (v["changeType"] === undefined || $check_changeTypeStrictSchema(v["changeType"])) && (v["clientState"] === undefined || typeof v["clientState"] === "string" && $length(v["clientState"]) <= 255 || v["clientState"] === null) && (v["encryptedContent"] === undefined || ((($check__schemas_changeNotificationEncryptedContentStrictOpen(v["encryptedContent"]) ? 1 : 0) + (v["encryptedContent"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c29, v["encryptedContent"], false, true))) && (v["id"] === undefined || typeof v["id"] === "string" || v["id"] === null) && (v["lifecycleEvent"] === undefined || (($check__schemas_lifecycleEventTypeStrictOpen(v["lifecycleEvent"]) ? 1 : 0) + (v["lifecycleEvent"] === null ? 1 : 0) === 1)) && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || ((($check__schemas_resourceDataStrictOpen(v["resourceData"]) ? 1 : 0) + (v["resourceData"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c30, v["resourceData"], false, true))) && (v["subscriptionExpirationDateTime"] === undefined || $check_dateTimeOffsetStrictSchema(v["subscriptionExpirationDateTime"])) && (v["subscriptionId"] === undefined || $check_guidStrictSchema(v["subscriptionId"])) && (v["tenantId"] === undefined || $check_guidStrictSchema(v["tenantId"])))) && $closedOk(v, $c31, []);
+  return ($isRecord(v) && (v["changeType"] !== undefined && v["resource"] !== undefined && v["subscriptionExpirationDateTime"] !== undefined && v["subscriptionId"] !== undefined && v["tenantId"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.changeNotification") && (v["changeType"] === undefined || $check_changeTypeStrictSchema(v["changeType"])) && (v["clientState"] === undefined || typeof v["clientState"] === "string" && $length(v["clientState"]) <= 255 || v["clientState"] === null) && (v["encryptedContent"] === undefined || ((($check__schemas_changeNotificationEncryptedContentStrictOpen(v["encryptedContent"]) ? 1 : 0) + (v["encryptedContent"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c30, v["encryptedContent"], false, true))) && (v["id"] === undefined || typeof v["id"] === "string" || v["id"] === null) && (v["lifecycleEvent"] === undefined || (($check__schemas_lifecycleEventTypeStrictOpen(v["lifecycleEvent"]) ? 1 : 0) + (v["lifecycleEvent"] === null ? 1 : 0) === 1)) && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["resourceData"] === undefined || ((($check__schemas_resourceDataStrictOpen(v["resourceData"]) ? 1 : 0) + (v["resourceData"] === null ? 1 : 0) === 1) && $unevaluatedPropertiesOk($c31, v["resourceData"], false, true))) && (v["subscriptionExpirationDateTime"] === undefined || $check_dateTimeOffsetStrictSchema(v["subscriptionExpirationDateTime"])) && (v["subscriptionId"] === undefined || $check_guidStrictSchema(v["subscriptionId"])) && (v["tenantId"] === undefined || $check_guidStrictSchema(v["tenantId"])))) && $closedOk(v, $c32, []);
 }
 
 function $check_changeNotificationCollectionSchema(v: any): boolean {
-  return $isRecord(v) && (v["value"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.changeNotificationCollection") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v24) => $check_changeNotificationSchema(v24))))) && (v["validationTokens"] === undefined || ((Array.isArray(v["validationTokens"]) && ($everyItem(v["validationTokens"], 0, (v25) => typeof v25 === "string"))) || v["validationTokens"] === null)));
+  return $isRecord(v) && (v["value"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.changeNotificationCollection") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v28) => $check_changeNotificationSchema(v28))))) && (v["validationTokens"] === undefined || ((Array.isArray(v["validationTokens"]) && ($everyItem(v["validationTokens"], 0, (v29) => typeof v29 === "string"))) || v["validationTokens"] === null)));
 }
 
 function $check_changeNotificationCollectionStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["value"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.changeNotificationCollection") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v26) => $check_changeNotificationStrictSchema(v26))))) && (v["validationTokens"] === undefined || ((Array.isArray(v["validationTokens"]) && ($everyItem(v["validationTokens"], 0, (v27) => typeof v27 === "string"))) || v["validationTokens"] === null)))) && $closedOk(v, $c32, []);
+  return ($isRecord(v) && (v["value"] !== undefined && (v["@odata.type"] === undefined || typeof v["@odata.type"] === "string" && v["@odata.type"] === "#microsoft.graph.changeNotificationCollection") && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v30) => $check_changeNotificationStrictSchema(v30))))) && (v["validationTokens"] === undefined || ((Array.isArray(v["validationTokens"]) && ($everyItem(v["validationTokens"], 0, (v31) => typeof v31 === "string"))) || v["validationTokens"] === null)))) && $closedOk(v, $c33, []);
 }
 
 function $check_subscriptionSchema(v: any): boolean {
@@ -1470,7 +2209,7 @@ function $check_subscriptionSchema(v: any): boolean {
 }
 
 function $check_subscriptionStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["changeType"] !== undefined && v["notificationUrl"] !== undefined && v["resource"] !== undefined && v["expirationDateTime"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string") && (v["changeType"] === undefined || typeof v["changeType"] === "string") && (v["notificationUrl"] === undefined || typeof v["notificationUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["expirationDateTime"] === undefined || $check_dateTimeOffsetStrictSchema(v["expirationDateTime"])) && (v["clientState"] === undefined || typeof v["clientState"] === "string" && $length(v["clientState"]) <= 255 || v["clientState"] === null) && (v["lifecycleNotificationUrl"] === undefined || typeof v["lifecycleNotificationUrl"] === "string" || v["lifecycleNotificationUrl"] === null) && (v["includeResourceData"] === undefined || typeof v["includeResourceData"] === "boolean" || v["includeResourceData"] === null) && (v["encryptionCertificate"] === undefined || typeof v["encryptionCertificate"] === "string" || v["encryptionCertificate"] === null) && (v["encryptionCertificateId"] === undefined || typeof v["encryptionCertificateId"] === "string" || v["encryptionCertificateId"] === null) && (v["latestSupportedTlsVersion"] === undefined || typeof v["latestSupportedTlsVersion"] === "string" || v["latestSupportedTlsVersion"] === null) && (v["notificationQueryOptions"] === undefined || typeof v["notificationQueryOptions"] === "string" || v["notificationQueryOptions"] === null) && (v["notificationUrlAppId"] === undefined || typeof v["notificationUrlAppId"] === "string" || v["notificationUrlAppId"] === null) && (v["applicationId"] === undefined || typeof v["applicationId"] === "string" || v["applicationId"] === null) && (v["creatorId"] === undefined || typeof v["creatorId"] === "string" || v["creatorId"] === null))) && $closedOk(v, $c33, []);
+  return ($isRecord(v) && (v["changeType"] !== undefined && v["notificationUrl"] !== undefined && v["resource"] !== undefined && v["expirationDateTime"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string") && (v["changeType"] === undefined || typeof v["changeType"] === "string") && (v["notificationUrl"] === undefined || typeof v["notificationUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["expirationDateTime"] === undefined || $check_dateTimeOffsetStrictSchema(v["expirationDateTime"])) && (v["clientState"] === undefined || typeof v["clientState"] === "string" && $length(v["clientState"]) <= 255 || v["clientState"] === null) && (v["lifecycleNotificationUrl"] === undefined || typeof v["lifecycleNotificationUrl"] === "string" || v["lifecycleNotificationUrl"] === null) && (v["includeResourceData"] === undefined || typeof v["includeResourceData"] === "boolean" || v["includeResourceData"] === null) && (v["encryptionCertificate"] === undefined || typeof v["encryptionCertificate"] === "string" || v["encryptionCertificate"] === null) && (v["encryptionCertificateId"] === undefined || typeof v["encryptionCertificateId"] === "string" || v["encryptionCertificateId"] === null) && (v["latestSupportedTlsVersion"] === undefined || typeof v["latestSupportedTlsVersion"] === "string" || v["latestSupportedTlsVersion"] === null) && (v["notificationQueryOptions"] === undefined || typeof v["notificationQueryOptions"] === "string" || v["notificationQueryOptions"] === null) && (v["notificationUrlAppId"] === undefined || typeof v["notificationUrlAppId"] === "string" || v["notificationUrlAppId"] === null) && (v["applicationId"] === undefined || typeof v["applicationId"] === "string" || v["applicationId"] === null) && (v["creatorId"] === undefined || typeof v["creatorId"] === "string" || v["creatorId"] === null))) && $closedOk(v, $c34, []);
 }
 
 function $check_subscriptionRequestSchema(v: any): boolean {
@@ -1478,7 +2217,7 @@ function $check_subscriptionRequestSchema(v: any): boolean {
 }
 
 function $check_subscriptionStrictRequestSchema(v: any): boolean {
-  return ($isRecord(v) && (v["changeType"] !== undefined && v["notificationUrl"] !== undefined && v["resource"] !== undefined && v["expirationDateTime"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string") && (v["changeType"] === undefined || typeof v["changeType"] === "string") && (v["notificationUrl"] === undefined || typeof v["notificationUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["expirationDateTime"] === undefined || $check_dateTimeOffsetStrictSchema(v["expirationDateTime"])) && (v["clientState"] === undefined || typeof v["clientState"] === "string" && $length(v["clientState"]) <= 255 || v["clientState"] === null) && (v["lifecycleNotificationUrl"] === undefined || typeof v["lifecycleNotificationUrl"] === "string" || v["lifecycleNotificationUrl"] === null) && (v["includeResourceData"] === undefined || typeof v["includeResourceData"] === "boolean" || v["includeResourceData"] === null) && (v["encryptionCertificate"] === undefined || typeof v["encryptionCertificate"] === "string" || v["encryptionCertificate"] === null) && (v["encryptionCertificateId"] === undefined || typeof v["encryptionCertificateId"] === "string" || v["encryptionCertificateId"] === null) && (v["latestSupportedTlsVersion"] === undefined || typeof v["latestSupportedTlsVersion"] === "string" || v["latestSupportedTlsVersion"] === null) && (v["notificationQueryOptions"] === undefined || typeof v["notificationQueryOptions"] === "string" || v["notificationQueryOptions"] === null) && (v["notificationUrlAppId"] === undefined || typeof v["notificationUrlAppId"] === "string" || v["notificationUrlAppId"] === null) && (v["applicationId"] === undefined || typeof v["applicationId"] === "string" || v["applicationId"] === null) && (v["creatorId"] === undefined || typeof v["creatorId"] === "string" || v["creatorId"] === null))) && $closedOk(v, $c33, []);
+  return ($isRecord(v) && (v["changeType"] !== undefined && v["notificationUrl"] !== undefined && v["resource"] !== undefined && v["expirationDateTime"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string") && (v["changeType"] === undefined || typeof v["changeType"] === "string") && (v["notificationUrl"] === undefined || typeof v["notificationUrl"] === "string") && (v["resource"] === undefined || typeof v["resource"] === "string") && (v["expirationDateTime"] === undefined || $check_dateTimeOffsetStrictSchema(v["expirationDateTime"])) && (v["clientState"] === undefined || typeof v["clientState"] === "string" && $length(v["clientState"]) <= 255 || v["clientState"] === null) && (v["lifecycleNotificationUrl"] === undefined || typeof v["lifecycleNotificationUrl"] === "string" || v["lifecycleNotificationUrl"] === null) && (v["includeResourceData"] === undefined || typeof v["includeResourceData"] === "boolean" || v["includeResourceData"] === null) && (v["encryptionCertificate"] === undefined || typeof v["encryptionCertificate"] === "string" || v["encryptionCertificate"] === null) && (v["encryptionCertificateId"] === undefined || typeof v["encryptionCertificateId"] === "string" || v["encryptionCertificateId"] === null) && (v["latestSupportedTlsVersion"] === undefined || typeof v["latestSupportedTlsVersion"] === "string" || v["latestSupportedTlsVersion"] === null) && (v["notificationQueryOptions"] === undefined || typeof v["notificationQueryOptions"] === "string" || v["notificationQueryOptions"] === null) && (v["notificationUrlAppId"] === undefined || typeof v["notificationUrlAppId"] === "string" || v["notificationUrlAppId"] === null) && (v["applicationId"] === undefined || typeof v["applicationId"] === "string" || v["applicationId"] === null) && (v["creatorId"] === undefined || typeof v["creatorId"] === "string" || v["creatorId"] === null))) && $closedOk(v, $c34, []);
 }
 
 function $check_subscriptionPatchRequestBodySchema(v: any): boolean {
@@ -1486,7 +2225,7 @@ function $check_subscriptionPatchRequestBodySchema(v: any): boolean {
 }
 
 function $check_subscriptionPatchRequestBodyStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["expirationDateTime"] !== undefined && (v["expirationDateTime"] === undefined || $check_dateTimeOffsetStrictSchema(v["expirationDateTime"])) && (v["notificationUrl"] === undefined || typeof v["notificationUrl"] === "string"))) && $closedOk(v, $c34, []);
+  return ($isRecord(v) && (v["expirationDateTime"] !== undefined && (v["expirationDateTime"] === undefined || $check_dateTimeOffsetStrictSchema(v["expirationDateTime"])) && (v["notificationUrl"] === undefined || typeof v["notificationUrl"] === "string"))) && $closedOk(v, $c35, []);
 }
 
 function $check_ErrorDetailsSchema(v: any): boolean {
@@ -1498,7 +2237,7 @@ function $check_InnerErrorSchema(v: any): boolean {
 }
 
 function $check_MainErrorSchema(v: any): boolean {
-  return $isRecord(v) && (v["code"] !== undefined && v["message"] !== undefined && (v["code"] === undefined || typeof v["code"] === "string") && (v["message"] === undefined || typeof v["message"] === "string") && (v["target"] === undefined || typeof v["target"] === "string" || v["target"] === null) && (v["details"] === undefined || (Array.isArray(v["details"]) && ($everyItem(v["details"], 0, (v28) => $check_ErrorDetailsSchema(v28))))) && (v["innerError"] === undefined || $check_InnerErrorSchema(v["innerError"])));
+  return $isRecord(v) && (v["code"] !== undefined && v["message"] !== undefined && (v["code"] === undefined || typeof v["code"] === "string") && (v["message"] === undefined || typeof v["message"] === "string") && (v["target"] === undefined || typeof v["target"] === "string" || v["target"] === null) && (v["details"] === undefined || (Array.isArray(v["details"]) && ($everyItem(v["details"], 0, (v32) => $check_ErrorDetailsSchema(v32))))) && (v["innerError"] === undefined || $check_InnerErrorSchema(v["innerError"])));
 }
 
 function $check_ODataErrorSchema(v: any): boolean {
@@ -1506,501 +2245,288 @@ function $check_ODataErrorSchema(v: any): boolean {
 }
 
 function $check_ErrorDetailsStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["code"] !== undefined && v["message"] !== undefined && (v["code"] === undefined || typeof v["code"] === "string") && (v["message"] === undefined || typeof v["message"] === "string") && (v["target"] === undefined || typeof v["target"] === "string" || v["target"] === null))) && $closedOk(v, $c37, []);
+  return ($isRecord(v) && (v["code"] !== undefined && v["message"] !== undefined && (v["code"] === undefined || typeof v["code"] === "string") && (v["message"] === undefined || typeof v["message"] === "string") && (v["target"] === undefined || typeof v["target"] === "string" || v["target"] === null))) && $closedOk(v, $c38, []);
 }
 
 function $check_InnerErrorStrictSchema(v: any): boolean {
-  return ($isRecord(v) && ((v["request-id"] === undefined || typeof v["request-id"] === "string") && (v["client-request-id"] === undefined || typeof v["client-request-id"] === "string") && (v["date"] === undefined || typeof v["date"] === "string") && (v["code"] === undefined || typeof v["code"] === "string") && (v["message"] === undefined || typeof v["message"] === "string") && (v["status"] === undefined || typeof v["status"] === "string"))) && $closedOk(v, $c38, []);
+  return ($isRecord(v) && ((v["request-id"] === undefined || typeof v["request-id"] === "string") && (v["client-request-id"] === undefined || typeof v["client-request-id"] === "string") && (v["date"] === undefined || typeof v["date"] === "string") && (v["code"] === undefined || typeof v["code"] === "string") && (v["message"] === undefined || typeof v["message"] === "string") && (v["status"] === undefined || typeof v["status"] === "string"))) && $closedOk(v, $c39, []);
 }
 
 function $check_MainErrorStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["code"] !== undefined && v["message"] !== undefined && (v["code"] === undefined || typeof v["code"] === "string") && (v["message"] === undefined || typeof v["message"] === "string") && (v["target"] === undefined || typeof v["target"] === "string" || v["target"] === null) && (v["details"] === undefined || (Array.isArray(v["details"]) && ($everyItem(v["details"], 0, (v29) => $check_ErrorDetailsStrictSchema(v29))))) && (v["innerError"] === undefined || $check_InnerErrorStrictSchema(v["innerError"])))) && $closedOk(v, $c36, []);
+  return ($isRecord(v) && (v["code"] !== undefined && v["message"] !== undefined && (v["code"] === undefined || typeof v["code"] === "string") && (v["message"] === undefined || typeof v["message"] === "string") && (v["target"] === undefined || typeof v["target"] === "string" || v["target"] === null) && (v["details"] === undefined || (Array.isArray(v["details"]) && ($everyItem(v["details"], 0, (v33) => $check_ErrorDetailsStrictSchema(v33))))) && (v["innerError"] === undefined || $check_InnerErrorStrictSchema(v["innerError"])))) && $closedOk(v, $c37, []);
 }
 
 function $check_ODataErrorStrictSchema(v: any): boolean {
-  return ($isRecord(v) && (v["error"] !== undefined && (v["error"] === undefined || $check_MainErrorStrictSchema(v["error"])))) && $closedOk(v, $c35, []);
+  return ($isRecord(v) && (v["error"] !== undefined && (v["error"] === undefined || $check_MainErrorStrictSchema(v["error"])))) && $closedOk(v, $c36, []);
 }
 
-/** Same validator as `dateTimeOffsetSchema`. */
-export const dateTimeOffsetRequestSchema = dateTimeOffsetSchema;
+/** Validators of `components.schemas` keyed by component name, response direction. */
+export type ComponentSchemas = {
+  readonly dateTimeOffset: z.ZodType<DateTimeOffset, DateTimeOffset>;
+  readonly guid: z.ZodType<Guid, Guid>;
+  readonly operationStatus: z.ZodType<OperationStatus, OperationStatus>;
+  readonly recordCompletionReason: z.ZodType<RecordCompletionReason, RecordCompletionReason>;
+  readonly recordingStatus: z.ZodType<RecordingStatus, RecordingStatus>;
+  readonly changeType: z.ZodType<ChangeType, ChangeType>;
+  readonly lifecycleEventType: z.ZodType<LifecycleEventType, LifecycleEventType>;
+  readonly teamworkUserIdentityType: z.ZodType<TeamworkUserIdentityType, TeamworkUserIdentityType>;
+  readonly resultInfo: z.ZodType<ResultInfo, ResultInfo>;
+  readonly commsOperationBase: z.ZodType<CommsOperationBase, CommsOperationBase>;
+  readonly commsOperation: z.ZodType<CommsOperation, CommsOperation>;
+  readonly recordOperation: z.ZodType<RecordOperation, RecordOperation>;
+  readonly updateRecordingStatusOperation: z.ZodType<UpdateRecordingStatusOperation, UpdateRecordingStatusOperation>;
+  readonly commsOperationCollectionResponse: z.ZodType<CommsOperationCollectionResponse, CommsOperationCollectionResponse>;
+  readonly mediaInfo: z.ZodType<MediaInfo, MediaInfo>;
+  readonly mediaPrompt: z.ZodType<MediaPrompt, MediaPrompt>;
+  readonly prompt: z.ZodType<Prompt, Prompt>;
+  readonly recordResponsePostRequestBody: z.ZodType<RecordResponsePostRequestBody, RecordResponsePostRequestBody>;
+  readonly recordPostRequestBody: z.ZodType<RecordPostRequestBody, RecordPostRequestBody>;
+  readonly updateRecordingStatusPostRequestBody: z.ZodType<UpdateRecordingStatusPostRequestBody, UpdateRecordingStatusPostRequestBody>;
+  readonly identity: z.ZodType<Identity, Identity>;
+  readonly teamworkUserIdentity: z.ZodType<TeamworkUserIdentity, TeamworkUserIdentity>;
+  readonly identitySet: z.ZodType<IdentitySet, IdentitySet>;
+  readonly callRecording: z.ZodType<CallRecording, CallRecording>;
+  readonly callRecordingCollectionResponse: z.ZodType<CallRecordingCollectionResponse, CallRecordingCollectionResponse>;
+  readonly callRecordingDeltaCollectionResponse: z.ZodType<CallRecordingDeltaCollectionResponse, CallRecordingDeltaCollectionResponse>;
+  readonly commsNotification: z.ZodType<CommsNotification, CommsNotification>;
+  readonly commsNotifications: z.ZodType<CommsNotifications, CommsNotifications>;
+  readonly resourceData: z.ZodType<ResourceData, ResourceData>;
+  readonly changeNotificationEncryptedContent: z.ZodType<ChangeNotificationEncryptedContent, ChangeNotificationEncryptedContent>;
+  readonly changeNotification: z.ZodType<ChangeNotification, ChangeNotification>;
+  readonly changeNotificationCollection: z.ZodType<ChangeNotificationCollection, ChangeNotificationCollection>;
+  readonly subscription: z.ZodType<Subscription, Subscription>;
+  readonly subscriptionPatchRequestBody: z.ZodType<SubscriptionPatchRequestBody, SubscriptionPatchRequestBody>;
+  readonly ODataError: z.ZodType<ODataError, ODataError>;
+  readonly MainError: z.ZodType<MainError, MainError>;
+  readonly ErrorDetails: z.ZodType<ErrorDetails, ErrorDetails>;
+  readonly InnerError: z.ZodType<InnerError, InnerError>;
+};
 
-/** Same validator as `dateTimeOffsetStrictSchema`. */
-export const dateTimeOffsetStrictRequestSchema = dateTimeOffsetStrictSchema;
-
-/** Same validator as `guidSchema`. */
-export const guidRequestSchema = guidSchema;
-
-/** Same validator as `guidStrictSchema`. */
-export const guidStrictRequestSchema = guidStrictSchema;
-
-/** Same validator as `operationStatusSchema`. */
-export const operationStatusRequestSchema = operationStatusSchema;
-
-/** Same validator as `operationStatusStrictSchema`. */
-export const operationStatusStrictRequestSchema = operationStatusStrictSchema;
-
-/** Same validator as `recordCompletionReasonSchema`. */
-export const recordCompletionReasonRequestSchema = recordCompletionReasonSchema;
-
-/** Same validator as `recordCompletionReasonStrictSchema`. */
-export const recordCompletionReasonStrictRequestSchema = recordCompletionReasonStrictSchema;
-
-/** Same validator as `recordingStatusSchema`. */
-export const recordingStatusRequestSchema = recordingStatusSchema;
-
-/** Same validator as `recordingStatusStrictSchema`. */
-export const recordingStatusStrictRequestSchema = recordingStatusStrictSchema;
-
-/** Same validator as `changeTypeSchema`. */
-export const changeTypeRequestSchema = changeTypeSchema;
-
-/** Same validator as `changeTypeStrictSchema`. */
-export const changeTypeStrictRequestSchema = changeTypeStrictSchema;
-
-/** Same validator as `lifecycleEventTypeSchema`. */
-export const lifecycleEventTypeRequestSchema = lifecycleEventTypeSchema;
-
-/** Same validator as `lifecycleEventTypeStrictSchema`. */
-export const lifecycleEventTypeStrictRequestSchema = lifecycleEventTypeStrictSchema;
-
-/** Same validator as `teamworkUserIdentityTypeSchema`. */
-export const teamworkUserIdentityTypeRequestSchema = teamworkUserIdentityTypeSchema;
-
-/** Same validator as `teamworkUserIdentityTypeStrictSchema`. */
-export const teamworkUserIdentityTypeStrictRequestSchema = teamworkUserIdentityTypeStrictSchema;
-
-/** Same validator as `resultInfoSchema`. */
-export const resultInfoRequestSchema = resultInfoSchema;
-
-/** Same validator as `resultInfoStrictSchema`. */
-export const resultInfoStrictRequestSchema = resultInfoStrictSchema;
-
-/** Same validator as `mediaInfoSchema`. */
-export const mediaInfoRequestSchema = mediaInfoSchema;
-
-/** Same validator as `mediaInfoStrictSchema`. */
-export const mediaInfoStrictRequestSchema = mediaInfoStrictSchema;
-
-/** Same validator as `mediaPromptSchema`. */
-export const mediaPromptRequestSchema = mediaPromptSchema;
-
-/** Same validator as `mediaPromptStrictSchema`. */
-export const mediaPromptStrictRequestSchema = mediaPromptStrictSchema;
-
-/** Same validator as `promptSchema`. */
-export const promptRequestSchema = promptSchema;
-
-/** Same validator as `promptStrictSchema`. */
-export const promptStrictRequestSchema = promptStrictSchema;
-
-/** Same validator as `recordResponsePostRequestBodySchema`. */
-export const recordResponsePostRequestBodyRequestSchema = recordResponsePostRequestBodySchema;
-
-/** Same validator as `recordResponsePostRequestBodyStrictSchema`. */
-export const recordResponsePostRequestBodyStrictRequestSchema = recordResponsePostRequestBodyStrictSchema;
-
-/** Same validator as `recordPostRequestBodySchema`. */
-export const recordPostRequestBodyRequestSchema = recordPostRequestBodySchema;
-
-/** Same validator as `recordPostRequestBodyStrictSchema`. */
-export const recordPostRequestBodyStrictRequestSchema = recordPostRequestBodyStrictSchema;
-
-/** Same validator as `updateRecordingStatusPostRequestBodySchema`. */
-export const updateRecordingStatusPostRequestBodyRequestSchema = updateRecordingStatusPostRequestBodySchema;
-
-/** Same validator as `updateRecordingStatusPostRequestBodyStrictSchema`. */
-export const updateRecordingStatusPostRequestBodyStrictRequestSchema = updateRecordingStatusPostRequestBodyStrictSchema;
-
-/** Same validator as `identitySchema`. */
-export const identityRequestSchema = identitySchema;
-
-/** Same validator as `identityStrictSchema`. */
-export const identityStrictRequestSchema = identityStrictSchema;
-
-/** Same validator as `teamworkUserIdentitySchema`. */
-export const teamworkUserIdentityRequestSchema = teamworkUserIdentitySchema;
-
-/** Same validator as `teamworkUserIdentityStrictSchema`. */
-export const teamworkUserIdentityStrictRequestSchema = teamworkUserIdentityStrictSchema;
-
-/** Same validator as `identitySetSchema`. */
-export const identitySetRequestSchema = identitySetSchema;
-
-/** Same validator as `identitySetStrictSchema`. */
-export const identitySetStrictRequestSchema = identitySetStrictSchema;
-
-/** Same validator as `resourceDataSchema`. */
-export const resourceDataRequestSchema = resourceDataSchema;
-
-/** Same validator as `resourceDataStrictSchema`. */
-export const resourceDataStrictRequestSchema = resourceDataStrictSchema;
-
-/** Same validator as `changeNotificationEncryptedContentSchema`. */
-export const changeNotificationEncryptedContentRequestSchema = changeNotificationEncryptedContentSchema;
-
-/** Same validator as `changeNotificationEncryptedContentStrictSchema`. */
-export const changeNotificationEncryptedContentStrictRequestSchema = changeNotificationEncryptedContentStrictSchema;
-
-/** Same validator as `changeNotificationSchema`. */
-export const changeNotificationRequestSchema = changeNotificationSchema;
-
-/** Same validator as `changeNotificationStrictSchema`. */
-export const changeNotificationStrictRequestSchema = changeNotificationStrictSchema;
-
-/** Same validator as `changeNotificationCollectionSchema`. */
-export const changeNotificationCollectionRequestSchema = changeNotificationCollectionSchema;
-
-/** Same validator as `changeNotificationCollectionStrictSchema`. */
-export const changeNotificationCollectionStrictRequestSchema = changeNotificationCollectionStrictSchema;
-
-/** Same validator as `subscriptionPatchRequestBodySchema`. */
-export const subscriptionPatchRequestBodyRequestSchema = subscriptionPatchRequestBodySchema;
-
-/** Same validator as `subscriptionPatchRequestBodyStrictSchema`. */
-export const subscriptionPatchRequestBodyStrictRequestSchema = subscriptionPatchRequestBodyStrictSchema;
-
-/** Same validator as `ODataErrorSchema`. */
-export const ODataErrorRequestSchema = ODataErrorSchema;
-
-/** Same validator as `ODataErrorStrictSchema`. */
-export const ODataErrorStrictRequestSchema = ODataErrorStrictSchema;
-
-/** Same validator as `MainErrorSchema`. */
-export const MainErrorRequestSchema = MainErrorSchema;
-
-/** Same validator as `MainErrorStrictSchema`. */
-export const MainErrorStrictRequestSchema = MainErrorStrictSchema;
-
-/** Same validator as `ErrorDetailsSchema`. */
-export const ErrorDetailsRequestSchema = ErrorDetailsSchema;
-
-/** Same validator as `ErrorDetailsStrictSchema`. */
-export const ErrorDetailsStrictRequestSchema = ErrorDetailsStrictSchema;
-
-/** Same validator as `InnerErrorSchema`. */
-export const InnerErrorRequestSchema = InnerErrorSchema;
-
-/** Same validator as `InnerErrorStrictSchema`. */
-export const InnerErrorStrictRequestSchema = InnerErrorStrictSchema;
+/** Validators of `components.schemas` keyed by component name, request direction. */
+export type ComponentRequestSchemas = {
+  readonly dateTimeOffset: z.ZodType<DateTimeOffset, DateTimeOffset>;
+  readonly guid: z.ZodType<Guid, Guid>;
+  readonly operationStatus: z.ZodType<OperationStatus, OperationStatus>;
+  readonly recordCompletionReason: z.ZodType<RecordCompletionReason, RecordCompletionReason>;
+  readonly recordingStatus: z.ZodType<RecordingStatus, RecordingStatus>;
+  readonly changeType: z.ZodType<ChangeType, ChangeType>;
+  readonly lifecycleEventType: z.ZodType<LifecycleEventType, LifecycleEventType>;
+  readonly teamworkUserIdentityType: z.ZodType<TeamworkUserIdentityType, TeamworkUserIdentityType>;
+  readonly resultInfo: z.ZodType<ResultInfo, ResultInfo>;
+  readonly commsOperationBase: z.ZodType<CommsOperationBaseRequest, CommsOperationBaseRequest>;
+  readonly commsOperation: z.ZodType<CommsOperationRequest, CommsOperationRequest>;
+  readonly recordOperation: z.ZodType<RecordOperationRequest, RecordOperationRequest>;
+  readonly updateRecordingStatusOperation: z.ZodType<UpdateRecordingStatusOperationRequest, UpdateRecordingStatusOperationRequest>;
+  readonly commsOperationCollectionResponse: z.ZodType<CommsOperationCollectionResponseRequest, CommsOperationCollectionResponseRequest>;
+  readonly mediaInfo: z.ZodType<MediaInfo, MediaInfo>;
+  readonly mediaPrompt: z.ZodType<MediaPrompt, MediaPrompt>;
+  readonly prompt: z.ZodType<Prompt, Prompt>;
+  readonly recordResponsePostRequestBody: z.ZodType<RecordResponsePostRequestBody, RecordResponsePostRequestBody>;
+  readonly recordPostRequestBody: z.ZodType<RecordPostRequestBody, RecordPostRequestBody>;
+  readonly updateRecordingStatusPostRequestBody: z.ZodType<UpdateRecordingStatusPostRequestBody, UpdateRecordingStatusPostRequestBody>;
+  readonly identity: z.ZodType<Identity, Identity>;
+  readonly teamworkUserIdentity: z.ZodType<TeamworkUserIdentity, TeamworkUserIdentity>;
+  readonly identitySet: z.ZodType<IdentitySet, IdentitySet>;
+  readonly callRecording: z.ZodType<CallRecordingRequest, CallRecordingRequest>;
+  readonly callRecordingCollectionResponse: z.ZodType<CallRecordingCollectionResponseRequest, CallRecordingCollectionResponseRequest>;
+  readonly callRecordingDeltaCollectionResponse: z.ZodType<CallRecordingDeltaCollectionResponseRequest, CallRecordingDeltaCollectionResponseRequest>;
+  readonly commsNotification: z.ZodType<CommsNotificationRequest, CommsNotificationRequest>;
+  readonly commsNotifications: z.ZodType<CommsNotificationsRequest, CommsNotificationsRequest>;
+  readonly resourceData: z.ZodType<ResourceData, ResourceData>;
+  readonly changeNotificationEncryptedContent: z.ZodType<ChangeNotificationEncryptedContent, ChangeNotificationEncryptedContent>;
+  readonly changeNotification: z.ZodType<ChangeNotification, ChangeNotification>;
+  readonly changeNotificationCollection: z.ZodType<ChangeNotificationCollection, ChangeNotificationCollection>;
+  readonly subscription: z.ZodType<SubscriptionRequest, SubscriptionRequest>;
+  readonly subscriptionPatchRequestBody: z.ZodType<SubscriptionPatchRequestBody, SubscriptionPatchRequestBody>;
+  readonly ODataError: z.ZodType<ODataError, ODataError>;
+  readonly MainError: z.ZodType<MainError, MainError>;
+  readonly ErrorDetails: z.ZodType<ErrorDetails, ErrorDetails>;
+  readonly InnerError: z.ZodType<InnerError, InnerError>;
+};
 
 /** Open-mode validators of `components.schemas`, response direction, keyed by component name. */
-export const schemas: {
-  readonly dateTimeOffset: typeof dateTimeOffsetSchema;
-  readonly guid: typeof guidSchema;
-  readonly operationStatus: typeof operationStatusSchema;
-  readonly recordCompletionReason: typeof recordCompletionReasonSchema;
-  readonly recordingStatus: typeof recordingStatusSchema;
-  readonly changeType: typeof changeTypeSchema;
-  readonly lifecycleEventType: typeof lifecycleEventTypeSchema;
-  readonly teamworkUserIdentityType: typeof teamworkUserIdentityTypeSchema;
-  readonly resultInfo: typeof resultInfoSchema;
-  readonly commsOperationBase: typeof commsOperationBaseSchema;
-  readonly commsOperation: typeof commsOperationSchema;
-  readonly recordOperation: typeof recordOperationSchema;
-  readonly updateRecordingStatusOperation: typeof updateRecordingStatusOperationSchema;
-  readonly mediaInfo: typeof mediaInfoSchema;
-  readonly mediaPrompt: typeof mediaPromptSchema;
-  readonly prompt: typeof promptSchema;
-  readonly recordResponsePostRequestBody: typeof recordResponsePostRequestBodySchema;
-  readonly recordPostRequestBody: typeof recordPostRequestBodySchema;
-  readonly updateRecordingStatusPostRequestBody: typeof updateRecordingStatusPostRequestBodySchema;
-  readonly identity: typeof identitySchema;
-  readonly teamworkUserIdentity: typeof teamworkUserIdentitySchema;
-  readonly identitySet: typeof identitySetSchema;
-  readonly callRecording: typeof callRecordingSchema;
-  readonly callRecordingCollectionResponse: typeof callRecordingCollectionResponseSchema;
-  readonly callRecordingDeltaCollectionResponse: typeof callRecordingDeltaCollectionResponseSchema;
-  readonly commsNotification: typeof commsNotificationSchema;
-  readonly commsNotifications: typeof commsNotificationsSchema;
-  readonly resourceData: typeof resourceDataSchema;
-  readonly changeNotificationEncryptedContent: typeof changeNotificationEncryptedContentSchema;
-  readonly changeNotification: typeof changeNotificationSchema;
-  readonly changeNotificationCollection: typeof changeNotificationCollectionSchema;
-  readonly subscription: typeof subscriptionSchema;
-  readonly subscriptionPatchRequestBody: typeof subscriptionPatchRequestBodySchema;
-  readonly ODataError: typeof ODataErrorSchema;
-  readonly MainError: typeof MainErrorSchema;
-  readonly ErrorDetails: typeof ErrorDetailsSchema;
-  readonly InnerError: typeof InnerErrorSchema;
-} = {
-  dateTimeOffset: dateTimeOffsetSchema,
-  guid: guidSchema,
-  operationStatus: operationStatusSchema,
-  recordCompletionReason: recordCompletionReasonSchema,
-  recordingStatus: recordingStatusSchema,
-  changeType: changeTypeSchema,
-  lifecycleEventType: lifecycleEventTypeSchema,
-  teamworkUserIdentityType: teamworkUserIdentityTypeSchema,
-  resultInfo: resultInfoSchema,
-  commsOperationBase: commsOperationBaseSchema,
-  commsOperation: commsOperationSchema,
-  recordOperation: recordOperationSchema,
-  updateRecordingStatusOperation: updateRecordingStatusOperationSchema,
-  mediaInfo: mediaInfoSchema,
-  mediaPrompt: mediaPromptSchema,
-  prompt: promptSchema,
-  recordResponsePostRequestBody: recordResponsePostRequestBodySchema,
-  recordPostRequestBody: recordPostRequestBodySchema,
-  updateRecordingStatusPostRequestBody: updateRecordingStatusPostRequestBodySchema,
-  identity: identitySchema,
-  teamworkUserIdentity: teamworkUserIdentitySchema,
-  identitySet: identitySetSchema,
-  callRecording: callRecordingSchema,
-  callRecordingCollectionResponse: callRecordingCollectionResponseSchema,
-  callRecordingDeltaCollectionResponse: callRecordingDeltaCollectionResponseSchema,
-  commsNotification: commsNotificationSchema,
-  commsNotifications: commsNotificationsSchema,
-  resourceData: resourceDataSchema,
-  changeNotificationEncryptedContent: changeNotificationEncryptedContentSchema,
-  changeNotification: changeNotificationSchema,
-  changeNotificationCollection: changeNotificationCollectionSchema,
-  subscription: subscriptionSchema,
-  subscriptionPatchRequestBody: subscriptionPatchRequestBodySchema,
-  ODataError: ODataErrorSchema,
-  MainError: MainErrorSchema,
-  ErrorDetails: ErrorDetailsSchema,
-  InnerError: InnerErrorSchema,
-};
+export const schemas = /* @__PURE__ */ $build_schemas();
+function $build_schemas(): ComponentSchemas {
+  return {
+    dateTimeOffset: dateTimeOffsetSchema,
+    guid: guidSchema,
+    operationStatus: operationStatusSchema,
+    recordCompletionReason: recordCompletionReasonSchema,
+    recordingStatus: recordingStatusSchema,
+    changeType: changeTypeSchema,
+    lifecycleEventType: lifecycleEventTypeSchema,
+    teamworkUserIdentityType: teamworkUserIdentityTypeSchema,
+    resultInfo: resultInfoSchema,
+    commsOperationBase: commsOperationBaseSchema,
+    commsOperation: commsOperationSchema,
+    recordOperation: recordOperationSchema,
+    updateRecordingStatusOperation: updateRecordingStatusOperationSchema,
+    commsOperationCollectionResponse: commsOperationCollectionResponseSchema,
+    mediaInfo: mediaInfoSchema,
+    mediaPrompt: mediaPromptSchema,
+    prompt: promptSchema,
+    recordResponsePostRequestBody: recordResponsePostRequestBodySchema,
+    recordPostRequestBody: recordPostRequestBodySchema,
+    updateRecordingStatusPostRequestBody: updateRecordingStatusPostRequestBodySchema,
+    identity: identitySchema,
+    teamworkUserIdentity: teamworkUserIdentitySchema,
+    identitySet: identitySetSchema,
+    callRecording: callRecordingSchema,
+    callRecordingCollectionResponse: callRecordingCollectionResponseSchema,
+    callRecordingDeltaCollectionResponse: callRecordingDeltaCollectionResponseSchema,
+    commsNotification: commsNotificationSchema,
+    commsNotifications: commsNotificationsSchema,
+    resourceData: resourceDataSchema,
+    changeNotificationEncryptedContent: changeNotificationEncryptedContentSchema,
+    changeNotification: changeNotificationSchema,
+    changeNotificationCollection: changeNotificationCollectionSchema,
+    subscription: subscriptionSchema,
+    subscriptionPatchRequestBody: subscriptionPatchRequestBodySchema,
+    ODataError: ODataErrorSchema,
+    MainError: MainErrorSchema,
+    ErrorDetails: ErrorDetailsSchema,
+    InnerError: InnerErrorSchema,
+  };
+}
 
 /** Strict-mode validators of `components.schemas`, response direction. */
-export const strictSchemas: {
-  readonly dateTimeOffset: typeof dateTimeOffsetStrictSchema;
-  readonly guid: typeof guidStrictSchema;
-  readonly operationStatus: typeof operationStatusStrictSchema;
-  readonly recordCompletionReason: typeof recordCompletionReasonStrictSchema;
-  readonly recordingStatus: typeof recordingStatusStrictSchema;
-  readonly changeType: typeof changeTypeStrictSchema;
-  readonly lifecycleEventType: typeof lifecycleEventTypeStrictSchema;
-  readonly teamworkUserIdentityType: typeof teamworkUserIdentityTypeStrictSchema;
-  readonly resultInfo: typeof resultInfoStrictSchema;
-  readonly commsOperationBase: typeof commsOperationBaseStrictSchema;
-  readonly commsOperation: typeof commsOperationStrictSchema;
-  readonly recordOperation: typeof recordOperationStrictSchema;
-  readonly updateRecordingStatusOperation: typeof updateRecordingStatusOperationStrictSchema;
-  readonly mediaInfo: typeof mediaInfoStrictSchema;
-  readonly mediaPrompt: typeof mediaPromptStrictSchema;
-  readonly prompt: typeof promptStrictSchema;
-  readonly recordResponsePostRequestBody: typeof recordResponsePostRequestBodyStrictSchema;
-  readonly recordPostRequestBody: typeof recordPostRequestBodyStrictSchema;
-  readonly updateRecordingStatusPostRequestBody: typeof updateRecordingStatusPostRequestBodyStrictSchema;
-  readonly identity: typeof identityStrictSchema;
-  readonly teamworkUserIdentity: typeof teamworkUserIdentityStrictSchema;
-  readonly identitySet: typeof identitySetStrictSchema;
-  readonly callRecording: typeof callRecordingStrictSchema;
-  readonly callRecordingCollectionResponse: typeof callRecordingCollectionResponseStrictSchema;
-  readonly callRecordingDeltaCollectionResponse: typeof callRecordingDeltaCollectionResponseStrictSchema;
-  readonly commsNotification: typeof commsNotificationStrictSchema;
-  readonly commsNotifications: typeof commsNotificationsStrictSchema;
-  readonly resourceData: typeof resourceDataStrictSchema;
-  readonly changeNotificationEncryptedContent: typeof changeNotificationEncryptedContentStrictSchema;
-  readonly changeNotification: typeof changeNotificationStrictSchema;
-  readonly changeNotificationCollection: typeof changeNotificationCollectionStrictSchema;
-  readonly subscription: typeof subscriptionStrictSchema;
-  readonly subscriptionPatchRequestBody: typeof subscriptionPatchRequestBodyStrictSchema;
-  readonly ODataError: typeof ODataErrorStrictSchema;
-  readonly MainError: typeof MainErrorStrictSchema;
-  readonly ErrorDetails: typeof ErrorDetailsStrictSchema;
-  readonly InnerError: typeof InnerErrorStrictSchema;
-} = {
-  dateTimeOffset: dateTimeOffsetStrictSchema,
-  guid: guidStrictSchema,
-  operationStatus: operationStatusStrictSchema,
-  recordCompletionReason: recordCompletionReasonStrictSchema,
-  recordingStatus: recordingStatusStrictSchema,
-  changeType: changeTypeStrictSchema,
-  lifecycleEventType: lifecycleEventTypeStrictSchema,
-  teamworkUserIdentityType: teamworkUserIdentityTypeStrictSchema,
-  resultInfo: resultInfoStrictSchema,
-  commsOperationBase: commsOperationBaseStrictSchema,
-  commsOperation: commsOperationStrictSchema,
-  recordOperation: recordOperationStrictSchema,
-  updateRecordingStatusOperation: updateRecordingStatusOperationStrictSchema,
-  mediaInfo: mediaInfoStrictSchema,
-  mediaPrompt: mediaPromptStrictSchema,
-  prompt: promptStrictSchema,
-  recordResponsePostRequestBody: recordResponsePostRequestBodyStrictSchema,
-  recordPostRequestBody: recordPostRequestBodyStrictSchema,
-  updateRecordingStatusPostRequestBody: updateRecordingStatusPostRequestBodyStrictSchema,
-  identity: identityStrictSchema,
-  teamworkUserIdentity: teamworkUserIdentityStrictSchema,
-  identitySet: identitySetStrictSchema,
-  callRecording: callRecordingStrictSchema,
-  callRecordingCollectionResponse: callRecordingCollectionResponseStrictSchema,
-  callRecordingDeltaCollectionResponse: callRecordingDeltaCollectionResponseStrictSchema,
-  commsNotification: commsNotificationStrictSchema,
-  commsNotifications: commsNotificationsStrictSchema,
-  resourceData: resourceDataStrictSchema,
-  changeNotificationEncryptedContent: changeNotificationEncryptedContentStrictSchema,
-  changeNotification: changeNotificationStrictSchema,
-  changeNotificationCollection: changeNotificationCollectionStrictSchema,
-  subscription: subscriptionStrictSchema,
-  subscriptionPatchRequestBody: subscriptionPatchRequestBodyStrictSchema,
-  ODataError: ODataErrorStrictSchema,
-  MainError: MainErrorStrictSchema,
-  ErrorDetails: ErrorDetailsStrictSchema,
-  InnerError: InnerErrorStrictSchema,
-};
+export const strictSchemas = /* @__PURE__ */ $build_strictSchemas();
+function $build_strictSchemas(): ComponentSchemas {
+  return {
+    dateTimeOffset: dateTimeOffsetStrictSchema,
+    guid: guidStrictSchema,
+    operationStatus: operationStatusStrictSchema,
+    recordCompletionReason: recordCompletionReasonStrictSchema,
+    recordingStatus: recordingStatusStrictSchema,
+    changeType: changeTypeStrictSchema,
+    lifecycleEventType: lifecycleEventTypeStrictSchema,
+    teamworkUserIdentityType: teamworkUserIdentityTypeStrictSchema,
+    resultInfo: resultInfoStrictSchema,
+    commsOperationBase: commsOperationBaseStrictSchema,
+    commsOperation: commsOperationStrictSchema,
+    recordOperation: recordOperationStrictSchema,
+    updateRecordingStatusOperation: updateRecordingStatusOperationStrictSchema,
+    commsOperationCollectionResponse: commsOperationCollectionResponseStrictSchema,
+    mediaInfo: mediaInfoStrictSchema,
+    mediaPrompt: mediaPromptStrictSchema,
+    prompt: promptStrictSchema,
+    recordResponsePostRequestBody: recordResponsePostRequestBodyStrictSchema,
+    recordPostRequestBody: recordPostRequestBodyStrictSchema,
+    updateRecordingStatusPostRequestBody: updateRecordingStatusPostRequestBodyStrictSchema,
+    identity: identityStrictSchema,
+    teamworkUserIdentity: teamworkUserIdentityStrictSchema,
+    identitySet: identitySetStrictSchema,
+    callRecording: callRecordingStrictSchema,
+    callRecordingCollectionResponse: callRecordingCollectionResponseStrictSchema,
+    callRecordingDeltaCollectionResponse: callRecordingDeltaCollectionResponseStrictSchema,
+    commsNotification: commsNotificationStrictSchema,
+    commsNotifications: commsNotificationsStrictSchema,
+    resourceData: resourceDataStrictSchema,
+    changeNotificationEncryptedContent: changeNotificationEncryptedContentStrictSchema,
+    changeNotification: changeNotificationStrictSchema,
+    changeNotificationCollection: changeNotificationCollectionStrictSchema,
+    subscription: subscriptionStrictSchema,
+    subscriptionPatchRequestBody: subscriptionPatchRequestBodyStrictSchema,
+    ODataError: ODataErrorStrictSchema,
+    MainError: MainErrorStrictSchema,
+    ErrorDetails: ErrorDetailsStrictSchema,
+    InnerError: InnerErrorStrictSchema,
+  };
+}
 
 /** Open-mode validators of `components.schemas`, request direction. */
-export const requestSchemas: {
-  readonly dateTimeOffset: typeof dateTimeOffsetSchema;
-  readonly guid: typeof guidSchema;
-  readonly operationStatus: typeof operationStatusSchema;
-  readonly recordCompletionReason: typeof recordCompletionReasonSchema;
-  readonly recordingStatus: typeof recordingStatusSchema;
-  readonly changeType: typeof changeTypeSchema;
-  readonly lifecycleEventType: typeof lifecycleEventTypeSchema;
-  readonly teamworkUserIdentityType: typeof teamworkUserIdentityTypeSchema;
-  readonly resultInfo: typeof resultInfoSchema;
-  readonly commsOperationBase: typeof commsOperationBaseRequestSchema;
-  readonly commsOperation: typeof commsOperationRequestSchema;
-  readonly recordOperation: typeof recordOperationRequestSchema;
-  readonly updateRecordingStatusOperation: typeof updateRecordingStatusOperationRequestSchema;
-  readonly mediaInfo: typeof mediaInfoSchema;
-  readonly mediaPrompt: typeof mediaPromptSchema;
-  readonly prompt: typeof promptSchema;
-  readonly recordResponsePostRequestBody: typeof recordResponsePostRequestBodySchema;
-  readonly recordPostRequestBody: typeof recordPostRequestBodySchema;
-  readonly updateRecordingStatusPostRequestBody: typeof updateRecordingStatusPostRequestBodySchema;
-  readonly identity: typeof identitySchema;
-  readonly teamworkUserIdentity: typeof teamworkUserIdentitySchema;
-  readonly identitySet: typeof identitySetSchema;
-  readonly callRecording: typeof callRecordingRequestSchema;
-  readonly callRecordingCollectionResponse: typeof callRecordingCollectionResponseRequestSchema;
-  readonly callRecordingDeltaCollectionResponse: typeof callRecordingDeltaCollectionResponseRequestSchema;
-  readonly commsNotification: typeof commsNotificationRequestSchema;
-  readonly commsNotifications: typeof commsNotificationsRequestSchema;
-  readonly resourceData: typeof resourceDataSchema;
-  readonly changeNotificationEncryptedContent: typeof changeNotificationEncryptedContentSchema;
-  readonly changeNotification: typeof changeNotificationSchema;
-  readonly changeNotificationCollection: typeof changeNotificationCollectionSchema;
-  readonly subscription: typeof subscriptionRequestSchema;
-  readonly subscriptionPatchRequestBody: typeof subscriptionPatchRequestBodySchema;
-  readonly ODataError: typeof ODataErrorSchema;
-  readonly MainError: typeof MainErrorSchema;
-  readonly ErrorDetails: typeof ErrorDetailsSchema;
-  readonly InnerError: typeof InnerErrorSchema;
-} = {
-  dateTimeOffset: dateTimeOffsetSchema,
-  guid: guidSchema,
-  operationStatus: operationStatusSchema,
-  recordCompletionReason: recordCompletionReasonSchema,
-  recordingStatus: recordingStatusSchema,
-  changeType: changeTypeSchema,
-  lifecycleEventType: lifecycleEventTypeSchema,
-  teamworkUserIdentityType: teamworkUserIdentityTypeSchema,
-  resultInfo: resultInfoSchema,
-  commsOperationBase: commsOperationBaseRequestSchema,
-  commsOperation: commsOperationRequestSchema,
-  recordOperation: recordOperationRequestSchema,
-  updateRecordingStatusOperation: updateRecordingStatusOperationRequestSchema,
-  mediaInfo: mediaInfoSchema,
-  mediaPrompt: mediaPromptSchema,
-  prompt: promptSchema,
-  recordResponsePostRequestBody: recordResponsePostRequestBodySchema,
-  recordPostRequestBody: recordPostRequestBodySchema,
-  updateRecordingStatusPostRequestBody: updateRecordingStatusPostRequestBodySchema,
-  identity: identitySchema,
-  teamworkUserIdentity: teamworkUserIdentitySchema,
-  identitySet: identitySetSchema,
-  callRecording: callRecordingRequestSchema,
-  callRecordingCollectionResponse: callRecordingCollectionResponseRequestSchema,
-  callRecordingDeltaCollectionResponse: callRecordingDeltaCollectionResponseRequestSchema,
-  commsNotification: commsNotificationRequestSchema,
-  commsNotifications: commsNotificationsRequestSchema,
-  resourceData: resourceDataSchema,
-  changeNotificationEncryptedContent: changeNotificationEncryptedContentSchema,
-  changeNotification: changeNotificationSchema,
-  changeNotificationCollection: changeNotificationCollectionSchema,
-  subscription: subscriptionRequestSchema,
-  subscriptionPatchRequestBody: subscriptionPatchRequestBodySchema,
-  ODataError: ODataErrorSchema,
-  MainError: MainErrorSchema,
-  ErrorDetails: ErrorDetailsSchema,
-  InnerError: InnerErrorSchema,
-};
+export const requestSchemas = /* @__PURE__ */ $build_requestSchemas();
+function $build_requestSchemas(): ComponentRequestSchemas {
+  return {
+    dateTimeOffset: dateTimeOffsetSchema,
+    guid: guidSchema,
+    operationStatus: operationStatusSchema,
+    recordCompletionReason: recordCompletionReasonSchema,
+    recordingStatus: recordingStatusSchema,
+    changeType: changeTypeSchema,
+    lifecycleEventType: lifecycleEventTypeSchema,
+    teamworkUserIdentityType: teamworkUserIdentityTypeSchema,
+    resultInfo: resultInfoSchema,
+    commsOperationBase: commsOperationBaseRequestSchema,
+    commsOperation: commsOperationRequestSchema,
+    recordOperation: recordOperationRequestSchema,
+    updateRecordingStatusOperation: updateRecordingStatusOperationRequestSchema,
+    commsOperationCollectionResponse: commsOperationCollectionResponseRequestSchema,
+    mediaInfo: mediaInfoSchema,
+    mediaPrompt: mediaPromptSchema,
+    prompt: promptSchema,
+    recordResponsePostRequestBody: recordResponsePostRequestBodySchema,
+    recordPostRequestBody: recordPostRequestBodySchema,
+    updateRecordingStatusPostRequestBody: updateRecordingStatusPostRequestBodySchema,
+    identity: identitySchema,
+    teamworkUserIdentity: teamworkUserIdentitySchema,
+    identitySet: identitySetSchema,
+    callRecording: callRecordingRequestSchema,
+    callRecordingCollectionResponse: callRecordingCollectionResponseRequestSchema,
+    callRecordingDeltaCollectionResponse: callRecordingDeltaCollectionResponseRequestSchema,
+    commsNotification: commsNotificationRequestSchema,
+    commsNotifications: commsNotificationsRequestSchema,
+    resourceData: resourceDataSchema,
+    changeNotificationEncryptedContent: changeNotificationEncryptedContentSchema,
+    changeNotification: changeNotificationSchema,
+    changeNotificationCollection: changeNotificationCollectionSchema,
+    subscription: subscriptionRequestSchema,
+    subscriptionPatchRequestBody: subscriptionPatchRequestBodySchema,
+    ODataError: ODataErrorSchema,
+    MainError: MainErrorSchema,
+    ErrorDetails: ErrorDetailsSchema,
+    InnerError: InnerErrorSchema,
+  };
+}
 
 /** Strict-mode validators of `components.schemas`, request direction. */
-export const strictRequestSchemas: {
-  readonly dateTimeOffset: typeof dateTimeOffsetStrictSchema;
-  readonly guid: typeof guidStrictSchema;
-  readonly operationStatus: typeof operationStatusStrictSchema;
-  readonly recordCompletionReason: typeof recordCompletionReasonStrictSchema;
-  readonly recordingStatus: typeof recordingStatusStrictSchema;
-  readonly changeType: typeof changeTypeStrictSchema;
-  readonly lifecycleEventType: typeof lifecycleEventTypeStrictSchema;
-  readonly teamworkUserIdentityType: typeof teamworkUserIdentityTypeStrictSchema;
-  readonly resultInfo: typeof resultInfoStrictSchema;
-  readonly commsOperationBase: typeof commsOperationBaseStrictRequestSchema;
-  readonly commsOperation: typeof commsOperationStrictRequestSchema;
-  readonly recordOperation: typeof recordOperationStrictRequestSchema;
-  readonly updateRecordingStatusOperation: typeof updateRecordingStatusOperationStrictRequestSchema;
-  readonly mediaInfo: typeof mediaInfoStrictSchema;
-  readonly mediaPrompt: typeof mediaPromptStrictSchema;
-  readonly prompt: typeof promptStrictSchema;
-  readonly recordResponsePostRequestBody: typeof recordResponsePostRequestBodyStrictSchema;
-  readonly recordPostRequestBody: typeof recordPostRequestBodyStrictSchema;
-  readonly updateRecordingStatusPostRequestBody: typeof updateRecordingStatusPostRequestBodyStrictSchema;
-  readonly identity: typeof identityStrictSchema;
-  readonly teamworkUserIdentity: typeof teamworkUserIdentityStrictSchema;
-  readonly identitySet: typeof identitySetStrictSchema;
-  readonly callRecording: typeof callRecordingStrictRequestSchema;
-  readonly callRecordingCollectionResponse: typeof callRecordingCollectionResponseStrictRequestSchema;
-  readonly callRecordingDeltaCollectionResponse: typeof callRecordingDeltaCollectionResponseStrictRequestSchema;
-  readonly commsNotification: typeof commsNotificationStrictRequestSchema;
-  readonly commsNotifications: typeof commsNotificationsStrictRequestSchema;
-  readonly resourceData: typeof resourceDataStrictSchema;
-  readonly changeNotificationEncryptedContent: typeof changeNotificationEncryptedContentStrictSchema;
-  readonly changeNotification: typeof changeNotificationStrictSchema;
-  readonly changeNotificationCollection: typeof changeNotificationCollectionStrictSchema;
-  readonly subscription: typeof subscriptionStrictRequestSchema;
-  readonly subscriptionPatchRequestBody: typeof subscriptionPatchRequestBodyStrictSchema;
-  readonly ODataError: typeof ODataErrorStrictSchema;
-  readonly MainError: typeof MainErrorStrictSchema;
-  readonly ErrorDetails: typeof ErrorDetailsStrictSchema;
-  readonly InnerError: typeof InnerErrorStrictSchema;
-} = {
-  dateTimeOffset: dateTimeOffsetStrictSchema,
-  guid: guidStrictSchema,
-  operationStatus: operationStatusStrictSchema,
-  recordCompletionReason: recordCompletionReasonStrictSchema,
-  recordingStatus: recordingStatusStrictSchema,
-  changeType: changeTypeStrictSchema,
-  lifecycleEventType: lifecycleEventTypeStrictSchema,
-  teamworkUserIdentityType: teamworkUserIdentityTypeStrictSchema,
-  resultInfo: resultInfoStrictSchema,
-  commsOperationBase: commsOperationBaseStrictRequestSchema,
-  commsOperation: commsOperationStrictRequestSchema,
-  recordOperation: recordOperationStrictRequestSchema,
-  updateRecordingStatusOperation: updateRecordingStatusOperationStrictRequestSchema,
-  mediaInfo: mediaInfoStrictSchema,
-  mediaPrompt: mediaPromptStrictSchema,
-  prompt: promptStrictSchema,
-  recordResponsePostRequestBody: recordResponsePostRequestBodyStrictSchema,
-  recordPostRequestBody: recordPostRequestBodyStrictSchema,
-  updateRecordingStatusPostRequestBody: updateRecordingStatusPostRequestBodyStrictSchema,
-  identity: identityStrictSchema,
-  teamworkUserIdentity: teamworkUserIdentityStrictSchema,
-  identitySet: identitySetStrictSchema,
-  callRecording: callRecordingStrictRequestSchema,
-  callRecordingCollectionResponse: callRecordingCollectionResponseStrictRequestSchema,
-  callRecordingDeltaCollectionResponse: callRecordingDeltaCollectionResponseStrictRequestSchema,
-  commsNotification: commsNotificationStrictRequestSchema,
-  commsNotifications: commsNotificationsStrictRequestSchema,
-  resourceData: resourceDataStrictSchema,
-  changeNotificationEncryptedContent: changeNotificationEncryptedContentStrictSchema,
-  changeNotification: changeNotificationStrictSchema,
-  changeNotificationCollection: changeNotificationCollectionStrictSchema,
-  subscription: subscriptionStrictRequestSchema,
-  subscriptionPatchRequestBody: subscriptionPatchRequestBodyStrictSchema,
-  ODataError: ODataErrorStrictSchema,
-  MainError: MainErrorStrictSchema,
-  ErrorDetails: ErrorDetailsStrictSchema,
-  InnerError: InnerErrorStrictSchema,
-};
+export const strictRequestSchemas = /* @__PURE__ */ $build_strictRequestSchemas();
+function $build_strictRequestSchemas(): ComponentRequestSchemas {
+  return {
+    dateTimeOffset: dateTimeOffsetStrictSchema,
+    guid: guidStrictSchema,
+    operationStatus: operationStatusStrictSchema,
+    recordCompletionReason: recordCompletionReasonStrictSchema,
+    recordingStatus: recordingStatusStrictSchema,
+    changeType: changeTypeStrictSchema,
+    lifecycleEventType: lifecycleEventTypeStrictSchema,
+    teamworkUserIdentityType: teamworkUserIdentityTypeStrictSchema,
+    resultInfo: resultInfoStrictSchema,
+    commsOperationBase: commsOperationBaseStrictRequestSchema,
+    commsOperation: commsOperationStrictRequestSchema,
+    recordOperation: recordOperationStrictRequestSchema,
+    updateRecordingStatusOperation: updateRecordingStatusOperationStrictRequestSchema,
+    commsOperationCollectionResponse: commsOperationCollectionResponseStrictRequestSchema,
+    mediaInfo: mediaInfoStrictSchema,
+    mediaPrompt: mediaPromptStrictSchema,
+    prompt: promptStrictSchema,
+    recordResponsePostRequestBody: recordResponsePostRequestBodyStrictSchema,
+    recordPostRequestBody: recordPostRequestBodyStrictSchema,
+    updateRecordingStatusPostRequestBody: updateRecordingStatusPostRequestBodyStrictSchema,
+    identity: identityStrictSchema,
+    teamworkUserIdentity: teamworkUserIdentityStrictSchema,
+    identitySet: identitySetStrictSchema,
+    callRecording: callRecordingStrictRequestSchema,
+    callRecordingCollectionResponse: callRecordingCollectionResponseStrictRequestSchema,
+    callRecordingDeltaCollectionResponse: callRecordingDeltaCollectionResponseStrictRequestSchema,
+    commsNotification: commsNotificationStrictRequestSchema,
+    commsNotifications: commsNotificationsStrictRequestSchema,
+    resourceData: resourceDataStrictSchema,
+    changeNotificationEncryptedContent: changeNotificationEncryptedContentStrictSchema,
+    changeNotification: changeNotificationStrictSchema,
+    changeNotificationCollection: changeNotificationCollectionStrictSchema,
+    subscription: subscriptionStrictRequestSchema,
+    subscriptionPatchRequestBody: subscriptionPatchRequestBodyStrictSchema,
+    ODataError: ODataErrorStrictSchema,
+    MainError: MainErrorStrictSchema,
+    ErrorDetails: ErrorDetailsStrictSchema,
+    InnerError: InnerErrorStrictSchema,
+  };
+}
 
 /** Request and response body validators (JSON media types) by operationId. */
-export const operations: {
+export const operations = /* @__PURE__ */ $build_operations();
+function $build_operations(): {
   readonly call_recordResponse: {
     readonly method: "post";
     readonly path: "/communications/calls/{callId}/recordResponse";
@@ -2101,6 +2627,21 @@ export const operations: {
     readonly request: { readonly open: typeof updateRecordingStatusPostRequestBodySchema; readonly strict: typeof updateRecordingStatusPostRequestBodyStrictSchema };
     readonly responses: {
       readonly "200": { readonly open: typeof updateRecordingStatusOperationSchema; readonly strict: typeof updateRecordingStatusOperationStrictSchema };
+      readonly "400": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "401": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "403": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "404": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "429": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "503": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "4XX": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+      readonly "5XX": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
+    };
+  };
+  readonly call_listOperations: {
+    readonly method: "get";
+    readonly path: "/communications/calls/{callId}/operations";
+    readonly responses: {
+      readonly "200": { readonly open: typeof commsOperationCollectionResponseSchema; readonly strict: typeof commsOperationCollectionResponseStrictSchema };
       readonly "400": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
       readonly "401": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
       readonly "403": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
@@ -2295,305 +2836,323 @@ export const operations: {
       readonly "5XX": { readonly open: typeof ODataErrorSchema; readonly strict: typeof ODataErrorStrictSchema };
     };
   };
-} = {
-  call_recordResponse: {
-    method: "post",
-    path: "/communications/calls/{callId}/recordResponse",
-    request: { open: recordResponsePostRequestBodySchema, strict: recordResponsePostRequestBodyStrictSchema },
-    responses: {
-      "200": { open: recordOperationSchema, strict: recordOperationStrictSchema },
-      "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+} {
+  return {
+    call_recordResponse: {
+      method: "post",
+      path: "/communications/calls/{callId}/recordResponse",
+      request: { open: recordResponsePostRequestBodySchema, strict: recordResponsePostRequestBodyStrictSchema },
+      responses: {
+        "200": { open: recordOperationSchema, strict: recordOperationStrictSchema },
+        "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      },
     },
-  },
-  call_record: {
-    method: "post",
-    path: "/communications/calls/{callId}/record",
-    request: { open: recordPostRequestBodySchema, strict: recordPostRequestBodyStrictSchema },
-    responses: {
-      "200": { open: recordOperationSchema, strict: recordOperationStrictSchema },
-      "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    call_record: {
+      method: "post",
+      path: "/communications/calls/{callId}/record",
+      request: { open: recordPostRequestBodySchema, strict: recordPostRequestBodyStrictSchema },
+      responses: {
+        "200": { open: recordOperationSchema, strict: recordOperationStrictSchema },
+        "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      },
     },
-  },
-  appCall_record: {
-    method: "post",
-    path: "/app/calls/{callId}/record",
-    request: { open: recordPostRequestBodySchema, strict: recordPostRequestBodyStrictSchema },
-    responses: {
-      "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    appCall_record: {
+      method: "post",
+      path: "/app/calls/{callId}/record",
+      request: { open: recordPostRequestBodySchema, strict: recordPostRequestBodyStrictSchema },
+      responses: {
+        "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      },
     },
-  },
-  applicationCall_record: {
-    method: "post",
-    path: "/applications/{applicationId}/calls/{callId}/record",
-    request: { open: recordPostRequestBodySchema, strict: recordPostRequestBodyStrictSchema },
-    responses: {
-      "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    applicationCall_record: {
+      method: "post",
+      path: "/applications/{applicationId}/calls/{callId}/record",
+      request: { open: recordPostRequestBodySchema, strict: recordPostRequestBodyStrictSchema },
+      responses: {
+        "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      },
     },
-  },
-  appCall_recordResponse: {
-    method: "post",
-    path: "/app/calls/{callId}/recordResponse",
-    request: { open: recordResponsePostRequestBodySchema, strict: recordResponsePostRequestBodyStrictSchema },
-    responses: {
-      "200": { open: recordOperationSchema, strict: recordOperationStrictSchema },
-      "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    appCall_recordResponse: {
+      method: "post",
+      path: "/app/calls/{callId}/recordResponse",
+      request: { open: recordResponsePostRequestBodySchema, strict: recordResponsePostRequestBodyStrictSchema },
+      responses: {
+        "200": { open: recordOperationSchema, strict: recordOperationStrictSchema },
+        "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      },
     },
-  },
-  appCall_updateRecordingStatus: {
-    method: "post",
-    path: "/app/calls/{callId}/updateRecordingStatus",
-    request: { open: updateRecordingStatusPostRequestBodySchema, strict: updateRecordingStatusPostRequestBodyStrictSchema },
-    responses: {
-      "200": { open: updateRecordingStatusOperationSchema, strict: updateRecordingStatusOperationStrictSchema },
-      "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    appCall_updateRecordingStatus: {
+      method: "post",
+      path: "/app/calls/{callId}/updateRecordingStatus",
+      request: { open: updateRecordingStatusPostRequestBodySchema, strict: updateRecordingStatusPostRequestBodyStrictSchema },
+      responses: {
+        "200": { open: updateRecordingStatusOperationSchema, strict: updateRecordingStatusOperationStrictSchema },
+        "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      },
     },
-  },
-  call_updateRecordingStatus: {
-    method: "post",
-    path: "/communications/calls/{callId}/updateRecordingStatus",
-    request: { open: updateRecordingStatusPostRequestBodySchema, strict: updateRecordingStatusPostRequestBodyStrictSchema },
-    responses: {
-      "200": { open: updateRecordingStatusOperationSchema, strict: updateRecordingStatusOperationStrictSchema },
-      "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    call_updateRecordingStatus: {
+      method: "post",
+      path: "/communications/calls/{callId}/updateRecordingStatus",
+      request: { open: updateRecordingStatusPostRequestBodySchema, strict: updateRecordingStatusPostRequestBodyStrictSchema },
+      responses: {
+        "200": { open: updateRecordingStatusOperationSchema, strict: updateRecordingStatusOperationStrictSchema },
+        "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      },
     },
-  },
-  call_getOperation: {
-    method: "get",
-    path: "/communications/calls/{callId}/operations/{operationId}",
-    responses: {
-      "200": { open: commsOperationSchema, strict: commsOperationStrictSchema },
-      "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    call_listOperations: {
+      method: "get",
+      path: "/communications/calls/{callId}/operations",
+      responses: {
+        "200": { open: commsOperationCollectionResponseSchema, strict: commsOperationCollectionResponseStrictSchema },
+        "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      },
     },
-  },
-  me_onlineMeeting_listRecordings: {
-    method: "get",
-    path: "/me/onlineMeetings/{meetingId}/recordings",
-    responses: {
-      "200": { open: callRecordingCollectionResponseSchema, strict: callRecordingCollectionResponseStrictSchema },
-      "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    call_getOperation: {
+      method: "get",
+      path: "/communications/calls/{callId}/operations/{operationId}",
+      responses: {
+        "200": { open: commsOperationSchema, strict: commsOperationStrictSchema },
+        "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      },
     },
-  },
-  user_onlineMeeting_listRecordings: {
-    method: "get",
-    path: "/users/{userId}/onlineMeetings/{meetingId}/recordings",
-    responses: {
-      "200": { open: callRecordingCollectionResponseSchema, strict: callRecordingCollectionResponseStrictSchema },
-      "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    me_onlineMeeting_listRecordings: {
+      method: "get",
+      path: "/me/onlineMeetings/{meetingId}/recordings",
+      responses: {
+        "200": { open: callRecordingCollectionResponseSchema, strict: callRecordingCollectionResponseStrictSchema },
+        "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      },
     },
-  },
-  me_onlineMeeting_getRecording: {
-    method: "get",
-    path: "/me/onlineMeetings/{meetingId}/recordings/{recordingId}",
-    responses: {
-      "200": { open: callRecordingSchema, strict: callRecordingStrictSchema },
-      "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "402": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    user_onlineMeeting_listRecordings: {
+      method: "get",
+      path: "/users/{userId}/onlineMeetings/{meetingId}/recordings",
+      responses: {
+        "200": { open: callRecordingCollectionResponseSchema, strict: callRecordingCollectionResponseStrictSchema },
+        "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      },
     },
-  },
-  user_onlineMeeting_getRecording: {
-    method: "get",
-    path: "/users/{userId}/onlineMeetings/{meetingId}/recordings/{recordingId}",
-    responses: {
-      "200": { open: callRecordingSchema, strict: callRecordingStrictSchema },
-      "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "402": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    me_onlineMeeting_getRecording: {
+      method: "get",
+      path: "/me/onlineMeetings/{meetingId}/recordings/{recordingId}",
+      responses: {
+        "200": { open: callRecordingSchema, strict: callRecordingStrictSchema },
+        "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "402": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      },
     },
-  },
-  me_onlineMeeting_getRecordingContent: {
-    method: "get",
-    path: "/me/onlineMeetings/{meetingId}/recordings/{recordingId}/content",
-    responses: {
-      "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "402": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    user_onlineMeeting_getRecording: {
+      method: "get",
+      path: "/users/{userId}/onlineMeetings/{meetingId}/recordings/{recordingId}",
+      responses: {
+        "200": { open: callRecordingSchema, strict: callRecordingStrictSchema },
+        "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "402": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      },
     },
-  },
-  user_onlineMeeting_getRecordingContent: {
-    method: "get",
-    path: "/users/{userId}/onlineMeetings/{meetingId}/recordings/{recordingId}/content",
-    responses: {
-      "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "402": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    me_onlineMeeting_getRecordingContent: {
+      method: "get",
+      path: "/me/onlineMeetings/{meetingId}/recordings/{recordingId}/content",
+      responses: {
+        "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "402": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      },
     },
-  },
-  user_onlineMeeting_getAllRecordings: {
-    method: "get",
-    path: "/users/{userId}/onlineMeetings/getAllRecordings(meetingOrganizerUserId='{meetingOrganizerUserId}',startDateTime=@startDateTime,endDateTime=@endDateTime)",
-    responses: {
-      "200": { open: callRecordingCollectionResponseSchema, strict: callRecordingCollectionResponseStrictSchema },
-      "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    user_onlineMeeting_getRecordingContent: {
+      method: "get",
+      path: "/users/{userId}/onlineMeetings/{meetingId}/recordings/{recordingId}/content",
+      responses: {
+        "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "402": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      },
     },
-  },
-  user_onlineMeeting_getAllRecordings_delta: {
-    method: "get",
-    path: "/users/{userId}/onlineMeetings/getAllRecordings(meetingOrganizerUserId='{meetingOrganizerUserId}',startDateTime=@startDateTime,endDateTime=@endDateTime)/delta",
-    responses: {
-      "200": { open: callRecordingDeltaCollectionResponseSchema, strict: callRecordingDeltaCollectionResponseStrictSchema },
-      "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "410": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    user_onlineMeeting_getAllRecordings: {
+      method: "get",
+      path: "/users/{userId}/onlineMeetings/getAllRecordings(meetingOrganizerUserId='{meetingOrganizerUserId}',startDateTime=@startDateTime,endDateTime=@endDateTime)",
+      responses: {
+        "200": { open: callRecordingCollectionResponseSchema, strict: callRecordingCollectionResponseStrictSchema },
+        "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      },
     },
-  },
-  subscription_create: {
-    method: "post",
-    path: "/subscriptions",
-    request: { open: subscriptionRequestSchema, strict: subscriptionStrictRequestSchema },
-    responses: {
-      "201": { open: subscriptionSchema, strict: subscriptionStrictSchema },
-      "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "409": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    user_onlineMeeting_getAllRecordings_delta: {
+      method: "get",
+      path: "/users/{userId}/onlineMeetings/getAllRecordings(meetingOrganizerUserId='{meetingOrganizerUserId}',startDateTime=@startDateTime,endDateTime=@endDateTime)/delta",
+      responses: {
+        "200": { open: callRecordingDeltaCollectionResponseSchema, strict: callRecordingDeltaCollectionResponseStrictSchema },
+        "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "410": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      },
     },
-  },
-  subscription_delete: {
-    method: "delete",
-    path: "/subscriptions/{subscriptionId}",
-    responses: {
-      "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    subscription_create: {
+      method: "post",
+      path: "/subscriptions",
+      request: { open: subscriptionRequestSchema, strict: subscriptionStrictRequestSchema },
+      responses: {
+        "201": { open: subscriptionSchema, strict: subscriptionStrictSchema },
+        "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "409": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      },
     },
-  },
-  subscription_update: {
-    method: "patch",
-    path: "/subscriptions/{subscriptionId}",
-    request: { open: subscriptionPatchRequestBodySchema, strict: subscriptionPatchRequestBodyStrictSchema },
-    responses: {
-      "200": { open: subscriptionSchema, strict: subscriptionStrictSchema },
-      "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-      "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    subscription_delete: {
+      method: "delete",
+      path: "/subscriptions/{subscriptionId}",
+      responses: {
+        "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      },
     },
-  },
-};
+    subscription_update: {
+      method: "patch",
+      path: "/subscriptions/{subscriptionId}",
+      request: { open: subscriptionPatchRequestBodySchema, strict: subscriptionPatchRequestBodyStrictSchema },
+      responses: {
+        "200": { open: subscriptionSchema, strict: subscriptionStrictSchema },
+        "400": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "401": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "403": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "404": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "429": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "503": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "4XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+        "5XX": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+      },
+    },
+  };
+}
 
 /** Payload and response body validators (JSON media types) by webhook name. */
-export const webhooks: {
+export const webhooks = /* @__PURE__ */ $build_webhooks();
+function $build_webhooks(): {
   readonly commsNotifications: {
     readonly method: "post";
     readonly request: { readonly open: typeof commsNotificationsRequestSchema; readonly strict: typeof commsNotificationsStrictRequestSchema };
@@ -2608,25 +3167,28 @@ export const webhooks: {
     readonly method: "post";
     readonly responses: { readonly [key: string]: never };
   };
-} = {
-  commsNotifications: {
-    method: "post",
-    request: { open: commsNotificationsRequestSchema, strict: commsNotificationsStrictRequestSchema },
-    responses: {},
-  },
-  changeNotifications: {
-    method: "post",
-    request: { open: changeNotificationCollectionSchema, strict: changeNotificationCollectionStrictSchema },
-    responses: {},
-  },
-  changeNotificationValidation: {
-    method: "post",
-    responses: {},
-  },
-};
+} {
+  return {
+    commsNotifications: {
+      method: "post",
+      request: { open: commsNotificationsRequestSchema, strict: commsNotificationsStrictRequestSchema },
+      responses: {},
+    },
+    changeNotifications: {
+      method: "post",
+      request: { open: changeNotificationCollectionSchema, strict: changeNotificationCollectionStrictSchema },
+      responses: {},
+    },
+    changeNotificationValidation: {
+      method: "post",
+      responses: {},
+    },
+  };
+}
 
 /** The open and strict validator of every exported schema, keyed by its JSON pointer in the document. */
-export const schemaPointers: {
+export const schemaPointers = /* @__PURE__ */ $build_schemaPointers();
+function $build_schemaPointers(): {
   readonly "#/components/schemas/dateTimeOffset": { readonly open: typeof dateTimeOffsetSchema; readonly strict: typeof dateTimeOffsetStrictSchema };
   readonly "#/components/schemas/guid": { readonly open: typeof guidSchema; readonly strict: typeof guidStrictSchema };
   readonly "#/components/schemas/operationStatus": { readonly open: typeof operationStatusSchema; readonly strict: typeof operationStatusStrictSchema };
@@ -2640,6 +3202,7 @@ export const schemaPointers: {
   readonly "#/components/schemas/commsOperation": { readonly open: typeof commsOperationSchema; readonly strict: typeof commsOperationStrictSchema };
   readonly "#/components/schemas/recordOperation": { readonly open: typeof recordOperationSchema; readonly strict: typeof recordOperationStrictSchema };
   readonly "#/components/schemas/updateRecordingStatusOperation": { readonly open: typeof updateRecordingStatusOperationSchema; readonly strict: typeof updateRecordingStatusOperationStrictSchema };
+  readonly "#/components/schemas/commsOperationCollectionResponse": { readonly open: typeof commsOperationCollectionResponseSchema; readonly strict: typeof commsOperationCollectionResponseStrictSchema };
   readonly "#/components/schemas/mediaInfo": { readonly open: typeof mediaInfoSchema; readonly strict: typeof mediaInfoStrictSchema };
   readonly "#/components/schemas/mediaPrompt": { readonly open: typeof mediaPromptSchema; readonly strict: typeof mediaPromptStrictSchema };
   readonly "#/components/schemas/prompt": { readonly open: typeof promptSchema; readonly strict: typeof promptStrictSchema };
@@ -2679,6 +3242,7 @@ export const schemaPointers: {
   readonly "#/paths/~1app~1calls~1{callId}~1updateRecordingStatus/post/responses/200/content/application~1json/schema": { readonly open: typeof updateRecordingStatusOperationSchema; readonly strict: typeof updateRecordingStatusOperationStrictSchema };
   readonly "#/paths/~1communications~1calls~1{callId}~1updateRecordingStatus/post/requestBody/content/application~1json/schema": { readonly open: typeof updateRecordingStatusPostRequestBodySchema; readonly strict: typeof updateRecordingStatusPostRequestBodyStrictSchema };
   readonly "#/paths/~1communications~1calls~1{callId}~1updateRecordingStatus/post/responses/200/content/application~1json/schema": { readonly open: typeof updateRecordingStatusOperationSchema; readonly strict: typeof updateRecordingStatusOperationStrictSchema };
+  readonly "#/paths/~1communications~1calls~1{callId}~1operations/get/responses/200/content/application~1json/schema": { readonly open: typeof commsOperationCollectionResponseSchema; readonly strict: typeof commsOperationCollectionResponseStrictSchema };
   readonly "#/paths/~1communications~1calls~1{callId}~1operations~1{operationId}/get/responses/200/content/application~1json/schema": { readonly open: typeof commsOperationSchema; readonly strict: typeof commsOperationStrictSchema };
   readonly "#/components/responses/callRecordingCollection/content/application~1json/schema": { readonly open: typeof callRecordingCollectionResponseSchema; readonly strict: typeof callRecordingCollectionResponseStrictSchema };
   readonly "#/components/responses/callRecording/content/application~1json/schema": { readonly open: typeof callRecordingSchema; readonly strict: typeof callRecordingStrictSchema };
@@ -2692,70 +3256,74 @@ export const schemaPointers: {
   readonly "#/paths/~1subscriptions~1{subscriptionId}/patch/responses/200/content/application~1json/schema": { readonly open: typeof subscriptionSchema; readonly strict: typeof subscriptionStrictSchema };
   readonly "#/webhooks/commsNotifications/post/requestBody/content/application~1json/schema": { readonly open: typeof commsNotificationsRequestSchema; readonly strict: typeof commsNotificationsStrictRequestSchema };
   readonly "#/webhooks/changeNotifications/post/requestBody/content/application~1json/schema": { readonly open: typeof changeNotificationCollectionSchema; readonly strict: typeof changeNotificationCollectionStrictSchema };
-} = {
-  "#/components/schemas/dateTimeOffset": { open: dateTimeOffsetSchema, strict: dateTimeOffsetStrictSchema },
-  "#/components/schemas/guid": { open: guidSchema, strict: guidStrictSchema },
-  "#/components/schemas/operationStatus": { open: operationStatusSchema, strict: operationStatusStrictSchema },
-  "#/components/schemas/recordCompletionReason": { open: recordCompletionReasonSchema, strict: recordCompletionReasonStrictSchema },
-  "#/components/schemas/recordingStatus": { open: recordingStatusSchema, strict: recordingStatusStrictSchema },
-  "#/components/schemas/changeType": { open: changeTypeSchema, strict: changeTypeStrictSchema },
-  "#/components/schemas/lifecycleEventType": { open: lifecycleEventTypeSchema, strict: lifecycleEventTypeStrictSchema },
-  "#/components/schemas/teamworkUserIdentityType": { open: teamworkUserIdentityTypeSchema, strict: teamworkUserIdentityTypeStrictSchema },
-  "#/components/schemas/resultInfo": { open: resultInfoSchema, strict: resultInfoStrictSchema },
-  "#/components/schemas/commsOperationBase": { open: commsOperationBaseSchema, strict: commsOperationBaseStrictSchema },
-  "#/components/schemas/commsOperation": { open: commsOperationSchema, strict: commsOperationStrictSchema },
-  "#/components/schemas/recordOperation": { open: recordOperationSchema, strict: recordOperationStrictSchema },
-  "#/components/schemas/updateRecordingStatusOperation": { open: updateRecordingStatusOperationSchema, strict: updateRecordingStatusOperationStrictSchema },
-  "#/components/schemas/mediaInfo": { open: mediaInfoSchema, strict: mediaInfoStrictSchema },
-  "#/components/schemas/mediaPrompt": { open: mediaPromptSchema, strict: mediaPromptStrictSchema },
-  "#/components/schemas/prompt": { open: promptSchema, strict: promptStrictSchema },
-  "#/components/schemas/recordResponsePostRequestBody": { open: recordResponsePostRequestBodySchema, strict: recordResponsePostRequestBodyStrictSchema },
-  "#/components/schemas/recordPostRequestBody": { open: recordPostRequestBodySchema, strict: recordPostRequestBodyStrictSchema },
-  "#/components/schemas/updateRecordingStatusPostRequestBody": { open: updateRecordingStatusPostRequestBodySchema, strict: updateRecordingStatusPostRequestBodyStrictSchema },
-  "#/components/schemas/identity": { open: identitySchema, strict: identityStrictSchema },
-  "#/components/schemas/teamworkUserIdentity": { open: teamworkUserIdentitySchema, strict: teamworkUserIdentityStrictSchema },
-  "#/components/schemas/identitySet": { open: identitySetSchema, strict: identitySetStrictSchema },
-  "#/components/schemas/callRecording": { open: callRecordingSchema, strict: callRecordingStrictSchema },
-  "#/components/schemas/callRecordingCollectionResponse": { open: callRecordingCollectionResponseSchema, strict: callRecordingCollectionResponseStrictSchema },
-  "#/components/schemas/callRecordingDeltaCollectionResponse": { open: callRecordingDeltaCollectionResponseSchema, strict: callRecordingDeltaCollectionResponseStrictSchema },
-  "#/components/schemas/commsNotification": { open: commsNotificationSchema, strict: commsNotificationStrictSchema },
-  "#/components/schemas/commsNotifications": { open: commsNotificationsSchema, strict: commsNotificationsStrictSchema },
-  "#/components/schemas/resourceData": { open: resourceDataSchema, strict: resourceDataStrictSchema },
-  "#/components/schemas/changeNotificationEncryptedContent": { open: changeNotificationEncryptedContentSchema, strict: changeNotificationEncryptedContentStrictSchema },
-  "#/components/schemas/changeNotification": { open: changeNotificationSchema, strict: changeNotificationStrictSchema },
-  "#/components/schemas/changeNotificationCollection": { open: changeNotificationCollectionSchema, strict: changeNotificationCollectionStrictSchema },
-  "#/components/schemas/subscription": { open: subscriptionSchema, strict: subscriptionStrictSchema },
-  "#/components/schemas/subscriptionPatchRequestBody": { open: subscriptionPatchRequestBodySchema, strict: subscriptionPatchRequestBodyStrictSchema },
-  "#/components/schemas/ODataError": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-  "#/components/schemas/MainError": { open: MainErrorSchema, strict: MainErrorStrictSchema },
-  "#/components/schemas/ErrorDetails": { open: ErrorDetailsSchema, strict: ErrorDetailsStrictSchema },
-  "#/components/schemas/InnerError": { open: InnerErrorSchema, strict: InnerErrorStrictSchema },
-  "#/paths/~1communications~1calls~1{callId}~1recordResponse/post/requestBody/content/application~1json/schema": { open: recordResponsePostRequestBodySchema, strict: recordResponsePostRequestBodyStrictSchema },
-  "#/paths/~1communications~1calls~1{callId}~1recordResponse/post/responses/200/content/application~1json/schema": { open: recordOperationSchema, strict: recordOperationStrictSchema },
-  "#/components/responses/error/content/application~1json/schema": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-  "#/components/responses/callNotFound/content/application~1json/schema": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-  "#/components/responses/tooManyRequests/content/application~1json/schema": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-  "#/components/responses/serviceUnavailable/content/application~1json/schema": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-  "#/paths/~1communications~1calls~1{callId}~1record/post/requestBody/content/application~1json/schema": { open: recordPostRequestBodySchema, strict: recordPostRequestBodyStrictSchema },
-  "#/paths/~1communications~1calls~1{callId}~1record/post/responses/200/content/application~1json/schema": { open: recordOperationSchema, strict: recordOperationStrictSchema },
-  "#/components/requestBodies/legacyRecord/content/application~1json/schema": { open: recordPostRequestBodySchema, strict: recordPostRequestBodyStrictSchema },
-  "#/paths/~1app~1calls~1{callId}~1recordResponse/post/requestBody/content/application~1json/schema": { open: recordResponsePostRequestBodySchema, strict: recordResponsePostRequestBodyStrictSchema },
-  "#/paths/~1app~1calls~1{callId}~1recordResponse/post/responses/200/content/application~1json/schema": { open: recordOperationSchema, strict: recordOperationStrictSchema },
-  "#/paths/~1app~1calls~1{callId}~1updateRecordingStatus/post/requestBody/content/application~1json/schema": { open: updateRecordingStatusPostRequestBodySchema, strict: updateRecordingStatusPostRequestBodyStrictSchema },
-  "#/paths/~1app~1calls~1{callId}~1updateRecordingStatus/post/responses/200/content/application~1json/schema": { open: updateRecordingStatusOperationSchema, strict: updateRecordingStatusOperationStrictSchema },
-  "#/paths/~1communications~1calls~1{callId}~1updateRecordingStatus/post/requestBody/content/application~1json/schema": { open: updateRecordingStatusPostRequestBodySchema, strict: updateRecordingStatusPostRequestBodyStrictSchema },
-  "#/paths/~1communications~1calls~1{callId}~1updateRecordingStatus/post/responses/200/content/application~1json/schema": { open: updateRecordingStatusOperationSchema, strict: updateRecordingStatusOperationStrictSchema },
-  "#/paths/~1communications~1calls~1{callId}~1operations~1{operationId}/get/responses/200/content/application~1json/schema": { open: commsOperationSchema, strict: commsOperationStrictSchema },
-  "#/components/responses/callRecordingCollection/content/application~1json/schema": { open: callRecordingCollectionResponseSchema, strict: callRecordingCollectionResponseStrictSchema },
-  "#/components/responses/callRecording/content/application~1json/schema": { open: callRecordingSchema, strict: callRecordingStrictSchema },
-  "#/components/responses/paymentRequired/content/application~1json/schema": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-  "#/paths/~1users~1{userId}~1onlineMeetings~1getAllRecordings(meetingOrganizerUserId='{meetingOrganizerUserId}',startDateTime=@startDateTime,endDateTime=@endDateTime)/get/responses/200/content/application~1json/schema": { open: callRecordingCollectionResponseSchema, strict: callRecordingCollectionResponseStrictSchema },
-  "#/paths/~1users~1{userId}~1onlineMeetings~1getAllRecordings(meetingOrganizerUserId='{meetingOrganizerUserId}',startDateTime=@startDateTime,endDateTime=@endDateTime)~1delta/get/responses/200/content/application~1json/schema": { open: callRecordingDeltaCollectionResponseSchema, strict: callRecordingDeltaCollectionResponseStrictSchema },
-  "#/components/responses/deltaTokenExpired/content/application~1json/schema": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
-  "#/paths/~1subscriptions/post/requestBody/content/application~1json/schema": { open: subscriptionRequestSchema, strict: subscriptionStrictRequestSchema },
-  "#/paths/~1subscriptions/post/responses/201/content/application~1json/schema": { open: subscriptionSchema, strict: subscriptionStrictSchema },
-  "#/paths/~1subscriptions~1{subscriptionId}/patch/requestBody/content/application~1json/schema": { open: subscriptionPatchRequestBodySchema, strict: subscriptionPatchRequestBodyStrictSchema },
-  "#/paths/~1subscriptions~1{subscriptionId}/patch/responses/200/content/application~1json/schema": { open: subscriptionSchema, strict: subscriptionStrictSchema },
-  "#/webhooks/commsNotifications/post/requestBody/content/application~1json/schema": { open: commsNotificationsRequestSchema, strict: commsNotificationsStrictRequestSchema },
-  "#/webhooks/changeNotifications/post/requestBody/content/application~1json/schema": { open: changeNotificationCollectionSchema, strict: changeNotificationCollectionStrictSchema },
-};
+} {
+  return {
+    "#/components/schemas/dateTimeOffset": { open: dateTimeOffsetSchema, strict: dateTimeOffsetStrictSchema },
+    "#/components/schemas/guid": { open: guidSchema, strict: guidStrictSchema },
+    "#/components/schemas/operationStatus": { open: operationStatusSchema, strict: operationStatusStrictSchema },
+    "#/components/schemas/recordCompletionReason": { open: recordCompletionReasonSchema, strict: recordCompletionReasonStrictSchema },
+    "#/components/schemas/recordingStatus": { open: recordingStatusSchema, strict: recordingStatusStrictSchema },
+    "#/components/schemas/changeType": { open: changeTypeSchema, strict: changeTypeStrictSchema },
+    "#/components/schemas/lifecycleEventType": { open: lifecycleEventTypeSchema, strict: lifecycleEventTypeStrictSchema },
+    "#/components/schemas/teamworkUserIdentityType": { open: teamworkUserIdentityTypeSchema, strict: teamworkUserIdentityTypeStrictSchema },
+    "#/components/schemas/resultInfo": { open: resultInfoSchema, strict: resultInfoStrictSchema },
+    "#/components/schemas/commsOperationBase": { open: commsOperationBaseSchema, strict: commsOperationBaseStrictSchema },
+    "#/components/schemas/commsOperation": { open: commsOperationSchema, strict: commsOperationStrictSchema },
+    "#/components/schemas/recordOperation": { open: recordOperationSchema, strict: recordOperationStrictSchema },
+    "#/components/schemas/updateRecordingStatusOperation": { open: updateRecordingStatusOperationSchema, strict: updateRecordingStatusOperationStrictSchema },
+    "#/components/schemas/commsOperationCollectionResponse": { open: commsOperationCollectionResponseSchema, strict: commsOperationCollectionResponseStrictSchema },
+    "#/components/schemas/mediaInfo": { open: mediaInfoSchema, strict: mediaInfoStrictSchema },
+    "#/components/schemas/mediaPrompt": { open: mediaPromptSchema, strict: mediaPromptStrictSchema },
+    "#/components/schemas/prompt": { open: promptSchema, strict: promptStrictSchema },
+    "#/components/schemas/recordResponsePostRequestBody": { open: recordResponsePostRequestBodySchema, strict: recordResponsePostRequestBodyStrictSchema },
+    "#/components/schemas/recordPostRequestBody": { open: recordPostRequestBodySchema, strict: recordPostRequestBodyStrictSchema },
+    "#/components/schemas/updateRecordingStatusPostRequestBody": { open: updateRecordingStatusPostRequestBodySchema, strict: updateRecordingStatusPostRequestBodyStrictSchema },
+    "#/components/schemas/identity": { open: identitySchema, strict: identityStrictSchema },
+    "#/components/schemas/teamworkUserIdentity": { open: teamworkUserIdentitySchema, strict: teamworkUserIdentityStrictSchema },
+    "#/components/schemas/identitySet": { open: identitySetSchema, strict: identitySetStrictSchema },
+    "#/components/schemas/callRecording": { open: callRecordingSchema, strict: callRecordingStrictSchema },
+    "#/components/schemas/callRecordingCollectionResponse": { open: callRecordingCollectionResponseSchema, strict: callRecordingCollectionResponseStrictSchema },
+    "#/components/schemas/callRecordingDeltaCollectionResponse": { open: callRecordingDeltaCollectionResponseSchema, strict: callRecordingDeltaCollectionResponseStrictSchema },
+    "#/components/schemas/commsNotification": { open: commsNotificationSchema, strict: commsNotificationStrictSchema },
+    "#/components/schemas/commsNotifications": { open: commsNotificationsSchema, strict: commsNotificationsStrictSchema },
+    "#/components/schemas/resourceData": { open: resourceDataSchema, strict: resourceDataStrictSchema },
+    "#/components/schemas/changeNotificationEncryptedContent": { open: changeNotificationEncryptedContentSchema, strict: changeNotificationEncryptedContentStrictSchema },
+    "#/components/schemas/changeNotification": { open: changeNotificationSchema, strict: changeNotificationStrictSchema },
+    "#/components/schemas/changeNotificationCollection": { open: changeNotificationCollectionSchema, strict: changeNotificationCollectionStrictSchema },
+    "#/components/schemas/subscription": { open: subscriptionSchema, strict: subscriptionStrictSchema },
+    "#/components/schemas/subscriptionPatchRequestBody": { open: subscriptionPatchRequestBodySchema, strict: subscriptionPatchRequestBodyStrictSchema },
+    "#/components/schemas/ODataError": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    "#/components/schemas/MainError": { open: MainErrorSchema, strict: MainErrorStrictSchema },
+    "#/components/schemas/ErrorDetails": { open: ErrorDetailsSchema, strict: ErrorDetailsStrictSchema },
+    "#/components/schemas/InnerError": { open: InnerErrorSchema, strict: InnerErrorStrictSchema },
+    "#/paths/~1communications~1calls~1{callId}~1recordResponse/post/requestBody/content/application~1json/schema": { open: recordResponsePostRequestBodySchema, strict: recordResponsePostRequestBodyStrictSchema },
+    "#/paths/~1communications~1calls~1{callId}~1recordResponse/post/responses/200/content/application~1json/schema": { open: recordOperationSchema, strict: recordOperationStrictSchema },
+    "#/components/responses/error/content/application~1json/schema": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    "#/components/responses/callNotFound/content/application~1json/schema": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    "#/components/responses/tooManyRequests/content/application~1json/schema": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    "#/components/responses/serviceUnavailable/content/application~1json/schema": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    "#/paths/~1communications~1calls~1{callId}~1record/post/requestBody/content/application~1json/schema": { open: recordPostRequestBodySchema, strict: recordPostRequestBodyStrictSchema },
+    "#/paths/~1communications~1calls~1{callId}~1record/post/responses/200/content/application~1json/schema": { open: recordOperationSchema, strict: recordOperationStrictSchema },
+    "#/components/requestBodies/legacyRecord/content/application~1json/schema": { open: recordPostRequestBodySchema, strict: recordPostRequestBodyStrictSchema },
+    "#/paths/~1app~1calls~1{callId}~1recordResponse/post/requestBody/content/application~1json/schema": { open: recordResponsePostRequestBodySchema, strict: recordResponsePostRequestBodyStrictSchema },
+    "#/paths/~1app~1calls~1{callId}~1recordResponse/post/responses/200/content/application~1json/schema": { open: recordOperationSchema, strict: recordOperationStrictSchema },
+    "#/paths/~1app~1calls~1{callId}~1updateRecordingStatus/post/requestBody/content/application~1json/schema": { open: updateRecordingStatusPostRequestBodySchema, strict: updateRecordingStatusPostRequestBodyStrictSchema },
+    "#/paths/~1app~1calls~1{callId}~1updateRecordingStatus/post/responses/200/content/application~1json/schema": { open: updateRecordingStatusOperationSchema, strict: updateRecordingStatusOperationStrictSchema },
+    "#/paths/~1communications~1calls~1{callId}~1updateRecordingStatus/post/requestBody/content/application~1json/schema": { open: updateRecordingStatusPostRequestBodySchema, strict: updateRecordingStatusPostRequestBodyStrictSchema },
+    "#/paths/~1communications~1calls~1{callId}~1updateRecordingStatus/post/responses/200/content/application~1json/schema": { open: updateRecordingStatusOperationSchema, strict: updateRecordingStatusOperationStrictSchema },
+    "#/paths/~1communications~1calls~1{callId}~1operations/get/responses/200/content/application~1json/schema": { open: commsOperationCollectionResponseSchema, strict: commsOperationCollectionResponseStrictSchema },
+    "#/paths/~1communications~1calls~1{callId}~1operations~1{operationId}/get/responses/200/content/application~1json/schema": { open: commsOperationSchema, strict: commsOperationStrictSchema },
+    "#/components/responses/callRecordingCollection/content/application~1json/schema": { open: callRecordingCollectionResponseSchema, strict: callRecordingCollectionResponseStrictSchema },
+    "#/components/responses/callRecording/content/application~1json/schema": { open: callRecordingSchema, strict: callRecordingStrictSchema },
+    "#/components/responses/paymentRequired/content/application~1json/schema": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    "#/paths/~1users~1{userId}~1onlineMeetings~1getAllRecordings(meetingOrganizerUserId='{meetingOrganizerUserId}',startDateTime=@startDateTime,endDateTime=@endDateTime)/get/responses/200/content/application~1json/schema": { open: callRecordingCollectionResponseSchema, strict: callRecordingCollectionResponseStrictSchema },
+    "#/paths/~1users~1{userId}~1onlineMeetings~1getAllRecordings(meetingOrganizerUserId='{meetingOrganizerUserId}',startDateTime=@startDateTime,endDateTime=@endDateTime)~1delta/get/responses/200/content/application~1json/schema": { open: callRecordingDeltaCollectionResponseSchema, strict: callRecordingDeltaCollectionResponseStrictSchema },
+    "#/components/responses/deltaTokenExpired/content/application~1json/schema": { open: ODataErrorSchema, strict: ODataErrorStrictSchema },
+    "#/paths/~1subscriptions/post/requestBody/content/application~1json/schema": { open: subscriptionRequestSchema, strict: subscriptionStrictRequestSchema },
+    "#/paths/~1subscriptions/post/responses/201/content/application~1json/schema": { open: subscriptionSchema, strict: subscriptionStrictSchema },
+    "#/paths/~1subscriptions~1{subscriptionId}/patch/requestBody/content/application~1json/schema": { open: subscriptionPatchRequestBodySchema, strict: subscriptionPatchRequestBodyStrictSchema },
+    "#/paths/~1subscriptions~1{subscriptionId}/patch/responses/200/content/application~1json/schema": { open: subscriptionSchema, strict: subscriptionStrictSchema },
+    "#/webhooks/commsNotifications/post/requestBody/content/application~1json/schema": { open: commsNotificationsRequestSchema, strict: commsNotificationsStrictRequestSchema },
+    "#/webhooks/changeNotifications/post/requestBody/content/application~1json/schema": { open: changeNotificationCollectionSchema, strict: changeNotificationCollectionStrictSchema },
+  };
+}

@@ -2,6 +2,40 @@
 
 import * as z from "zod";
 
+/**
+ * Zod's builders with short, non-generic signatures (the same object as `z`): exported validators carry
+ * declared types, so type-checking this module does not infer Zod's generic types through every schema.
+ */
+type $Schema = z.ZodType<any, any>;
+const $z: {
+  unknown(): $Schema;
+  never(): $Schema;
+  null(): $Schema;
+  boolean(): $Schema;
+  string(): z.ZodString;
+  number(): z.ZodNumber;
+  enum(values: readonly [string, ...string[]]): $Schema;
+  literal(value: z.core.util.Literal): $Schema;
+  literal(values: readonly z.core.util.Literal[]): $Schema;
+  array(items: $Schema): z.ZodArray<$Schema>;
+  tuple(items: readonly [$Schema, ...$Schema[]], rest?: $Schema): $Schema;
+  tuple(items: readonly [], rest?: $Schema): $Schema;
+  looseObject(shape: Record<string, $Schema>): $Schema;
+  strictObject(shape: Record<string, $Schema>): $Schema;
+  object(shape: Record<string, $Schema>): { catchall(schema: $Schema): $Schema };
+  intersection(left: $Schema, right: $Schema): $Schema;
+  union(options: readonly $Schema[]): $Schema;
+  xor(options: readonly $Schema[]): $Schema;
+  custom(): $Schema;
+  lazy(getter: () => $Schema): $Schema;
+} = z;
+
+/** `#/components/schemas/entity` (response). */
+export type Entity = { id: string; [key: string]: unknown };
+
+/** `#/components/schemas/callRecording` (response). */
+export type CallRecording = Entity & { content?: string; createdDateTime?: string; [key: string]: unknown };
+
 function $isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -146,29 +180,56 @@ function $withFastPath<T>(schema: T, test: (v: any) => boolean): T {
 }
 
 /** `#/components/schemas/entity` (open, response). */
-export const entitySchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  id: z.string(),
-}), $check_entitySchema))();
+export const entitySchema: z.ZodType<Entity, Entity> = /* @__PURE__ */ $build_entitySchema();
+function $build_entitySchema(): any {
+  return $withFastPath($z.looseObject({
+    id: $z.string(),
+  }), $check_entitySchema);
+}
+
+/** Same validator as `entitySchema`. */
+export const entityRequestSchema: z.ZodType<Entity, Entity> = entitySchema;
 
 /** `#/components/schemas/entity` (strict, open at this level, response). */
-const _schemas_entityStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  id: z.string(),
-}), $check__schemas_entityStrictOpen))();
+const _schemas_entityStrictOpen = /* @__PURE__ */ $build__schemas_entityStrictOpen();
+function $build__schemas_entityStrictOpen() {
+  return $withFastPath($z.looseObject({
+    id: $z.string(),
+  }), $check__schemas_entityStrictOpen);
+}
 
 /** `#/components/schemas/entity` (strict, response). */
-export const entityStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_entityStrictOpen.superRefine($unevaluatedProperties({ keys: ["id"] }, false, true)), $check_entityStrictSchema))();
+export const entityStrictSchema: z.ZodType<Entity, Entity> = /* @__PURE__ */ $build_entityStrictSchema();
+function $build_entityStrictSchema(): any {
+  return $withFastPath(_schemas_entityStrictOpen.superRefine($unevaluatedProperties({ keys: ["id"] }, false, true)), $check_entityStrictSchema);
+}
+
+/** Same validator as `entityStrictSchema`. */
+export const entityStrictRequestSchema: z.ZodType<Entity, Entity> = entityStrictSchema;
 
 /** `#/components/schemas/callRecording` (open, response). */
-export const callRecordingSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(entitySchema, z.looseObject({
-  content: z.string().optional(),
-  createdDateTime: z.string().refine($isDateTime, "Invalid date-time").optional(),
-})), $check_callRecordingSchema))();
+export const callRecordingSchema: z.ZodType<CallRecording, CallRecording> = /* @__PURE__ */ $build_callRecordingSchema();
+function $build_callRecordingSchema(): any {
+  return $withFastPath($z.intersection(entitySchema, $z.looseObject({
+    content: $z.string().optional(),
+    createdDateTime: $z.string().refine($isDateTime, "Invalid date-time").optional(),
+  })), $check_callRecordingSchema);
+}
+
+/** Same validator as `callRecordingSchema`. */
+export const callRecordingRequestSchema: z.ZodType<CallRecording, CallRecording> = callRecordingSchema;
 
 /** `#/components/schemas/callRecording` (strict, response). */
-export const callRecordingStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(_schemas_entityStrictOpen, z.looseObject({
-  content: z.string().optional(),
-  createdDateTime: z.string().refine($isDateTime, "Invalid date-time").optional(),
-})).superRefine($unevaluatedProperties({ keys: ["id","content","createdDateTime"] }, false, true)), $check_callRecordingStrictSchema))();
+export const callRecordingStrictSchema: z.ZodType<CallRecording, CallRecording> = /* @__PURE__ */ $build_callRecordingStrictSchema();
+function $build_callRecordingStrictSchema(): any {
+  return $withFastPath($z.intersection(_schemas_entityStrictOpen, $z.looseObject({
+    content: $z.string().optional(),
+    createdDateTime: $z.string().refine($isDateTime, "Invalid date-time").optional(),
+  })).superRefine($unevaluatedProperties({ keys: ["id","content","createdDateTime"] }, false, true)), $check_callRecordingStrictSchema);
+}
+
+/** Same validator as `callRecordingStrictSchema`. */
+export const callRecordingStrictRequestSchema: z.ZodType<CallRecording, CallRecording> = callRecordingStrictSchema;
 
 // Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
 const $c0 = /* @__PURE__ */ (() => (new Set(["id"])))();
@@ -194,41 +255,62 @@ function $check_callRecordingStrictSchema(v: any): boolean {
   return $check__schemas_entityStrictOpen(v) && ($isRecord(v) && ((v["content"] === undefined || typeof v["content"] === "string") && (v["createdDateTime"] === undefined || typeof v["createdDateTime"] === "string" && $isDateTime(v["createdDateTime"])))) && $closedOk(v, $c1, []);
 }
 
-/** Same validator as `entitySchema`. */
-export const entityRequestSchema = entitySchema;
+/** Validators of `components.schemas` keyed by component name, response direction. */
+export type ComponentSchemas = {
+  readonly entity: z.ZodType<Entity, Entity>;
+  readonly callRecording: z.ZodType<CallRecording, CallRecording>;
+};
 
-/** Same validator as `entityStrictSchema`. */
-export const entityStrictRequestSchema = entityStrictSchema;
-
-/** Same validator as `callRecordingSchema`. */
-export const callRecordingRequestSchema = callRecordingSchema;
-
-/** Same validator as `callRecordingStrictSchema`. */
-export const callRecordingStrictRequestSchema = callRecordingStrictSchema;
+/** Validators of `components.schemas` keyed by component name, request direction. */
+export type ComponentRequestSchemas = {
+  readonly entity: z.ZodType<Entity, Entity>;
+  readonly callRecording: z.ZodType<CallRecording, CallRecording>;
+};
 
 /** Open-mode validators of `components.schemas`, response direction, keyed by component name. */
-export const schemas: { readonly entity: typeof entitySchema; readonly callRecording: typeof callRecordingSchema } = { entity: entitySchema, callRecording: callRecordingSchema };
+export const schemas = /* @__PURE__ */ $build_schemas();
+function $build_schemas(): ComponentSchemas {
+  return { entity: entitySchema, callRecording: callRecordingSchema };
+}
 
 /** Strict-mode validators of `components.schemas`, response direction. */
-export const strictSchemas: { readonly entity: typeof entityStrictSchema; readonly callRecording: typeof callRecordingStrictSchema } = { entity: entityStrictSchema, callRecording: callRecordingStrictSchema };
+export const strictSchemas = /* @__PURE__ */ $build_strictSchemas();
+function $build_strictSchemas(): ComponentSchemas {
+  return { entity: entityStrictSchema, callRecording: callRecordingStrictSchema };
+}
 
 /** Open-mode validators of `components.schemas`, request direction. */
-export const requestSchemas: { readonly entity: typeof entitySchema; readonly callRecording: typeof callRecordingSchema } = { entity: entitySchema, callRecording: callRecordingSchema };
+export const requestSchemas = /* @__PURE__ */ $build_requestSchemas();
+function $build_requestSchemas(): ComponentRequestSchemas {
+  return { entity: entitySchema, callRecording: callRecordingSchema };
+}
 
 /** Strict-mode validators of `components.schemas`, request direction. */
-export const strictRequestSchemas: { readonly entity: typeof entityStrictSchema; readonly callRecording: typeof callRecordingStrictSchema } = { entity: entityStrictSchema, callRecording: callRecordingStrictSchema };
+export const strictRequestSchemas = /* @__PURE__ */ $build_strictRequestSchemas();
+function $build_strictRequestSchemas(): ComponentRequestSchemas {
+  return { entity: entityStrictSchema, callRecording: callRecordingStrictSchema };
+}
 
 /** Request and response body validators (JSON media types) by operationId. */
-export const operations: { readonly [key: string]: never } = {};
+export const operations = /* @__PURE__ */ $build_operations();
+function $build_operations(): { readonly [key: string]: never } {
+  return {};
+}
 
 /** Payload and response body validators (JSON media types) by webhook name. */
-export const webhooks: { readonly [key: string]: never } = {};
+export const webhooks = /* @__PURE__ */ $build_webhooks();
+function $build_webhooks(): { readonly [key: string]: never } {
+  return {};
+}
 
 /** The open and strict validator of every exported schema, keyed by its JSON pointer in the document. */
-export const schemaPointers: {
+export const schemaPointers = /* @__PURE__ */ $build_schemaPointers();
+function $build_schemaPointers(): {
   readonly "#/components/schemas/entity": { readonly open: typeof entitySchema; readonly strict: typeof entityStrictSchema };
   readonly "#/components/schemas/callRecording": { readonly open: typeof callRecordingSchema; readonly strict: typeof callRecordingStrictSchema };
-} = {
-  "#/components/schemas/entity": { open: entitySchema, strict: entityStrictSchema },
-  "#/components/schemas/callRecording": { open: callRecordingSchema, strict: callRecordingStrictSchema },
-};
+} {
+  return {
+    "#/components/schemas/entity": { open: entitySchema, strict: entityStrictSchema },
+    "#/components/schemas/callRecording": { open: callRecordingSchema, strict: callRecordingStrictSchema },
+  };
+}

@@ -2,6 +2,43 @@
 
 import * as z from "zod";
 
+/**
+ * Zod's builders with short, non-generic signatures (the same object as `z`): exported validators carry
+ * declared types, so type-checking this module does not infer Zod's generic types through every schema.
+ */
+type $Schema = z.ZodType<any, any>;
+const $z: {
+  unknown(): $Schema;
+  never(): $Schema;
+  null(): $Schema;
+  boolean(): $Schema;
+  string(): z.ZodString;
+  number(): z.ZodNumber;
+  enum(values: readonly [string, ...string[]]): $Schema;
+  literal(value: z.core.util.Literal): $Schema;
+  literal(values: readonly z.core.util.Literal[]): $Schema;
+  array(items: $Schema): z.ZodArray<$Schema>;
+  tuple(items: readonly [$Schema, ...$Schema[]], rest?: $Schema): $Schema;
+  tuple(items: readonly [], rest?: $Schema): $Schema;
+  looseObject(shape: Record<string, $Schema>): $Schema;
+  strictObject(shape: Record<string, $Schema>): $Schema;
+  object(shape: Record<string, $Schema>): { catchall(schema: $Schema): $Schema };
+  intersection(left: $Schema, right: $Schema): $Schema;
+  union(options: readonly $Schema[]): $Schema;
+  xor(options: readonly $Schema[]): $Schema;
+  custom(): $Schema;
+  lazy(getter: () => $Schema): $Schema;
+} = z;
+
+/** `#/components/schemas/pair` (response). */
+export type Pair = [string?, number?];
+
+/** `#/components/schemas/tags` (response). */
+export type Tags = string[];
+
+/** `#/components/schemas/withOne` (response). */
+export type WithOne = unknown[];
+
 function $issue(ctx: z.RefinementCtx, message: string, path: PropertyKey[], input: unknown): void {
   ctx.addIssue({ code: "custom", message, path, input });
 }
@@ -68,22 +105,58 @@ function $withFastPath<T>(schema: T, test: (v: any) => boolean): T {
 }
 
 /** `#/components/schemas/pair` (open, response). */
-export const pairSchema = /* @__PURE__ */ (() => $withFastPath(z.tuple([z.string().optional(), z.number().refine(Number.isInteger, "Expected an integer").optional()]), $check_pairSchema))();
+export const pairSchema: z.ZodType<Pair, Pair> = /* @__PURE__ */ $build_pairSchema();
+function $build_pairSchema(): any {
+  return $withFastPath($z.tuple([$z.string().optional(), $z.number().refine(Number.isInteger, "Expected an integer").optional()]), $check_pairSchema);
+}
+
+/** Same validator as `pairSchema`. */
+export const pairRequestSchema: z.ZodType<Pair, Pair> = pairSchema;
 
 /** `#/components/schemas/pair` (strict, response). */
-export const pairStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.tuple([z.string().optional(), z.number().refine(Number.isInteger, "Expected an integer").optional()]), $check_pairStrictSchema))();
+export const pairStrictSchema: z.ZodType<Pair, Pair> = /* @__PURE__ */ $build_pairStrictSchema();
+function $build_pairStrictSchema(): any {
+  return $withFastPath($z.tuple([$z.string().optional(), $z.number().refine(Number.isInteger, "Expected an integer").optional()]), $check_pairStrictSchema);
+}
+
+/** Same validator as `pairStrictSchema`. */
+export const pairStrictRequestSchema: z.ZodType<Pair, Pair> = pairStrictSchema;
 
 /** `#/components/schemas/tags` (open, response). */
-export const tagsSchema = /* @__PURE__ */ (() => $withFastPath(z.array(z.string().regex(new RegExp("^[a-z]+$", "u"))).min(1).max(5).refine($unique, "Items must be unique"), $check_tagsSchema))();
+export const tagsSchema: z.ZodType<Tags, Tags> = /* @__PURE__ */ $build_tagsSchema();
+function $build_tagsSchema(): any {
+  return $withFastPath($z.array($z.string().regex(new RegExp("^[a-z]+$", "u"))).min(1).max(5).refine($unique, "Items must be unique"), $check_tagsSchema);
+}
+
+/** Same validator as `tagsSchema`. */
+export const tagsRequestSchema: z.ZodType<Tags, Tags> = tagsSchema;
 
 /** `#/components/schemas/tags` (strict, response). */
-export const tagsStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.array(z.string().regex(new RegExp("^[a-z]+$", "u"))).min(1).max(5).refine($unique, "Items must be unique"), $check_tagsStrictSchema))();
+export const tagsStrictSchema: z.ZodType<Tags, Tags> = /* @__PURE__ */ $build_tagsStrictSchema();
+function $build_tagsStrictSchema(): any {
+  return $withFastPath($z.array($z.string().regex(new RegExp("^[a-z]+$", "u"))).min(1).max(5).refine($unique, "Items must be unique"), $check_tagsStrictSchema);
+}
+
+/** Same validator as `tagsStrictSchema`. */
+export const tagsStrictRequestSchema: z.ZodType<Tags, Tags> = tagsStrictSchema;
 
 /** `#/components/schemas/withOne` (open, response). */
-export const withOneSchema = /* @__PURE__ */ (() => $withFastPath(z.array(z.unknown()).superRefine($contains(z.literal(1), 1, 2)), $check_withOneSchema))();
+export const withOneSchema: z.ZodType<WithOne, WithOne> = /* @__PURE__ */ $build_withOneSchema();
+function $build_withOneSchema(): any {
+  return $withFastPath($z.array($z.unknown()).superRefine($contains($z.literal(1), 1, 2)), $check_withOneSchema);
+}
+
+/** Same validator as `withOneSchema`. */
+export const withOneRequestSchema: z.ZodType<WithOne, WithOne> = withOneSchema;
 
 /** `#/components/schemas/withOne` (strict, response). */
-export const withOneStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.array(z.unknown()).superRefine($contains(z.literal(1), 1, 2)), $check_withOneStrictSchema))();
+export const withOneStrictSchema: z.ZodType<WithOne, WithOne> = /* @__PURE__ */ $build_withOneStrictSchema();
+function $build_withOneStrictSchema(): any {
+  return $withFastPath($z.array($z.unknown()).superRefine($contains($z.literal(1), 1, 2)), $check_withOneStrictSchema);
+}
+
+/** Same validator as `withOneStrictSchema`. */
+export const withOneStrictRequestSchema: z.ZodType<WithOne, WithOne> = withOneStrictSchema;
 
 // Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
 const $c0 = /* @__PURE__ */ (() => (new RegExp("^[a-z]+$", "u")))();
@@ -112,81 +185,82 @@ function $check_withOneStrictSchema(v: any): boolean {
   return Array.isArray(v) && ($containsCount(v, (v3) => v3 === 1, 1, 2));
 }
 
-/** Same validator as `pairSchema`. */
-export const pairRequestSchema = pairSchema;
+/** Validators of `components.schemas` keyed by component name, response direction. */
+export type ComponentSchemas = {
+  readonly pair: z.ZodType<Pair, Pair>;
+  readonly tags: z.ZodType<Tags, Tags>;
+  readonly withOne: z.ZodType<WithOne, WithOne>;
+};
 
-/** Same validator as `pairStrictSchema`. */
-export const pairStrictRequestSchema = pairStrictSchema;
-
-/** Same validator as `tagsSchema`. */
-export const tagsRequestSchema = tagsSchema;
-
-/** Same validator as `tagsStrictSchema`. */
-export const tagsStrictRequestSchema = tagsStrictSchema;
-
-/** Same validator as `withOneSchema`. */
-export const withOneRequestSchema = withOneSchema;
-
-/** Same validator as `withOneStrictSchema`. */
-export const withOneStrictRequestSchema = withOneStrictSchema;
+/** Validators of `components.schemas` keyed by component name, request direction. */
+export type ComponentRequestSchemas = {
+  readonly pair: z.ZodType<Pair, Pair>;
+  readonly tags: z.ZodType<Tags, Tags>;
+  readonly withOne: z.ZodType<WithOne, WithOne>;
+};
 
 /** Open-mode validators of `components.schemas`, response direction, keyed by component name. */
-export const schemas: {
-  readonly pair: typeof pairSchema;
-  readonly tags: typeof tagsSchema;
-  readonly withOne: typeof withOneSchema;
-} = {
-  pair: pairSchema,
-  tags: tagsSchema,
-  withOne: withOneSchema,
-};
+export const schemas = /* @__PURE__ */ $build_schemas();
+function $build_schemas(): ComponentSchemas {
+  return {
+    pair: pairSchema,
+    tags: tagsSchema,
+    withOne: withOneSchema,
+  };
+}
 
 /** Strict-mode validators of `components.schemas`, response direction. */
-export const strictSchemas: {
-  readonly pair: typeof pairStrictSchema;
-  readonly tags: typeof tagsStrictSchema;
-  readonly withOne: typeof withOneStrictSchema;
-} = {
-  pair: pairStrictSchema,
-  tags: tagsStrictSchema,
-  withOne: withOneStrictSchema,
-};
+export const strictSchemas = /* @__PURE__ */ $build_strictSchemas();
+function $build_strictSchemas(): ComponentSchemas {
+  return {
+    pair: pairStrictSchema,
+    tags: tagsStrictSchema,
+    withOne: withOneStrictSchema,
+  };
+}
 
 /** Open-mode validators of `components.schemas`, request direction. */
-export const requestSchemas: {
-  readonly pair: typeof pairSchema;
-  readonly tags: typeof tagsSchema;
-  readonly withOne: typeof withOneSchema;
-} = {
-  pair: pairSchema,
-  tags: tagsSchema,
-  withOne: withOneSchema,
-};
+export const requestSchemas = /* @__PURE__ */ $build_requestSchemas();
+function $build_requestSchemas(): ComponentRequestSchemas {
+  return {
+    pair: pairSchema,
+    tags: tagsSchema,
+    withOne: withOneSchema,
+  };
+}
 
 /** Strict-mode validators of `components.schemas`, request direction. */
-export const strictRequestSchemas: {
-  readonly pair: typeof pairStrictSchema;
-  readonly tags: typeof tagsStrictSchema;
-  readonly withOne: typeof withOneStrictSchema;
-} = {
-  pair: pairStrictSchema,
-  tags: tagsStrictSchema,
-  withOne: withOneStrictSchema,
-};
+export const strictRequestSchemas = /* @__PURE__ */ $build_strictRequestSchemas();
+function $build_strictRequestSchemas(): ComponentRequestSchemas {
+  return {
+    pair: pairStrictSchema,
+    tags: tagsStrictSchema,
+    withOne: withOneStrictSchema,
+  };
+}
 
 /** Request and response body validators (JSON media types) by operationId. */
-export const operations: { readonly [key: string]: never } = {};
+export const operations = /* @__PURE__ */ $build_operations();
+function $build_operations(): { readonly [key: string]: never } {
+  return {};
+}
 
 /** Payload and response body validators (JSON media types) by webhook name. */
-export const webhooks: { readonly [key: string]: never } = {};
+export const webhooks = /* @__PURE__ */ $build_webhooks();
+function $build_webhooks(): { readonly [key: string]: never } {
+  return {};
+}
 
 /** The open and strict validator of every exported schema, keyed by its JSON pointer in the document. */
-export const schemaPointers: {
+export const schemaPointers = /* @__PURE__ */ $build_schemaPointers();
+function $build_schemaPointers(): {
   readonly "#/components/schemas/pair": { readonly open: typeof pairSchema; readonly strict: typeof pairStrictSchema };
   readonly "#/components/schemas/tags": { readonly open: typeof tagsSchema; readonly strict: typeof tagsStrictSchema };
   readonly "#/components/schemas/withOne": { readonly open: typeof withOneSchema; readonly strict: typeof withOneStrictSchema };
-} = {
-  "#/components/schemas/pair": { open: pairSchema, strict: pairStrictSchema },
-  "#/components/schemas/tags": { open: tagsSchema, strict: tagsStrictSchema },
-  "#/components/schemas/withOne": { open: withOneSchema, strict: withOneStrictSchema },
-};
+} {
+  return {
+    "#/components/schemas/pair": { open: pairSchema, strict: pairStrictSchema },
+    "#/components/schemas/tags": { open: tagsSchema, strict: tagsStrictSchema },
+    "#/components/schemas/withOne": { open: withOneSchema, strict: withOneStrictSchema },
+  };
+}

@@ -2,6 +2,43 @@
 
 import * as z from "zod";
 
+/**
+ * Zod's builders with short, non-generic signatures (the same object as `z`): exported validators carry
+ * declared types, so type-checking this module does not infer Zod's generic types through every schema.
+ */
+type $Schema = z.ZodType<any, any>;
+const $z: {
+  unknown(): $Schema;
+  never(): $Schema;
+  null(): $Schema;
+  boolean(): $Schema;
+  string(): z.ZodString;
+  number(): z.ZodNumber;
+  enum(values: readonly [string, ...string[]]): $Schema;
+  literal(value: z.core.util.Literal): $Schema;
+  literal(values: readonly z.core.util.Literal[]): $Schema;
+  array(items: $Schema): z.ZodArray<$Schema>;
+  tuple(items: readonly [$Schema, ...$Schema[]], rest?: $Schema): $Schema;
+  tuple(items: readonly [], rest?: $Schema): $Schema;
+  looseObject(shape: Record<string, $Schema>): $Schema;
+  strictObject(shape: Record<string, $Schema>): $Schema;
+  object(shape: Record<string, $Schema>): { catchall(schema: $Schema): $Schema };
+  intersection(left: $Schema, right: $Schema): $Schema;
+  union(options: readonly $Schema[]): $Schema;
+  xor(options: readonly $Schema[]): $Schema;
+  custom(): $Schema;
+  lazy(getter: () => $Schema): $Schema;
+} = z;
+
+/** `#/components/schemas/address` (response). */
+export type Address = { country?: string; postalCode?: string; [key: string]: unknown };
+
+/** `#/components/schemas/notEmpty` (response). */
+export type NotEmpty = string;
+
+/** `#/components/schemas/anyNumberOrString` (response). */
+export type AnyNumberOrString = number | string;
+
 function $typeOf(v: unknown): string {
   return v === null ? "null" : Array.isArray(v) ? "array" : typeof v;
 }
@@ -142,45 +179,84 @@ function $withFastPath<T>(schema: T, test: (v: any) => boolean): T {
 }
 
 /** `#/components/schemas/address` (open, response). */
-export const addressSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  country: z.string().optional(),
-  postalCode: z.string().optional(),
-}).superRefine($ifThenElse(z.unknown().superRefine($byType({ object: z.looseObject({
-  country: z.enum(["US"]),
-}) })), z.unknown().superRefine($byType({ object: z.looseObject({
-  postalCode: z.unknown().superRefine($byType({ string: z.string().regex(new RegExp("^[0-9]{5}$", "u")) })).optional(),
-}) })), z.unknown().superRefine($byType({ object: z.looseObject({
-  postalCode: z.unknown().superRefine($byType({ string: z.string().regex(new RegExp("^[A-Z0-9 ]+$", "u")) })).optional(),
-}) })))), $check_addressSchema))();
+export const addressSchema: z.ZodType<Address, Address> = /* @__PURE__ */ $build_addressSchema();
+function $build_addressSchema(): any {
+  return $withFastPath($z.looseObject({
+    country: $z.string().optional(),
+    postalCode: $z.string().optional(),
+  }).superRefine($ifThenElse($z.unknown().superRefine($byType({ object: $z.looseObject({
+    country: $z.enum(["US"]),
+  }) })), $z.unknown().superRefine($byType({ object: $z.looseObject({
+    postalCode: $z.unknown().superRefine($byType({ string: $z.string().regex(new RegExp("^[0-9]{5}$", "u")) })).optional(),
+  }) })), $z.unknown().superRefine($byType({ object: $z.looseObject({
+    postalCode: $z.unknown().superRefine($byType({ string: $z.string().regex(new RegExp("^[A-Z0-9 ]+$", "u")) })).optional(),
+  }) })))), $check_addressSchema);
+}
+
+/** Same validator as `addressSchema`. */
+export const addressRequestSchema: z.ZodType<Address, Address> = addressSchema;
 
 /** `#/components/schemas/address/if` (strict, open at this level, response). */
-const _address_ifStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.unknown().superRefine($byType({ object: z.looseObject({
-  country: z.enum(["US"]),
-}) })), $check__address_ifStrictOpen))();
+const _address_ifStrictOpen = /* @__PURE__ */ $build__address_ifStrictOpen();
+function $build__address_ifStrictOpen() {
+  return $withFastPath($z.unknown().superRefine($byType({ object: $z.looseObject({
+    country: $z.enum(["US"]),
+  }) })), $check__address_ifStrictOpen);
+}
 
 /** `#/components/schemas/address` (strict, response). */
-export const addressStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  country: z.string().optional(),
-  postalCode: z.string().optional(),
-}).superRefine($ifThenElse(z.unknown().superRefine($byType({ object: z.looseObject({
-  country: z.enum(["US"]),
-}) })), z.unknown().superRefine($byType({ object: z.looseObject({
-  postalCode: z.unknown().superRefine($byType({ string: z.string().regex(new RegExp("^[0-9]{5}$", "u")) })).optional(),
-}) })), z.unknown().superRefine($byType({ object: z.looseObject({
-  postalCode: z.unknown().superRefine($byType({ string: z.string().regex(new RegExp("^[A-Z0-9 ]+$", "u")) })).optional(),
-}) })))).superRefine($unevaluatedProperties({ keys: ["country","postalCode"], conditional: [[_address_ifStrictOpen, { keys: ["country"] }, { keys: ["postalCode"] }, { keys: ["postalCode"] }]] }, false, true)), $check_addressStrictSchema))();
+export const addressStrictSchema: z.ZodType<Address, Address> = /* @__PURE__ */ $build_addressStrictSchema();
+function $build_addressStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    country: $z.string().optional(),
+    postalCode: $z.string().optional(),
+  }).superRefine($ifThenElse($z.unknown().superRefine($byType({ object: $z.looseObject({
+    country: $z.enum(["US"]),
+  }) })), $z.unknown().superRefine($byType({ object: $z.looseObject({
+    postalCode: $z.unknown().superRefine($byType({ string: $z.string().regex(new RegExp("^[0-9]{5}$", "u")) })).optional(),
+  }) })), $z.unknown().superRefine($byType({ object: $z.looseObject({
+    postalCode: $z.unknown().superRefine($byType({ string: $z.string().regex(new RegExp("^[A-Z0-9 ]+$", "u")) })).optional(),
+  }) })))).superRefine($unevaluatedProperties({ keys: ["country","postalCode"], conditional: [[_address_ifStrictOpen, { keys: ["country"] }, { keys: ["postalCode"] }, { keys: ["postalCode"] }]] }, false, true)), $check_addressStrictSchema);
+}
+
+/** Same validator as `addressStrictSchema`. */
+export const addressStrictRequestSchema: z.ZodType<Address, Address> = addressStrictSchema;
 
 /** `#/components/schemas/notEmpty` (open, response). */
-export const notEmptySchema = /* @__PURE__ */ (() => $withFastPath(z.string().superRefine($not(z.enum([""]))), $check_notEmptySchema))();
+export const notEmptySchema: z.ZodType<NotEmpty, NotEmpty> = /* @__PURE__ */ $build_notEmptySchema();
+function $build_notEmptySchema(): any {
+  return $withFastPath($z.string().superRefine($not($z.enum([""]))), $check_notEmptySchema);
+}
+
+/** Same validator as `notEmptySchema`. */
+export const notEmptyRequestSchema: z.ZodType<NotEmpty, NotEmpty> = notEmptySchema;
 
 /** `#/components/schemas/notEmpty` (strict, response). */
-export const notEmptyStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.string().superRefine($not(z.enum([""]))), $check_notEmptyStrictSchema))();
+export const notEmptyStrictSchema: z.ZodType<NotEmpty, NotEmpty> = /* @__PURE__ */ $build_notEmptyStrictSchema();
+function $build_notEmptyStrictSchema(): any {
+  return $withFastPath($z.string().superRefine($not($z.enum([""]))), $check_notEmptyStrictSchema);
+}
+
+/** Same validator as `notEmptyStrictSchema`. */
+export const notEmptyStrictRequestSchema: z.ZodType<NotEmpty, NotEmpty> = notEmptyStrictSchema;
 
 /** `#/components/schemas/anyNumberOrString` (open, response). */
-export const anyNumberOrStringSchema = /* @__PURE__ */ (() => $withFastPath(z.union([z.number(), z.string()]), $check_anyNumberOrStringSchema))();
+export const anyNumberOrStringSchema: z.ZodType<AnyNumberOrString, AnyNumberOrString> = /* @__PURE__ */ $build_anyNumberOrStringSchema();
+function $build_anyNumberOrStringSchema(): any {
+  return $withFastPath($z.union([$z.number(), $z.string()]), $check_anyNumberOrStringSchema);
+}
+
+/** Same validator as `anyNumberOrStringSchema`. */
+export const anyNumberOrStringRequestSchema: z.ZodType<AnyNumberOrString, AnyNumberOrString> = anyNumberOrStringSchema;
 
 /** `#/components/schemas/anyNumberOrString` (strict, response). */
-export const anyNumberOrStringStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.union([z.number(), z.string()]), $check_anyNumberOrStringStrictSchema))();
+export const anyNumberOrStringStrictSchema: z.ZodType<AnyNumberOrString, AnyNumberOrString> = /* @__PURE__ */ $build_anyNumberOrStringStrictSchema();
+function $build_anyNumberOrStringStrictSchema(): any {
+  return $withFastPath($z.union([$z.number(), $z.string()]), $check_anyNumberOrStringStrictSchema);
+}
+
+/** Same validator as `anyNumberOrStringStrictSchema`. */
+export const anyNumberOrStringStrictRequestSchema: z.ZodType<AnyNumberOrString, AnyNumberOrString> = anyNumberOrStringStrictSchema;
 
 // Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
 const $c0 = /* @__PURE__ */ (() => (new RegExp("^[0-9]{5}$", "u")))();
@@ -215,81 +291,82 @@ function $check_anyNumberOrStringStrictSchema(v: any): boolean {
   return typeof v === "number" || typeof v === "string";
 }
 
-/** Same validator as `addressSchema`. */
-export const addressRequestSchema = addressSchema;
+/** Validators of `components.schemas` keyed by component name, response direction. */
+export type ComponentSchemas = {
+  readonly address: z.ZodType<Address, Address>;
+  readonly notEmpty: z.ZodType<NotEmpty, NotEmpty>;
+  readonly anyNumberOrString: z.ZodType<AnyNumberOrString, AnyNumberOrString>;
+};
 
-/** Same validator as `addressStrictSchema`. */
-export const addressStrictRequestSchema = addressStrictSchema;
-
-/** Same validator as `notEmptySchema`. */
-export const notEmptyRequestSchema = notEmptySchema;
-
-/** Same validator as `notEmptyStrictSchema`. */
-export const notEmptyStrictRequestSchema = notEmptyStrictSchema;
-
-/** Same validator as `anyNumberOrStringSchema`. */
-export const anyNumberOrStringRequestSchema = anyNumberOrStringSchema;
-
-/** Same validator as `anyNumberOrStringStrictSchema`. */
-export const anyNumberOrStringStrictRequestSchema = anyNumberOrStringStrictSchema;
+/** Validators of `components.schemas` keyed by component name, request direction. */
+export type ComponentRequestSchemas = {
+  readonly address: z.ZodType<Address, Address>;
+  readonly notEmpty: z.ZodType<NotEmpty, NotEmpty>;
+  readonly anyNumberOrString: z.ZodType<AnyNumberOrString, AnyNumberOrString>;
+};
 
 /** Open-mode validators of `components.schemas`, response direction, keyed by component name. */
-export const schemas: {
-  readonly address: typeof addressSchema;
-  readonly notEmpty: typeof notEmptySchema;
-  readonly anyNumberOrString: typeof anyNumberOrStringSchema;
-} = {
-  address: addressSchema,
-  notEmpty: notEmptySchema,
-  anyNumberOrString: anyNumberOrStringSchema,
-};
+export const schemas = /* @__PURE__ */ $build_schemas();
+function $build_schemas(): ComponentSchemas {
+  return {
+    address: addressSchema,
+    notEmpty: notEmptySchema,
+    anyNumberOrString: anyNumberOrStringSchema,
+  };
+}
 
 /** Strict-mode validators of `components.schemas`, response direction. */
-export const strictSchemas: {
-  readonly address: typeof addressStrictSchema;
-  readonly notEmpty: typeof notEmptyStrictSchema;
-  readonly anyNumberOrString: typeof anyNumberOrStringStrictSchema;
-} = {
-  address: addressStrictSchema,
-  notEmpty: notEmptyStrictSchema,
-  anyNumberOrString: anyNumberOrStringStrictSchema,
-};
+export const strictSchemas = /* @__PURE__ */ $build_strictSchemas();
+function $build_strictSchemas(): ComponentSchemas {
+  return {
+    address: addressStrictSchema,
+    notEmpty: notEmptyStrictSchema,
+    anyNumberOrString: anyNumberOrStringStrictSchema,
+  };
+}
 
 /** Open-mode validators of `components.schemas`, request direction. */
-export const requestSchemas: {
-  readonly address: typeof addressSchema;
-  readonly notEmpty: typeof notEmptySchema;
-  readonly anyNumberOrString: typeof anyNumberOrStringSchema;
-} = {
-  address: addressSchema,
-  notEmpty: notEmptySchema,
-  anyNumberOrString: anyNumberOrStringSchema,
-};
+export const requestSchemas = /* @__PURE__ */ $build_requestSchemas();
+function $build_requestSchemas(): ComponentRequestSchemas {
+  return {
+    address: addressSchema,
+    notEmpty: notEmptySchema,
+    anyNumberOrString: anyNumberOrStringSchema,
+  };
+}
 
 /** Strict-mode validators of `components.schemas`, request direction. */
-export const strictRequestSchemas: {
-  readonly address: typeof addressStrictSchema;
-  readonly notEmpty: typeof notEmptyStrictSchema;
-  readonly anyNumberOrString: typeof anyNumberOrStringStrictSchema;
-} = {
-  address: addressStrictSchema,
-  notEmpty: notEmptyStrictSchema,
-  anyNumberOrString: anyNumberOrStringStrictSchema,
-};
+export const strictRequestSchemas = /* @__PURE__ */ $build_strictRequestSchemas();
+function $build_strictRequestSchemas(): ComponentRequestSchemas {
+  return {
+    address: addressStrictSchema,
+    notEmpty: notEmptyStrictSchema,
+    anyNumberOrString: anyNumberOrStringStrictSchema,
+  };
+}
 
 /** Request and response body validators (JSON media types) by operationId. */
-export const operations: { readonly [key: string]: never } = {};
+export const operations = /* @__PURE__ */ $build_operations();
+function $build_operations(): { readonly [key: string]: never } {
+  return {};
+}
 
 /** Payload and response body validators (JSON media types) by webhook name. */
-export const webhooks: { readonly [key: string]: never } = {};
+export const webhooks = /* @__PURE__ */ $build_webhooks();
+function $build_webhooks(): { readonly [key: string]: never } {
+  return {};
+}
 
 /** The open and strict validator of every exported schema, keyed by its JSON pointer in the document. */
-export const schemaPointers: {
+export const schemaPointers = /* @__PURE__ */ $build_schemaPointers();
+function $build_schemaPointers(): {
   readonly "#/components/schemas/address": { readonly open: typeof addressSchema; readonly strict: typeof addressStrictSchema };
   readonly "#/components/schemas/notEmpty": { readonly open: typeof notEmptySchema; readonly strict: typeof notEmptyStrictSchema };
   readonly "#/components/schemas/anyNumberOrString": { readonly open: typeof anyNumberOrStringSchema; readonly strict: typeof anyNumberOrStringStrictSchema };
-} = {
-  "#/components/schemas/address": { open: addressSchema, strict: addressStrictSchema },
-  "#/components/schemas/notEmpty": { open: notEmptySchema, strict: notEmptyStrictSchema },
-  "#/components/schemas/anyNumberOrString": { open: anyNumberOrStringSchema, strict: anyNumberOrStringStrictSchema },
-};
+} {
+  return {
+    "#/components/schemas/address": { open: addressSchema, strict: addressStrictSchema },
+    "#/components/schemas/notEmpty": { open: notEmptySchema, strict: notEmptyStrictSchema },
+    "#/components/schemas/anyNumberOrString": { open: anyNumberOrStringSchema, strict: anyNumberOrStringStrictSchema },
+  };
+}

@@ -2,6 +2,52 @@
 
 import * as z from "zod";
 
+/**
+ * Zod's builders with short, non-generic signatures (the same object as `z`): exported validators carry
+ * declared types, so type-checking this module does not infer Zod's generic types through every schema.
+ */
+type $Schema = z.ZodType<any, any>;
+const $z: {
+  unknown(): $Schema;
+  never(): $Schema;
+  null(): $Schema;
+  boolean(): $Schema;
+  string(): z.ZodString;
+  number(): z.ZodNumber;
+  enum(values: readonly [string, ...string[]]): $Schema;
+  literal(value: z.core.util.Literal): $Schema;
+  literal(values: readonly z.core.util.Literal[]): $Schema;
+  array(items: $Schema): z.ZodArray<$Schema>;
+  tuple(items: readonly [$Schema, ...$Schema[]], rest?: $Schema): $Schema;
+  tuple(items: readonly [], rest?: $Schema): $Schema;
+  looseObject(shape: Record<string, $Schema>): $Schema;
+  strictObject(shape: Record<string, $Schema>): $Schema;
+  object(shape: Record<string, $Schema>): { catchall(schema: $Schema): $Schema };
+  intersection(left: $Schema, right: $Schema): $Schema;
+  union(options: readonly $Schema[]): $Schema;
+  xor(options: readonly $Schema[]): $Schema;
+  custom(): $Schema;
+  lazy(getter: () => $Schema): $Schema;
+} = z;
+
+/** `#/components/schemas/operation` (response). */
+export type Operation = { "@odata.type": unknown; [key: string]: unknown } & (RecordOperation | CancelOperation);
+
+/** `#/components/schemas/recordOperation` (response). */
+export type RecordOperation = { "@odata.type": "#microsoft.graph.recordOperation"; recordingLocation?: string | null; [key: string]: unknown };
+
+/** `#/components/schemas/cancelOperation` (response). */
+export type CancelOperation = { "@odata.type": "#microsoft.graph.cancelOperation"; [key: string]: unknown };
+
+/** `#/components/schemas/pet` (response). */
+export type Pet = Cat | Dog;
+
+/** `#/components/schemas/cat` (response). */
+export type Cat = { kind: "cat"; lives?: number; [key: string]: unknown };
+
+/** `#/components/schemas/dog` (response). */
+export type Dog = { kind: "dog"; barks?: boolean; [key: string]: unknown };
+
 function $isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -151,78 +197,162 @@ function $withFastPath<T>(schema: T, test: (v: any) => boolean): T {
 }
 
 /** `#/components/schemas/recordOperation` (open, response). */
-export const recordOperationSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
-  recordingLocation: z.string().nullable().optional(),
-}), $check_recordOperationSchema))();
+export const recordOperationSchema: z.ZodType<RecordOperation, RecordOperation> = /* @__PURE__ */ $build_recordOperationSchema();
+function $build_recordOperationSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.recordOperation"]),
+    recordingLocation: $z.string().nullable().optional(),
+  }), $check_recordOperationSchema);
+}
+
+/** Same validator as `recordOperationSchema`. */
+export const recordOperationRequestSchema: z.ZodType<RecordOperation, RecordOperation> = recordOperationSchema;
 
 /** `#/components/schemas/cancelOperation` (open, response). */
-export const cancelOperationSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.cancelOperation"]),
-}), $check_cancelOperationSchema))();
+export const cancelOperationSchema: z.ZodType<CancelOperation, CancelOperation> = /* @__PURE__ */ $build_cancelOperationSchema();
+function $build_cancelOperationSchema(): any {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.cancelOperation"]),
+  }), $check_cancelOperationSchema);
+}
+
+/** Same validator as `cancelOperationSchema`. */
+export const cancelOperationRequestSchema: z.ZodType<CancelOperation, CancelOperation> = cancelOperationSchema;
 
 /** `#/components/schemas/operation` (open, response). */
-export const operationSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
-  "@odata.type": z.unknown(),
-}), z.custom<z.output<typeof recordOperationSchema> | z.output<typeof cancelOperationSchema>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": recordOperationSchema, "#microsoft.graph.cancelOperation": cancelOperationSchema }, [recordOperationSchema, cancelOperationSchema], true))), $check_operationSchema))();
+export const operationSchema: z.ZodType<Operation, Operation> = /* @__PURE__ */ $build_operationSchema();
+function $build_operationSchema(): any {
+  return $withFastPath($z.intersection($z.looseObject({
+    "@odata.type": $z.unknown(),
+  }), $z.custom().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": recordOperationSchema, "#microsoft.graph.cancelOperation": cancelOperationSchema }, [recordOperationSchema, cancelOperationSchema], true))), $check_operationSchema);
+}
+
+/** Same validator as `operationSchema`. */
+export const operationRequestSchema: z.ZodType<Operation, Operation> = operationSchema;
 
 /** `#/components/schemas/recordOperation` (strict, open at this level, response). */
-const _schemas_recordOperationStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.recordOperation"]),
-  recordingLocation: z.string().nullable().optional(),
-}), $check__schemas_recordOperationStrictOpen))();
+const _schemas_recordOperationStrictOpen = /* @__PURE__ */ $build__schemas_recordOperationStrictOpen();
+function $build__schemas_recordOperationStrictOpen() {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.recordOperation"]),
+    recordingLocation: $z.string().nullable().optional(),
+  }), $check__schemas_recordOperationStrictOpen);
+}
 
 /** `#/components/schemas/cancelOperation` (strict, open at this level, response). */
-const _schemas_cancelOperationStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  "@odata.type": z.enum(["#microsoft.graph.cancelOperation"]),
-}), $check__schemas_cancelOperationStrictOpen))();
+const _schemas_cancelOperationStrictOpen = /* @__PURE__ */ $build__schemas_cancelOperationStrictOpen();
+function $build__schemas_cancelOperationStrictOpen() {
+  return $withFastPath($z.looseObject({
+    "@odata.type": $z.enum(["#microsoft.graph.cancelOperation"]),
+  }), $check__schemas_cancelOperationStrictOpen);
+}
 
 /** `#/components/schemas/operation` (strict, response). */
-export const operationStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.looseObject({
-  "@odata.type": z.unknown(),
-}), z.custom<z.output<typeof _schemas_recordOperationStrictOpen> | z.output<typeof _schemas_cancelOperationStrictOpen>>().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictOpen, "#microsoft.graph.cancelOperation": _schemas_cancelOperationStrictOpen }, [_schemas_recordOperationStrictOpen, _schemas_cancelOperationStrictOpen], true))).superRefine($unevaluatedProperties({ when: [[_schemas_recordOperationStrictOpen, { keys: ["@odata.type","recordingLocation"] }], [_schemas_cancelOperationStrictOpen, { keys: ["@odata.type"] }]] }, false, true)), $check_operationStrictSchema))();
+export const operationStrictSchema: z.ZodType<Operation, Operation> = /* @__PURE__ */ $build_operationStrictSchema();
+function $build_operationStrictSchema(): any {
+  return $withFastPath($z.intersection($z.looseObject({
+    "@odata.type": $z.unknown(),
+  }), $z.custom().superRefine($discriminator("@odata.type", { "#microsoft.graph.recordOperation": _schemas_recordOperationStrictOpen, "#microsoft.graph.cancelOperation": _schemas_cancelOperationStrictOpen }, [_schemas_recordOperationStrictOpen, _schemas_cancelOperationStrictOpen], true))).superRefine($unevaluatedProperties({ when: [[_schemas_recordOperationStrictOpen, { keys: ["@odata.type","recordingLocation"] }], [_schemas_cancelOperationStrictOpen, { keys: ["@odata.type"] }]] }, false, true)), $check_operationStrictSchema);
+}
+
+/** Same validator as `operationStrictSchema`. */
+export const operationStrictRequestSchema: z.ZodType<Operation, Operation> = operationStrictSchema;
 
 /** `#/components/schemas/recordOperation` (strict, response). */
-export const recordOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_recordOperationStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","recordingLocation"] }, false, true)), $check_recordOperationStrictSchema))();
+export const recordOperationStrictSchema: z.ZodType<RecordOperation, RecordOperation> = /* @__PURE__ */ $build_recordOperationStrictSchema();
+function $build_recordOperationStrictSchema(): any {
+  return $withFastPath(_schemas_recordOperationStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type","recordingLocation"] }, false, true)), $check_recordOperationStrictSchema);
+}
+
+/** Same validator as `recordOperationStrictSchema`. */
+export const recordOperationStrictRequestSchema: z.ZodType<RecordOperation, RecordOperation> = recordOperationStrictSchema;
 
 /** `#/components/schemas/cancelOperation` (strict, response). */
-export const cancelOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_cancelOperationStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type"] }, false, true)), $check_cancelOperationStrictSchema))();
+export const cancelOperationStrictSchema: z.ZodType<CancelOperation, CancelOperation> = /* @__PURE__ */ $build_cancelOperationStrictSchema();
+function $build_cancelOperationStrictSchema(): any {
+  return $withFastPath(_schemas_cancelOperationStrictOpen.superRefine($unevaluatedProperties({ keys: ["@odata.type"] }, false, true)), $check_cancelOperationStrictSchema);
+}
+
+/** Same validator as `cancelOperationStrictSchema`. */
+export const cancelOperationStrictRequestSchema: z.ZodType<CancelOperation, CancelOperation> = cancelOperationStrictSchema;
 
 /** `#/components/schemas/cat` (open, response). */
-export const catSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  kind: z.enum(["cat"]),
-  lives: z.number().refine(Number.isInteger, "Expected an integer").optional(),
-}), $check_catSchema))();
+export const catSchema: z.ZodType<Cat, Cat> = /* @__PURE__ */ $build_catSchema();
+function $build_catSchema(): any {
+  return $withFastPath($z.looseObject({
+    kind: $z.enum(["cat"]),
+    lives: $z.number().refine(Number.isInteger, "Expected an integer").optional(),
+  }), $check_catSchema);
+}
+
+/** Same validator as `catSchema`. */
+export const catRequestSchema: z.ZodType<Cat, Cat> = catSchema;
 
 /** `#/components/schemas/dog` (open, response). */
-export const dogSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  kind: z.enum(["dog"]),
-  barks: z.boolean().optional(),
-}), $check_dogSchema))();
+export const dogSchema: z.ZodType<Dog, Dog> = /* @__PURE__ */ $build_dogSchema();
+function $build_dogSchema(): any {
+  return $withFastPath($z.looseObject({
+    kind: $z.enum(["dog"]),
+    barks: $z.boolean().optional(),
+  }), $check_dogSchema);
+}
+
+/** Same validator as `dogSchema`. */
+export const dogRequestSchema: z.ZodType<Dog, Dog> = dogSchema;
 
 /** `#/components/schemas/pet` (open, response). */
-export const petSchema = /* @__PURE__ */ (() => $withFastPath(z.custom<z.output<typeof catSchema> | z.output<typeof dogSchema>>().superRefine($discriminator("kind", { "cat": catSchema, "dog": dogSchema }, [catSchema, dogSchema], true)), $check_petSchema))();
+export const petSchema: z.ZodType<Pet, Pet> = /* @__PURE__ */ $build_petSchema();
+function $build_petSchema(): any {
+  return $withFastPath($z.custom().superRefine($discriminator("kind", { "cat": catSchema, "dog": dogSchema }, [catSchema, dogSchema], true)), $check_petSchema);
+}
+
+/** Same validator as `petSchema`. */
+export const petRequestSchema: z.ZodType<Pet, Pet> = petSchema;
 
 /** `#/components/schemas/cat` (strict, open at this level, response). */
-const _schemas_catStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  kind: z.enum(["cat"]),
-  lives: z.number().refine(Number.isInteger, "Expected an integer").optional(),
-}), $check__schemas_catStrictOpen))();
+const _schemas_catStrictOpen = /* @__PURE__ */ $build__schemas_catStrictOpen();
+function $build__schemas_catStrictOpen() {
+  return $withFastPath($z.looseObject({
+    kind: $z.enum(["cat"]),
+    lives: $z.number().refine(Number.isInteger, "Expected an integer").optional(),
+  }), $check__schemas_catStrictOpen);
+}
 
 /** `#/components/schemas/dog` (strict, open at this level, response). */
-const _schemas_dogStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  kind: z.enum(["dog"]),
-  barks: z.boolean().optional(),
-}), $check__schemas_dogStrictOpen))();
+const _schemas_dogStrictOpen = /* @__PURE__ */ $build__schemas_dogStrictOpen();
+function $build__schemas_dogStrictOpen() {
+  return $withFastPath($z.looseObject({
+    kind: $z.enum(["dog"]),
+    barks: $z.boolean().optional(),
+  }), $check__schemas_dogStrictOpen);
+}
 
 /** `#/components/schemas/pet` (strict, response). */
-export const petStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.custom<z.output<typeof _schemas_catStrictOpen> | z.output<typeof _schemas_dogStrictOpen>>().superRefine($discriminator("kind", { "cat": _schemas_catStrictOpen, "dog": _schemas_dogStrictOpen }, [_schemas_catStrictOpen, _schemas_dogStrictOpen], true)).superRefine($unevaluatedProperties({ when: [[_schemas_catStrictOpen, { keys: ["kind","lives"] }], [_schemas_dogStrictOpen, { keys: ["kind","barks"] }]] }, false, true)), $check_petStrictSchema))();
+export const petStrictSchema: z.ZodType<Pet, Pet> = /* @__PURE__ */ $build_petStrictSchema();
+function $build_petStrictSchema(): any {
+  return $withFastPath($z.custom().superRefine($discriminator("kind", { "cat": _schemas_catStrictOpen, "dog": _schemas_dogStrictOpen }, [_schemas_catStrictOpen, _schemas_dogStrictOpen], true)).superRefine($unevaluatedProperties({ when: [[_schemas_catStrictOpen, { keys: ["kind","lives"] }], [_schemas_dogStrictOpen, { keys: ["kind","barks"] }]] }, false, true)), $check_petStrictSchema);
+}
+
+/** Same validator as `petStrictSchema`. */
+export const petStrictRequestSchema: z.ZodType<Pet, Pet> = petStrictSchema;
 
 /** `#/components/schemas/cat` (strict, response). */
-export const catStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_catStrictOpen.superRefine($unevaluatedProperties({ keys: ["kind","lives"] }, false, true)), $check_catStrictSchema))();
+export const catStrictSchema: z.ZodType<Cat, Cat> = /* @__PURE__ */ $build_catStrictSchema();
+function $build_catStrictSchema(): any {
+  return $withFastPath(_schemas_catStrictOpen.superRefine($unevaluatedProperties({ keys: ["kind","lives"] }, false, true)), $check_catStrictSchema);
+}
+
+/** Same validator as `catStrictSchema`. */
+export const catStrictRequestSchema: z.ZodType<Cat, Cat> = catStrictSchema;
 
 /** `#/components/schemas/dog` (strict, response). */
-export const dogStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_dogStrictOpen.superRefine($unevaluatedProperties({ keys: ["kind","barks"] }, false, true)), $check_dogStrictSchema))();
+export const dogStrictSchema: z.ZodType<Dog, Dog> = /* @__PURE__ */ $build_dogStrictSchema();
+function $build_dogStrictSchema(): any {
+  return $withFastPath(_schemas_dogStrictOpen.superRefine($unevaluatedProperties({ keys: ["kind","barks"] }, false, true)), $check_dogStrictSchema);
+}
+
+/** Same validator as `dogStrictSchema`. */
+export const dogStrictRequestSchema: z.ZodType<Dog, Dog> = dogStrictSchema;
 
 // Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
 const $c0: $Evaluation = /* @__PURE__ */ (() => ({ when: [[$check__schemas_recordOperationStrictOpen, { keys: ["@odata.type","recordingLocation"] }], [$check__schemas_cancelOperationStrictOpen, { keys: ["@odata.type"] }]] }))();
@@ -296,129 +426,106 @@ function $check_dogStrictSchema(v: any): boolean {
   return $check__schemas_dogStrictOpen(v) && $closedOk(v, $c5, []);
 }
 
-/** Same validator as `operationSchema`. */
-export const operationRequestSchema = operationSchema;
+/** Validators of `components.schemas` keyed by component name, response direction. */
+export type ComponentSchemas = {
+  readonly operation: z.ZodType<Operation, Operation>;
+  readonly recordOperation: z.ZodType<RecordOperation, RecordOperation>;
+  readonly cancelOperation: z.ZodType<CancelOperation, CancelOperation>;
+  readonly pet: z.ZodType<Pet, Pet>;
+  readonly cat: z.ZodType<Cat, Cat>;
+  readonly dog: z.ZodType<Dog, Dog>;
+};
 
-/** Same validator as `operationStrictSchema`. */
-export const operationStrictRequestSchema = operationStrictSchema;
-
-/** Same validator as `recordOperationSchema`. */
-export const recordOperationRequestSchema = recordOperationSchema;
-
-/** Same validator as `recordOperationStrictSchema`. */
-export const recordOperationStrictRequestSchema = recordOperationStrictSchema;
-
-/** Same validator as `cancelOperationSchema`. */
-export const cancelOperationRequestSchema = cancelOperationSchema;
-
-/** Same validator as `cancelOperationStrictSchema`. */
-export const cancelOperationStrictRequestSchema = cancelOperationStrictSchema;
-
-/** Same validator as `petSchema`. */
-export const petRequestSchema = petSchema;
-
-/** Same validator as `petStrictSchema`. */
-export const petStrictRequestSchema = petStrictSchema;
-
-/** Same validator as `catSchema`. */
-export const catRequestSchema = catSchema;
-
-/** Same validator as `catStrictSchema`. */
-export const catStrictRequestSchema = catStrictSchema;
-
-/** Same validator as `dogSchema`. */
-export const dogRequestSchema = dogSchema;
-
-/** Same validator as `dogStrictSchema`. */
-export const dogStrictRequestSchema = dogStrictSchema;
+/** Validators of `components.schemas` keyed by component name, request direction. */
+export type ComponentRequestSchemas = {
+  readonly operation: z.ZodType<Operation, Operation>;
+  readonly recordOperation: z.ZodType<RecordOperation, RecordOperation>;
+  readonly cancelOperation: z.ZodType<CancelOperation, CancelOperation>;
+  readonly pet: z.ZodType<Pet, Pet>;
+  readonly cat: z.ZodType<Cat, Cat>;
+  readonly dog: z.ZodType<Dog, Dog>;
+};
 
 /** Open-mode validators of `components.schemas`, response direction, keyed by component name. */
-export const schemas: {
-  readonly operation: typeof operationSchema;
-  readonly recordOperation: typeof recordOperationSchema;
-  readonly cancelOperation: typeof cancelOperationSchema;
-  readonly pet: typeof petSchema;
-  readonly cat: typeof catSchema;
-  readonly dog: typeof dogSchema;
-} = {
-  operation: operationSchema,
-  recordOperation: recordOperationSchema,
-  cancelOperation: cancelOperationSchema,
-  pet: petSchema,
-  cat: catSchema,
-  dog: dogSchema,
-};
+export const schemas = /* @__PURE__ */ $build_schemas();
+function $build_schemas(): ComponentSchemas {
+  return {
+    operation: operationSchema,
+    recordOperation: recordOperationSchema,
+    cancelOperation: cancelOperationSchema,
+    pet: petSchema,
+    cat: catSchema,
+    dog: dogSchema,
+  };
+}
 
 /** Strict-mode validators of `components.schemas`, response direction. */
-export const strictSchemas: {
-  readonly operation: typeof operationStrictSchema;
-  readonly recordOperation: typeof recordOperationStrictSchema;
-  readonly cancelOperation: typeof cancelOperationStrictSchema;
-  readonly pet: typeof petStrictSchema;
-  readonly cat: typeof catStrictSchema;
-  readonly dog: typeof dogStrictSchema;
-} = {
-  operation: operationStrictSchema,
-  recordOperation: recordOperationStrictSchema,
-  cancelOperation: cancelOperationStrictSchema,
-  pet: petStrictSchema,
-  cat: catStrictSchema,
-  dog: dogStrictSchema,
-};
+export const strictSchemas = /* @__PURE__ */ $build_strictSchemas();
+function $build_strictSchemas(): ComponentSchemas {
+  return {
+    operation: operationStrictSchema,
+    recordOperation: recordOperationStrictSchema,
+    cancelOperation: cancelOperationStrictSchema,
+    pet: petStrictSchema,
+    cat: catStrictSchema,
+    dog: dogStrictSchema,
+  };
+}
 
 /** Open-mode validators of `components.schemas`, request direction. */
-export const requestSchemas: {
-  readonly operation: typeof operationSchema;
-  readonly recordOperation: typeof recordOperationSchema;
-  readonly cancelOperation: typeof cancelOperationSchema;
-  readonly pet: typeof petSchema;
-  readonly cat: typeof catSchema;
-  readonly dog: typeof dogSchema;
-} = {
-  operation: operationSchema,
-  recordOperation: recordOperationSchema,
-  cancelOperation: cancelOperationSchema,
-  pet: petSchema,
-  cat: catSchema,
-  dog: dogSchema,
-};
+export const requestSchemas = /* @__PURE__ */ $build_requestSchemas();
+function $build_requestSchemas(): ComponentRequestSchemas {
+  return {
+    operation: operationSchema,
+    recordOperation: recordOperationSchema,
+    cancelOperation: cancelOperationSchema,
+    pet: petSchema,
+    cat: catSchema,
+    dog: dogSchema,
+  };
+}
 
 /** Strict-mode validators of `components.schemas`, request direction. */
-export const strictRequestSchemas: {
-  readonly operation: typeof operationStrictSchema;
-  readonly recordOperation: typeof recordOperationStrictSchema;
-  readonly cancelOperation: typeof cancelOperationStrictSchema;
-  readonly pet: typeof petStrictSchema;
-  readonly cat: typeof catStrictSchema;
-  readonly dog: typeof dogStrictSchema;
-} = {
-  operation: operationStrictSchema,
-  recordOperation: recordOperationStrictSchema,
-  cancelOperation: cancelOperationStrictSchema,
-  pet: petStrictSchema,
-  cat: catStrictSchema,
-  dog: dogStrictSchema,
-};
+export const strictRequestSchemas = /* @__PURE__ */ $build_strictRequestSchemas();
+function $build_strictRequestSchemas(): ComponentRequestSchemas {
+  return {
+    operation: operationStrictSchema,
+    recordOperation: recordOperationStrictSchema,
+    cancelOperation: cancelOperationStrictSchema,
+    pet: petStrictSchema,
+    cat: catStrictSchema,
+    dog: dogStrictSchema,
+  };
+}
 
 /** Request and response body validators (JSON media types) by operationId. */
-export const operations: { readonly [key: string]: never } = {};
+export const operations = /* @__PURE__ */ $build_operations();
+function $build_operations(): { readonly [key: string]: never } {
+  return {};
+}
 
 /** Payload and response body validators (JSON media types) by webhook name. */
-export const webhooks: { readonly [key: string]: never } = {};
+export const webhooks = /* @__PURE__ */ $build_webhooks();
+function $build_webhooks(): { readonly [key: string]: never } {
+  return {};
+}
 
 /** The open and strict validator of every exported schema, keyed by its JSON pointer in the document. */
-export const schemaPointers: {
+export const schemaPointers = /* @__PURE__ */ $build_schemaPointers();
+function $build_schemaPointers(): {
   readonly "#/components/schemas/operation": { readonly open: typeof operationSchema; readonly strict: typeof operationStrictSchema };
   readonly "#/components/schemas/recordOperation": { readonly open: typeof recordOperationSchema; readonly strict: typeof recordOperationStrictSchema };
   readonly "#/components/schemas/cancelOperation": { readonly open: typeof cancelOperationSchema; readonly strict: typeof cancelOperationStrictSchema };
   readonly "#/components/schemas/pet": { readonly open: typeof petSchema; readonly strict: typeof petStrictSchema };
   readonly "#/components/schemas/cat": { readonly open: typeof catSchema; readonly strict: typeof catStrictSchema };
   readonly "#/components/schemas/dog": { readonly open: typeof dogSchema; readonly strict: typeof dogStrictSchema };
-} = {
-  "#/components/schemas/operation": { open: operationSchema, strict: operationStrictSchema },
-  "#/components/schemas/recordOperation": { open: recordOperationSchema, strict: recordOperationStrictSchema },
-  "#/components/schemas/cancelOperation": { open: cancelOperationSchema, strict: cancelOperationStrictSchema },
-  "#/components/schemas/pet": { open: petSchema, strict: petStrictSchema },
-  "#/components/schemas/cat": { open: catSchema, strict: catStrictSchema },
-  "#/components/schemas/dog": { open: dogSchema, strict: dogStrictSchema },
-};
+} {
+  return {
+    "#/components/schemas/operation": { open: operationSchema, strict: operationStrictSchema },
+    "#/components/schemas/recordOperation": { open: recordOperationSchema, strict: recordOperationStrictSchema },
+    "#/components/schemas/cancelOperation": { open: cancelOperationSchema, strict: cancelOperationStrictSchema },
+    "#/components/schemas/pet": { open: petSchema, strict: petStrictSchema },
+    "#/components/schemas/cat": { open: catSchema, strict: catStrictSchema },
+    "#/components/schemas/dog": { open: dogSchema, strict: dogStrictSchema },
+  };
+}

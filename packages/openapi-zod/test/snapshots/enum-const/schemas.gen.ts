@@ -2,6 +2,46 @@
 
 import * as z from "zod";
 
+/**
+ * Zod's builders with short, non-generic signatures (the same object as `z`): exported validators carry
+ * declared types, so type-checking this module does not infer Zod's generic types through every schema.
+ */
+type $Schema = z.ZodType<any, any>;
+const $z: {
+  unknown(): $Schema;
+  never(): $Schema;
+  null(): $Schema;
+  boolean(): $Schema;
+  string(): z.ZodString;
+  number(): z.ZodNumber;
+  enum(values: readonly [string, ...string[]]): $Schema;
+  literal(value: z.core.util.Literal): $Schema;
+  literal(values: readonly z.core.util.Literal[]): $Schema;
+  array(items: $Schema): z.ZodArray<$Schema>;
+  tuple(items: readonly [$Schema, ...$Schema[]], rest?: $Schema): $Schema;
+  tuple(items: readonly [], rest?: $Schema): $Schema;
+  looseObject(shape: Record<string, $Schema>): $Schema;
+  strictObject(shape: Record<string, $Schema>): $Schema;
+  object(shape: Record<string, $Schema>): { catchall(schema: $Schema): $Schema };
+  intersection(left: $Schema, right: $Schema): $Schema;
+  union(options: readonly $Schema[]): $Schema;
+  xor(options: readonly $Schema[]): $Schema;
+  custom(): $Schema;
+  lazy(getter: () => $Schema): $Schema;
+} = z;
+
+/** `#/components/schemas/status` (response). */
+export type Status = "notStarted" | "running" | "completed" | "failed";
+
+/** `#/components/schemas/mixed` (response). */
+export type Mixed = 1 | "one" | null | false;
+
+/** `#/components/schemas/constantObject` (response). */
+export type ConstantObject = unknown;
+
+/** `#/components/schemas/typedWithLength` (response). */
+export type TypedWithLength = "a" | "bb" | "ccc";
+
 function $equal(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
@@ -56,28 +96,76 @@ function $withFastPath<T>(schema: T, test: (v: any) => boolean): T {
 }
 
 /** `#/components/schemas/status` (open, response). */
-export const statusSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["notStarted", "running", "completed", "failed"]), $check_statusSchema))();
+export const statusSchema: z.ZodType<Status, Status> = /* @__PURE__ */ $build_statusSchema();
+function $build_statusSchema(): any {
+  return $withFastPath($z.enum(["notStarted", "running", "completed", "failed"]), $check_statusSchema);
+}
+
+/** Same validator as `statusSchema`. */
+export const statusRequestSchema: z.ZodType<Status, Status> = statusSchema;
 
 /** `#/components/schemas/status` (strict, response). */
-export const statusStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.enum(["notStarted", "running", "completed", "failed"]), $check_statusStrictSchema))();
+export const statusStrictSchema: z.ZodType<Status, Status> = /* @__PURE__ */ $build_statusStrictSchema();
+function $build_statusStrictSchema(): any {
+  return $withFastPath($z.enum(["notStarted", "running", "completed", "failed"]), $check_statusStrictSchema);
+}
+
+/** Same validator as `statusStrictSchema`. */
+export const statusStrictRequestSchema: z.ZodType<Status, Status> = statusStrictSchema;
 
 /** `#/components/schemas/mixed` (open, response). */
-export const mixedSchema = /* @__PURE__ */ (() => $withFastPath(z.literal([1, "one", null, false]), $check_mixedSchema))();
+export const mixedSchema: z.ZodType<Mixed, Mixed> = /* @__PURE__ */ $build_mixedSchema();
+function $build_mixedSchema(): any {
+  return $withFastPath($z.literal([1, "one", null, false]), $check_mixedSchema);
+}
+
+/** Same validator as `mixedSchema`. */
+export const mixedRequestSchema: z.ZodType<Mixed, Mixed> = mixedSchema;
 
 /** `#/components/schemas/mixed` (strict, response). */
-export const mixedStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.literal([1, "one", null, false]), $check_mixedStrictSchema))();
+export const mixedStrictSchema: z.ZodType<Mixed, Mixed> = /* @__PURE__ */ $build_mixedStrictSchema();
+function $build_mixedStrictSchema(): any {
+  return $withFastPath($z.literal([1, "one", null, false]), $check_mixedStrictSchema);
+}
+
+/** Same validator as `mixedStrictSchema`. */
+export const mixedStrictRequestSchema: z.ZodType<Mixed, Mixed> = mixedStrictSchema;
 
 /** `#/components/schemas/constantObject` (open, response). */
-export const constantObjectSchema = /* @__PURE__ */ (() => $withFastPath(z.unknown().refine($oneOfValues([{"kind":"fixed","values":[1,2]}]), "Must equal the constant value"), $check_constantObjectSchema))();
+export const constantObjectSchema: z.ZodType<ConstantObject, ConstantObject> = /* @__PURE__ */ $build_constantObjectSchema();
+function $build_constantObjectSchema(): any {
+  return $withFastPath($z.unknown().refine($oneOfValues([{"kind":"fixed","values":[1,2]}]), "Must equal the constant value"), $check_constantObjectSchema);
+}
+
+/** Same validator as `constantObjectSchema`. */
+export const constantObjectRequestSchema: z.ZodType<ConstantObject, ConstantObject> = constantObjectSchema;
 
 /** `#/components/schemas/constantObject` (strict, response). */
-export const constantObjectStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.unknown().refine($oneOfValues([{"kind":"fixed","values":[1,2]}]), "Must equal the constant value"), $check_constantObjectStrictSchema))();
+export const constantObjectStrictSchema: z.ZodType<ConstantObject, ConstantObject> = /* @__PURE__ */ $build_constantObjectStrictSchema();
+function $build_constantObjectStrictSchema(): any {
+  return $withFastPath($z.unknown().refine($oneOfValues([{"kind":"fixed","values":[1,2]}]), "Must equal the constant value"), $check_constantObjectStrictSchema);
+}
+
+/** Same validator as `constantObjectStrictSchema`. */
+export const constantObjectStrictRequestSchema: z.ZodType<ConstantObject, ConstantObject> = constantObjectStrictSchema;
 
 /** `#/components/schemas/typedWithLength` (open, response). */
-export const typedWithLengthSchema = /* @__PURE__ */ (() => $withFastPath(z.string().refine((v) => $length(v) <= 2, "Must have at most 2 characters").refine($oneOfValues(["a", "bb", "ccc"]), "Must be one of the allowed values"), $check_typedWithLengthSchema))();
+export const typedWithLengthSchema: z.ZodType<TypedWithLength, TypedWithLength> = /* @__PURE__ */ $build_typedWithLengthSchema();
+function $build_typedWithLengthSchema(): any {
+  return $withFastPath($z.string().refine((v) => $length(v) <= 2, "Must have at most 2 characters").refine($oneOfValues(["a", "bb", "ccc"]), "Must be one of the allowed values"), $check_typedWithLengthSchema);
+}
+
+/** Same validator as `typedWithLengthSchema`. */
+export const typedWithLengthRequestSchema: z.ZodType<TypedWithLength, TypedWithLength> = typedWithLengthSchema;
 
 /** `#/components/schemas/typedWithLength` (strict, response). */
-export const typedWithLengthStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.string().refine((v) => $length(v) <= 2, "Must have at most 2 characters").refine($oneOfValues(["a", "bb", "ccc"]), "Must be one of the allowed values"), $check_typedWithLengthStrictSchema))();
+export const typedWithLengthStrictSchema: z.ZodType<TypedWithLength, TypedWithLength> = /* @__PURE__ */ $build_typedWithLengthStrictSchema();
+function $build_typedWithLengthStrictSchema(): any {
+  return $withFastPath($z.string().refine((v) => $length(v) <= 2, "Must have at most 2 characters").refine($oneOfValues(["a", "bb", "ccc"]), "Must be one of the allowed values"), $check_typedWithLengthStrictSchema);
+}
+
+/** Same validator as `typedWithLengthStrictSchema`. */
+export const typedWithLengthStrictRequestSchema: z.ZodType<TypedWithLength, TypedWithLength> = typedWithLengthStrictSchema;
 
 // Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
 const $c0 = /* @__PURE__ */ (() => ({"kind":"fixed","values":[1,2]}))();
@@ -114,97 +202,90 @@ function $check_typedWithLengthStrictSchema(v: any): boolean {
   return typeof v === "string" && $length(v) <= 2 && (v === "a" || v === "bb" || v === "ccc");
 }
 
-/** Same validator as `statusSchema`. */
-export const statusRequestSchema = statusSchema;
+/** Validators of `components.schemas` keyed by component name, response direction. */
+export type ComponentSchemas = {
+  readonly status: z.ZodType<Status, Status>;
+  readonly mixed: z.ZodType<Mixed, Mixed>;
+  readonly constantObject: z.ZodType<ConstantObject, ConstantObject>;
+  readonly typedWithLength: z.ZodType<TypedWithLength, TypedWithLength>;
+};
 
-/** Same validator as `statusStrictSchema`. */
-export const statusStrictRequestSchema = statusStrictSchema;
-
-/** Same validator as `mixedSchema`. */
-export const mixedRequestSchema = mixedSchema;
-
-/** Same validator as `mixedStrictSchema`. */
-export const mixedStrictRequestSchema = mixedStrictSchema;
-
-/** Same validator as `constantObjectSchema`. */
-export const constantObjectRequestSchema = constantObjectSchema;
-
-/** Same validator as `constantObjectStrictSchema`. */
-export const constantObjectStrictRequestSchema = constantObjectStrictSchema;
-
-/** Same validator as `typedWithLengthSchema`. */
-export const typedWithLengthRequestSchema = typedWithLengthSchema;
-
-/** Same validator as `typedWithLengthStrictSchema`. */
-export const typedWithLengthStrictRequestSchema = typedWithLengthStrictSchema;
+/** Validators of `components.schemas` keyed by component name, request direction. */
+export type ComponentRequestSchemas = {
+  readonly status: z.ZodType<Status, Status>;
+  readonly mixed: z.ZodType<Mixed, Mixed>;
+  readonly constantObject: z.ZodType<ConstantObject, ConstantObject>;
+  readonly typedWithLength: z.ZodType<TypedWithLength, TypedWithLength>;
+};
 
 /** Open-mode validators of `components.schemas`, response direction, keyed by component name. */
-export const schemas: {
-  readonly status: typeof statusSchema;
-  readonly mixed: typeof mixedSchema;
-  readonly constantObject: typeof constantObjectSchema;
-  readonly typedWithLength: typeof typedWithLengthSchema;
-} = {
-  status: statusSchema,
-  mixed: mixedSchema,
-  constantObject: constantObjectSchema,
-  typedWithLength: typedWithLengthSchema,
-};
+export const schemas = /* @__PURE__ */ $build_schemas();
+function $build_schemas(): ComponentSchemas {
+  return {
+    status: statusSchema,
+    mixed: mixedSchema,
+    constantObject: constantObjectSchema,
+    typedWithLength: typedWithLengthSchema,
+  };
+}
 
 /** Strict-mode validators of `components.schemas`, response direction. */
-export const strictSchemas: {
-  readonly status: typeof statusStrictSchema;
-  readonly mixed: typeof mixedStrictSchema;
-  readonly constantObject: typeof constantObjectStrictSchema;
-  readonly typedWithLength: typeof typedWithLengthStrictSchema;
-} = {
-  status: statusStrictSchema,
-  mixed: mixedStrictSchema,
-  constantObject: constantObjectStrictSchema,
-  typedWithLength: typedWithLengthStrictSchema,
-};
+export const strictSchemas = /* @__PURE__ */ $build_strictSchemas();
+function $build_strictSchemas(): ComponentSchemas {
+  return {
+    status: statusStrictSchema,
+    mixed: mixedStrictSchema,
+    constantObject: constantObjectStrictSchema,
+    typedWithLength: typedWithLengthStrictSchema,
+  };
+}
 
 /** Open-mode validators of `components.schemas`, request direction. */
-export const requestSchemas: {
-  readonly status: typeof statusSchema;
-  readonly mixed: typeof mixedSchema;
-  readonly constantObject: typeof constantObjectSchema;
-  readonly typedWithLength: typeof typedWithLengthSchema;
-} = {
-  status: statusSchema,
-  mixed: mixedSchema,
-  constantObject: constantObjectSchema,
-  typedWithLength: typedWithLengthSchema,
-};
+export const requestSchemas = /* @__PURE__ */ $build_requestSchemas();
+function $build_requestSchemas(): ComponentRequestSchemas {
+  return {
+    status: statusSchema,
+    mixed: mixedSchema,
+    constantObject: constantObjectSchema,
+    typedWithLength: typedWithLengthSchema,
+  };
+}
 
 /** Strict-mode validators of `components.schemas`, request direction. */
-export const strictRequestSchemas: {
-  readonly status: typeof statusStrictSchema;
-  readonly mixed: typeof mixedStrictSchema;
-  readonly constantObject: typeof constantObjectStrictSchema;
-  readonly typedWithLength: typeof typedWithLengthStrictSchema;
-} = {
-  status: statusStrictSchema,
-  mixed: mixedStrictSchema,
-  constantObject: constantObjectStrictSchema,
-  typedWithLength: typedWithLengthStrictSchema,
-};
+export const strictRequestSchemas = /* @__PURE__ */ $build_strictRequestSchemas();
+function $build_strictRequestSchemas(): ComponentRequestSchemas {
+  return {
+    status: statusStrictSchema,
+    mixed: mixedStrictSchema,
+    constantObject: constantObjectStrictSchema,
+    typedWithLength: typedWithLengthStrictSchema,
+  };
+}
 
 /** Request and response body validators (JSON media types) by operationId. */
-export const operations: { readonly [key: string]: never } = {};
+export const operations = /* @__PURE__ */ $build_operations();
+function $build_operations(): { readonly [key: string]: never } {
+  return {};
+}
 
 /** Payload and response body validators (JSON media types) by webhook name. */
-export const webhooks: { readonly [key: string]: never } = {};
+export const webhooks = /* @__PURE__ */ $build_webhooks();
+function $build_webhooks(): { readonly [key: string]: never } {
+  return {};
+}
 
 /** The open and strict validator of every exported schema, keyed by its JSON pointer in the document. */
-export const schemaPointers: {
+export const schemaPointers = /* @__PURE__ */ $build_schemaPointers();
+function $build_schemaPointers(): {
   readonly "#/components/schemas/status": { readonly open: typeof statusSchema; readonly strict: typeof statusStrictSchema };
   readonly "#/components/schemas/mixed": { readonly open: typeof mixedSchema; readonly strict: typeof mixedStrictSchema };
   readonly "#/components/schemas/constantObject": { readonly open: typeof constantObjectSchema; readonly strict: typeof constantObjectStrictSchema };
   readonly "#/components/schemas/typedWithLength": { readonly open: typeof typedWithLengthSchema; readonly strict: typeof typedWithLengthStrictSchema };
-} = {
-  "#/components/schemas/status": { open: statusSchema, strict: statusStrictSchema },
-  "#/components/schemas/mixed": { open: mixedSchema, strict: mixedStrictSchema },
-  "#/components/schemas/constantObject": { open: constantObjectSchema, strict: constantObjectStrictSchema },
-  "#/components/schemas/typedWithLength": { open: typedWithLengthSchema, strict: typedWithLengthStrictSchema },
-};
+} {
+  return {
+    "#/components/schemas/status": { open: statusSchema, strict: statusStrictSchema },
+    "#/components/schemas/mixed": { open: mixedSchema, strict: mixedStrictSchema },
+    "#/components/schemas/constantObject": { open: constantObjectSchema, strict: constantObjectStrictSchema },
+    "#/components/schemas/typedWithLength": { open: typedWithLengthSchema, strict: typedWithLengthStrictSchema },
+  };
+}

@@ -2,6 +2,37 @@
 
 import * as z from "zod";
 
+/**
+ * Zod's builders with short, non-generic signatures (the same object as `z`): exported validators carry
+ * declared types, so type-checking this module does not infer Zod's generic types through every schema.
+ */
+type $Schema = z.ZodType<any, any>;
+const $z: {
+  unknown(): $Schema;
+  never(): $Schema;
+  null(): $Schema;
+  boolean(): $Schema;
+  string(): z.ZodString;
+  number(): z.ZodNumber;
+  enum(values: readonly [string, ...string[]]): $Schema;
+  literal(value: z.core.util.Literal): $Schema;
+  literal(values: readonly z.core.util.Literal[]): $Schema;
+  array(items: $Schema): z.ZodArray<$Schema>;
+  tuple(items: readonly [$Schema, ...$Schema[]], rest?: $Schema): $Schema;
+  tuple(items: readonly [], rest?: $Schema): $Schema;
+  looseObject(shape: Record<string, $Schema>): $Schema;
+  strictObject(shape: Record<string, $Schema>): $Schema;
+  object(shape: Record<string, $Schema>): { catchall(schema: $Schema): $Schema };
+  intersection(left: $Schema, right: $Schema): $Schema;
+  union(options: readonly $Schema[]): $Schema;
+  xor(options: readonly $Schema[]): $Schema;
+  custom(): $Schema;
+  lazy(getter: () => $Schema): $Schema;
+} = z;
+
+/** `#/components/schemas/formats` (response). */
+export type Formats = { when?: string; day?: string; at?: string; id?: string; mail?: string; link?: string; v4?: string; v6?: string; small?: number; big?: number; other?: string; [key: string]: unknown };
+
 function $isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -215,34 +246,46 @@ function $withFastPath<T>(schema: T, test: (v: any) => boolean): T {
 }
 
 /** `#/components/schemas/formats` (open, response). */
-export const formatsSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  when: z.string().refine($isDateTime, "Invalid date-time").optional(),
-  day: z.string().refine($isDate, "Invalid date").optional(),
-  at: z.string().refine($isTime, "Invalid time").optional(),
-  id: z.string().refine($isUuid, "Invalid uuid").optional(),
-  mail: z.string().refine($isEmail, "Invalid email").optional(),
-  link: z.string().refine($isUri, "Invalid uri").optional(),
-  v4: z.string().refine($isIpv4, "Invalid ipv4").optional(),
-  v6: z.string().refine($isIpv6, "Invalid ipv6").optional(),
-  small: z.number().refine(Number.isInteger, "Expected an integer").refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
-  big: z.number().refine(Number.isInteger, "Expected an integer").refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
-  other: z.string().optional(),
-}), $check_formatsSchema))();
+export const formatsSchema: z.ZodType<Formats, Formats> = /* @__PURE__ */ $build_formatsSchema();
+function $build_formatsSchema(): any {
+  return $withFastPath($z.looseObject({
+    when: $z.string().refine($isDateTime, "Invalid date-time").optional(),
+    day: $z.string().refine($isDate, "Invalid date").optional(),
+    at: $z.string().refine($isTime, "Invalid time").optional(),
+    id: $z.string().refine($isUuid, "Invalid uuid").optional(),
+    mail: $z.string().refine($isEmail, "Invalid email").optional(),
+    link: $z.string().refine($isUri, "Invalid uri").optional(),
+    v4: $z.string().refine($isIpv4, "Invalid ipv4").optional(),
+    v6: $z.string().refine($isIpv6, "Invalid ipv6").optional(),
+    small: $z.number().refine(Number.isInteger, "Expected an integer").refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
+    big: $z.number().refine(Number.isInteger, "Expected an integer").refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
+    other: $z.string().optional(),
+  }), $check_formatsSchema);
+}
+
+/** Same validator as `formatsSchema`. */
+export const formatsRequestSchema: z.ZodType<Formats, Formats> = formatsSchema;
 
 /** `#/components/schemas/formats` (strict, response). */
-export const formatsStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  when: z.string().refine($isDateTime, "Invalid date-time").optional(),
-  day: z.string().refine($isDate, "Invalid date").optional(),
-  at: z.string().refine($isTime, "Invalid time").optional(),
-  id: z.string().refine($isUuid, "Invalid uuid").optional(),
-  mail: z.string().refine($isEmail, "Invalid email").optional(),
-  link: z.string().refine($isUri, "Invalid uri").optional(),
-  v4: z.string().refine($isIpv4, "Invalid ipv4").optional(),
-  v6: z.string().refine($isIpv6, "Invalid ipv6").optional(),
-  small: z.number().refine(Number.isInteger, "Expected an integer").refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
-  big: z.number().refine(Number.isInteger, "Expected an integer").refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
-  other: z.string().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["when","day","at","id","mail","link","v4","v6","small","big","other"] }, false, true)), $check_formatsStrictSchema))();
+export const formatsStrictSchema: z.ZodType<Formats, Formats> = /* @__PURE__ */ $build_formatsStrictSchema();
+function $build_formatsStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    when: $z.string().refine($isDateTime, "Invalid date-time").optional(),
+    day: $z.string().refine($isDate, "Invalid date").optional(),
+    at: $z.string().refine($isTime, "Invalid time").optional(),
+    id: $z.string().refine($isUuid, "Invalid uuid").optional(),
+    mail: $z.string().refine($isEmail, "Invalid email").optional(),
+    link: $z.string().refine($isUri, "Invalid uri").optional(),
+    v4: $z.string().refine($isIpv4, "Invalid ipv4").optional(),
+    v6: $z.string().refine($isIpv6, "Invalid ipv6").optional(),
+    small: $z.number().refine(Number.isInteger, "Expected an integer").refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").optional(),
+    big: $z.number().refine(Number.isInteger, "Expected an integer").refine((v) => v >= -9223372036854775808 && v < 9223372036854775808, "Out of the int64 range").optional(),
+    other: $z.string().optional(),
+  }).superRefine($unevaluatedProperties({ keys: ["when","day","at","id","mail","link","v4","v6","small","big","other"] }, false, true)), $check_formatsStrictSchema);
+}
+
+/** Same validator as `formatsStrictSchema`. */
+export const formatsStrictRequestSchema: z.ZodType<Formats, Formats> = formatsStrictSchema;
 
 // Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
 const $c0 = /* @__PURE__ */ (() => (new Set(["when","day","at","id","mail","link","v4","v6","small","big","other"])))();
@@ -255,33 +298,58 @@ function $check_formatsStrictSchema(v: any): boolean {
   return ($isRecord(v) && ((v["when"] === undefined || typeof v["when"] === "string" && $isDateTime(v["when"])) && (v["day"] === undefined || typeof v["day"] === "string" && $isDate(v["day"])) && (v["at"] === undefined || typeof v["at"] === "string" && $isTime(v["at"])) && (v["id"] === undefined || typeof v["id"] === "string" && $isUuid(v["id"])) && (v["mail"] === undefined || typeof v["mail"] === "string" && $isEmail(v["mail"])) && (v["link"] === undefined || typeof v["link"] === "string" && $isUri(v["link"])) && (v["v4"] === undefined || typeof v["v4"] === "string" && $isIpv4(v["v4"])) && (v["v6"] === undefined || typeof v["v6"] === "string" && $isIpv6(v["v6"])) && (v["small"] === undefined || Number.isInteger(v["small"]) && Number.isInteger(v["small"]) && v["small"] >= -2147483648 && v["small"] < 2147483648) && (v["big"] === undefined || Number.isInteger(v["big"]) && Number.isInteger(v["big"]) && v["big"] >= -9223372036854775808 && v["big"] < 9223372036854775808) && (v["other"] === undefined || typeof v["other"] === "string"))) && $closedOk(v, $c0, []);
 }
 
-/** Same validator as `formatsSchema`. */
-export const formatsRequestSchema = formatsSchema;
+/** Validators of `components.schemas` keyed by component name, response direction. */
+export type ComponentSchemas = {
+  readonly formats: z.ZodType<Formats, Formats>;
+};
 
-/** Same validator as `formatsStrictSchema`. */
-export const formatsStrictRequestSchema = formatsStrictSchema;
+/** Validators of `components.schemas` keyed by component name, request direction. */
+export type ComponentRequestSchemas = {
+  readonly formats: z.ZodType<Formats, Formats>;
+};
 
 /** Open-mode validators of `components.schemas`, response direction, keyed by component name. */
-export const schemas: { readonly formats: typeof formatsSchema } = { formats: formatsSchema };
+export const schemas = /* @__PURE__ */ $build_schemas();
+function $build_schemas(): ComponentSchemas {
+  return { formats: formatsSchema };
+}
 
 /** Strict-mode validators of `components.schemas`, response direction. */
-export const strictSchemas: { readonly formats: typeof formatsStrictSchema } = { formats: formatsStrictSchema };
+export const strictSchemas = /* @__PURE__ */ $build_strictSchemas();
+function $build_strictSchemas(): ComponentSchemas {
+  return { formats: formatsStrictSchema };
+}
 
 /** Open-mode validators of `components.schemas`, request direction. */
-export const requestSchemas: { readonly formats: typeof formatsSchema } = { formats: formatsSchema };
+export const requestSchemas = /* @__PURE__ */ $build_requestSchemas();
+function $build_requestSchemas(): ComponentRequestSchemas {
+  return { formats: formatsSchema };
+}
 
 /** Strict-mode validators of `components.schemas`, request direction. */
-export const strictRequestSchemas: { readonly formats: typeof formatsStrictSchema } = { formats: formatsStrictSchema };
+export const strictRequestSchemas = /* @__PURE__ */ $build_strictRequestSchemas();
+function $build_strictRequestSchemas(): ComponentRequestSchemas {
+  return { formats: formatsStrictSchema };
+}
 
 /** Request and response body validators (JSON media types) by operationId. */
-export const operations: { readonly [key: string]: never } = {};
+export const operations = /* @__PURE__ */ $build_operations();
+function $build_operations(): { readonly [key: string]: never } {
+  return {};
+}
 
 /** Payload and response body validators (JSON media types) by webhook name. */
-export const webhooks: { readonly [key: string]: never } = {};
+export const webhooks = /* @__PURE__ */ $build_webhooks();
+function $build_webhooks(): { readonly [key: string]: never } {
+  return {};
+}
 
 /** The open and strict validator of every exported schema, keyed by its JSON pointer in the document. */
-export const schemaPointers: {
+export const schemaPointers = /* @__PURE__ */ $build_schemaPointers();
+function $build_schemaPointers(): {
   readonly "#/components/schemas/formats": { readonly open: typeof formatsSchema; readonly strict: typeof formatsStrictSchema };
-} = {
-  "#/components/schemas/formats": { open: formatsSchema, strict: formatsStrictSchema },
-};
+} {
+  return {
+    "#/components/schemas/formats": { open: formatsSchema, strict: formatsStrictSchema },
+  };
+}

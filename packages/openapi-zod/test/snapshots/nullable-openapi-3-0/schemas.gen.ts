@@ -2,6 +2,37 @@
 
 import * as z from "zod";
 
+/**
+ * Zod's builders with short, non-generic signatures (the same object as `z`): exported validators carry
+ * declared types, so type-checking this module does not infer Zod's generic types through every schema.
+ */
+type $Schema = z.ZodType<any, any>;
+const $z: {
+  unknown(): $Schema;
+  never(): $Schema;
+  null(): $Schema;
+  boolean(): $Schema;
+  string(): z.ZodString;
+  number(): z.ZodNumber;
+  enum(values: readonly [string, ...string[]]): $Schema;
+  literal(value: z.core.util.Literal): $Schema;
+  literal(values: readonly z.core.util.Literal[]): $Schema;
+  array(items: $Schema): z.ZodArray<$Schema>;
+  tuple(items: readonly [$Schema, ...$Schema[]], rest?: $Schema): $Schema;
+  tuple(items: readonly [], rest?: $Schema): $Schema;
+  looseObject(shape: Record<string, $Schema>): $Schema;
+  strictObject(shape: Record<string, $Schema>): $Schema;
+  object(shape: Record<string, $Schema>): { catchall(schema: $Schema): $Schema };
+  intersection(left: $Schema, right: $Schema): $Schema;
+  union(options: readonly $Schema[]): $Schema;
+  xor(options: readonly $Schema[]): $Schema;
+  custom(): $Schema;
+  lazy(getter: () => $Schema): $Schema;
+} = z;
+
+/** `#/components/schemas/participant` (response). */
+export type Participant = { displayName?: string | null; count?: number | null; exclusive?: number; [key: string]: unknown };
+
 function $isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -115,18 +146,30 @@ function $withFastPath<T>(schema: T, test: (v: any) => boolean): T {
 }
 
 /** `#/components/schemas/participant` (open, response). */
-export const participantSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  displayName: z.string().nullable().optional(),
-  count: z.number().refine(Number.isInteger, "Expected an integer").refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").nullable().optional(),
-  exclusive: z.number().gt(0).optional(),
-}), $check_participantSchema))();
+export const participantSchema: z.ZodType<Participant, Participant> = /* @__PURE__ */ $build_participantSchema();
+function $build_participantSchema(): any {
+  return $withFastPath($z.looseObject({
+    displayName: $z.string().nullable().optional(),
+    count: $z.number().refine(Number.isInteger, "Expected an integer").refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").nullable().optional(),
+    exclusive: $z.number().gt(0).optional(),
+  }), $check_participantSchema);
+}
+
+/** Same validator as `participantSchema`. */
+export const participantRequestSchema: z.ZodType<Participant, Participant> = participantSchema;
 
 /** `#/components/schemas/participant` (strict, response). */
-export const participantStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  displayName: z.string().nullable().optional(),
-  count: z.number().refine(Number.isInteger, "Expected an integer").refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").nullable().optional(),
-  exclusive: z.number().gt(0).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["displayName","count","exclusive"] }, false, true)), $check_participantStrictSchema))();
+export const participantStrictSchema: z.ZodType<Participant, Participant> = /* @__PURE__ */ $build_participantStrictSchema();
+function $build_participantStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    displayName: $z.string().nullable().optional(),
+    count: $z.number().refine(Number.isInteger, "Expected an integer").refine((v) => v >= -2147483648 && v < 2147483648, "Out of the int32 range").nullable().optional(),
+    exclusive: $z.number().gt(0).optional(),
+  }).superRefine($unevaluatedProperties({ keys: ["displayName","count","exclusive"] }, false, true)), $check_participantStrictSchema);
+}
+
+/** Same validator as `participantStrictSchema`. */
+export const participantStrictRequestSchema: z.ZodType<Participant, Participant> = participantStrictSchema;
 
 // Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
 const $c0 = /* @__PURE__ */ (() => (new Set(["displayName","count","exclusive"])))();
@@ -139,33 +182,58 @@ function $check_participantStrictSchema(v: any): boolean {
   return ($isRecord(v) && ((v["displayName"] === undefined || typeof v["displayName"] === "string" || v["displayName"] === null) && (v["count"] === undefined || Number.isInteger(v["count"]) && Number.isInteger(v["count"]) && v["count"] >= -2147483648 && v["count"] < 2147483648 || v["count"] === null) && (v["exclusive"] === undefined || typeof v["exclusive"] === "number" && v["exclusive"] > 0))) && $closedOk(v, $c0, []);
 }
 
-/** Same validator as `participantSchema`. */
-export const participantRequestSchema = participantSchema;
+/** Validators of `components.schemas` keyed by component name, response direction. */
+export type ComponentSchemas = {
+  readonly participant: z.ZodType<Participant, Participant>;
+};
 
-/** Same validator as `participantStrictSchema`. */
-export const participantStrictRequestSchema = participantStrictSchema;
+/** Validators of `components.schemas` keyed by component name, request direction. */
+export type ComponentRequestSchemas = {
+  readonly participant: z.ZodType<Participant, Participant>;
+};
 
 /** Open-mode validators of `components.schemas`, response direction, keyed by component name. */
-export const schemas: { readonly participant: typeof participantSchema } = { participant: participantSchema };
+export const schemas = /* @__PURE__ */ $build_schemas();
+function $build_schemas(): ComponentSchemas {
+  return { participant: participantSchema };
+}
 
 /** Strict-mode validators of `components.schemas`, response direction. */
-export const strictSchemas: { readonly participant: typeof participantStrictSchema } = { participant: participantStrictSchema };
+export const strictSchemas = /* @__PURE__ */ $build_strictSchemas();
+function $build_strictSchemas(): ComponentSchemas {
+  return { participant: participantStrictSchema };
+}
 
 /** Open-mode validators of `components.schemas`, request direction. */
-export const requestSchemas: { readonly participant: typeof participantSchema } = { participant: participantSchema };
+export const requestSchemas = /* @__PURE__ */ $build_requestSchemas();
+function $build_requestSchemas(): ComponentRequestSchemas {
+  return { participant: participantSchema };
+}
 
 /** Strict-mode validators of `components.schemas`, request direction. */
-export const strictRequestSchemas: { readonly participant: typeof participantStrictSchema } = { participant: participantStrictSchema };
+export const strictRequestSchemas = /* @__PURE__ */ $build_strictRequestSchemas();
+function $build_strictRequestSchemas(): ComponentRequestSchemas {
+  return { participant: participantStrictSchema };
+}
 
 /** Request and response body validators (JSON media types) by operationId. */
-export const operations: { readonly [key: string]: never } = {};
+export const operations = /* @__PURE__ */ $build_operations();
+function $build_operations(): { readonly [key: string]: never } {
+  return {};
+}
 
 /** Payload and response body validators (JSON media types) by webhook name. */
-export const webhooks: { readonly [key: string]: never } = {};
+export const webhooks = /* @__PURE__ */ $build_webhooks();
+function $build_webhooks(): { readonly [key: string]: never } {
+  return {};
+}
 
 /** The open and strict validator of every exported schema, keyed by its JSON pointer in the document. */
-export const schemaPointers: {
+export const schemaPointers = /* @__PURE__ */ $build_schemaPointers();
+function $build_schemaPointers(): {
   readonly "#/components/schemas/participant": { readonly open: typeof participantSchema; readonly strict: typeof participantStrictSchema };
-} = {
-  "#/components/schemas/participant": { open: participantSchema, strict: participantStrictSchema },
-};
+} {
+  return {
+    "#/components/schemas/participant": { open: participantSchema, strict: participantStrictSchema },
+  };
+}

@@ -2,6 +2,40 @@
 
 import * as z from "zod";
 
+/**
+ * Zod's builders with short, non-generic signatures (the same object as `z`): exported validators carry
+ * declared types, so type-checking this module does not infer Zod's generic types through every schema.
+ */
+type $Schema = z.ZodType<any, any>;
+const $z: {
+  unknown(): $Schema;
+  never(): $Schema;
+  null(): $Schema;
+  boolean(): $Schema;
+  string(): z.ZodString;
+  number(): z.ZodNumber;
+  enum(values: readonly [string, ...string[]]): $Schema;
+  literal(value: z.core.util.Literal): $Schema;
+  literal(values: readonly z.core.util.Literal[]): $Schema;
+  array(items: $Schema): z.ZodArray<$Schema>;
+  tuple(items: readonly [$Schema, ...$Schema[]], rest?: $Schema): $Schema;
+  tuple(items: readonly [], rest?: $Schema): $Schema;
+  looseObject(shape: Record<string, $Schema>): $Schema;
+  strictObject(shape: Record<string, $Schema>): $Schema;
+  object(shape: Record<string, $Schema>): { catchall(schema: $Schema): $Schema };
+  intersection(left: $Schema, right: $Schema): $Schema;
+  union(options: readonly $Schema[]): $Schema;
+  xor(options: readonly $Schema[]): $Schema;
+  custom(): $Schema;
+  lazy(getter: () => $Schema): $Schema;
+} = z;
+
+/** `#/components/schemas/headers` (response). */
+export type Headers = { [key: string]: unknown };
+
+/** `#/components/schemas/billing` (response). */
+export type Billing = { creditCard?: string; billingAddress?: string; [key: string]: unknown };
+
 function $typeOf(v: unknown): string {
   return v === null ? "null" : Array.isArray(v) ? "array" : typeof v;
 }
@@ -206,22 +240,46 @@ function $withFastPath<T>(schema: T, test: (v: any) => boolean): T {
 }
 
 /** `#/components/schemas/headers` (open, response). */
-export const headersSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({}).superRefine($properties({ patterns: [[new RegExp("^x-", "u"), z.string()]], declared: new Set([]), additional: false, names: z.unknown().superRefine($byType({ string: z.string().refine((v) => $length(v) <= 20, "Must have at most 20 characters") })) })).refine((v) => Object.keys(v).length >= 1, "Must have at least 1 property").refine((v) => Object.keys(v).length <= 4, "Must have at most 4 properties"), $check_headersSchema))();
+export const headersSchema: z.ZodType<Headers, Headers> = /* @__PURE__ */ $build_headersSchema();
+function $build_headersSchema(): any {
+  return $withFastPath($z.looseObject({}).superRefine($properties({ patterns: [[new RegExp("^x-", "u"), $z.string()]], declared: new Set([]), additional: false, names: $z.unknown().superRefine($byType({ string: $z.string().refine((v) => $length(v) <= 20, "Must have at most 20 characters") })) })).refine((v) => Object.keys(v).length >= 1, "Must have at least 1 property").refine((v) => Object.keys(v).length <= 4, "Must have at most 4 properties"), $check_headersSchema);
+}
+
+/** Same validator as `headersSchema`. */
+export const headersRequestSchema: z.ZodType<Headers, Headers> = headersSchema;
 
 /** `#/components/schemas/headers` (strict, response). */
-export const headersStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({}).superRefine($properties({ patterns: [[new RegExp("^x-", "u"), z.string()]], declared: new Set([]), additional: false, names: z.unknown().superRefine($byType({ string: z.string().refine((v) => $length(v) <= 20, "Must have at most 20 characters") })) })).refine((v) => Object.keys(v).length >= 1, "Must have at least 1 property").refine((v) => Object.keys(v).length <= 4, "Must have at most 4 properties"), $check_headersStrictSchema))();
+export const headersStrictSchema: z.ZodType<Headers, Headers> = /* @__PURE__ */ $build_headersStrictSchema();
+function $build_headersStrictSchema(): any {
+  return $withFastPath($z.looseObject({}).superRefine($properties({ patterns: [[new RegExp("^x-", "u"), $z.string()]], declared: new Set([]), additional: false, names: $z.unknown().superRefine($byType({ string: $z.string().refine((v) => $length(v) <= 20, "Must have at most 20 characters") })) })).refine((v) => Object.keys(v).length >= 1, "Must have at least 1 property").refine((v) => Object.keys(v).length <= 4, "Must have at most 4 properties"), $check_headersStrictSchema);
+}
+
+/** Same validator as `headersStrictSchema`. */
+export const headersStrictRequestSchema: z.ZodType<Headers, Headers> = headersStrictSchema;
 
 /** `#/components/schemas/billing` (open, response). */
-export const billingSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  creditCard: z.string().optional(),
-  billingAddress: z.string().optional(),
-}).superRefine($dependentRequired({"creditCard":["billingAddress"]})), $check_billingSchema))();
+export const billingSchema: z.ZodType<Billing, Billing> = /* @__PURE__ */ $build_billingSchema();
+function $build_billingSchema(): any {
+  return $withFastPath($z.looseObject({
+    creditCard: $z.string().optional(),
+    billingAddress: $z.string().optional(),
+  }).superRefine($dependentRequired({"creditCard":["billingAddress"]})), $check_billingSchema);
+}
+
+/** Same validator as `billingSchema`. */
+export const billingRequestSchema: z.ZodType<Billing, Billing> = billingSchema;
 
 /** `#/components/schemas/billing` (strict, response). */
-export const billingStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  creditCard: z.string().optional(),
-  billingAddress: z.string().optional(),
-}).superRefine($dependentRequired({"creditCard":["billingAddress"]})).superRefine($unevaluatedProperties({ keys: ["creditCard","billingAddress"] }, false, true)), $check_billingStrictSchema))();
+export const billingStrictSchema: z.ZodType<Billing, Billing> = /* @__PURE__ */ $build_billingStrictSchema();
+function $build_billingStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    creditCard: $z.string().optional(),
+    billingAddress: $z.string().optional(),
+  }).superRefine($dependentRequired({"creditCard":["billingAddress"]})).superRefine($unevaluatedProperties({ keys: ["creditCard","billingAddress"] }, false, true)), $check_billingStrictSchema);
+}
+
+/** Same validator as `billingStrictSchema`. */
+export const billingStrictRequestSchema: z.ZodType<Billing, Billing> = billingStrictSchema;
 
 // Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
 const $c0 = /* @__PURE__ */ (() => (new Set([])))();
@@ -244,41 +302,62 @@ function $check_billingStrictSchema(v: any): boolean {
   return ($isRecord(v) && ((v["creditCard"] === undefined || typeof v["creditCard"] === "string") && (v["billingAddress"] === undefined || typeof v["billingAddress"] === "string") && (!Object.hasOwn(v, "creditCard") || Object.hasOwn(v, "billingAddress")))) && $closedOk(v, $c2, []);
 }
 
-/** Same validator as `headersSchema`. */
-export const headersRequestSchema = headersSchema;
+/** Validators of `components.schemas` keyed by component name, response direction. */
+export type ComponentSchemas = {
+  readonly headers: z.ZodType<Headers, Headers>;
+  readonly billing: z.ZodType<Billing, Billing>;
+};
 
-/** Same validator as `headersStrictSchema`. */
-export const headersStrictRequestSchema = headersStrictSchema;
-
-/** Same validator as `billingSchema`. */
-export const billingRequestSchema = billingSchema;
-
-/** Same validator as `billingStrictSchema`. */
-export const billingStrictRequestSchema = billingStrictSchema;
+/** Validators of `components.schemas` keyed by component name, request direction. */
+export type ComponentRequestSchemas = {
+  readonly headers: z.ZodType<Headers, Headers>;
+  readonly billing: z.ZodType<Billing, Billing>;
+};
 
 /** Open-mode validators of `components.schemas`, response direction, keyed by component name. */
-export const schemas: { readonly headers: typeof headersSchema; readonly billing: typeof billingSchema } = { headers: headersSchema, billing: billingSchema };
+export const schemas = /* @__PURE__ */ $build_schemas();
+function $build_schemas(): ComponentSchemas {
+  return { headers: headersSchema, billing: billingSchema };
+}
 
 /** Strict-mode validators of `components.schemas`, response direction. */
-export const strictSchemas: { readonly headers: typeof headersStrictSchema; readonly billing: typeof billingStrictSchema } = { headers: headersStrictSchema, billing: billingStrictSchema };
+export const strictSchemas = /* @__PURE__ */ $build_strictSchemas();
+function $build_strictSchemas(): ComponentSchemas {
+  return { headers: headersStrictSchema, billing: billingStrictSchema };
+}
 
 /** Open-mode validators of `components.schemas`, request direction. */
-export const requestSchemas: { readonly headers: typeof headersSchema; readonly billing: typeof billingSchema } = { headers: headersSchema, billing: billingSchema };
+export const requestSchemas = /* @__PURE__ */ $build_requestSchemas();
+function $build_requestSchemas(): ComponentRequestSchemas {
+  return { headers: headersSchema, billing: billingSchema };
+}
 
 /** Strict-mode validators of `components.schemas`, request direction. */
-export const strictRequestSchemas: { readonly headers: typeof headersStrictSchema; readonly billing: typeof billingStrictSchema } = { headers: headersStrictSchema, billing: billingStrictSchema };
+export const strictRequestSchemas = /* @__PURE__ */ $build_strictRequestSchemas();
+function $build_strictRequestSchemas(): ComponentRequestSchemas {
+  return { headers: headersStrictSchema, billing: billingStrictSchema };
+}
 
 /** Request and response body validators (JSON media types) by operationId. */
-export const operations: { readonly [key: string]: never } = {};
+export const operations = /* @__PURE__ */ $build_operations();
+function $build_operations(): { readonly [key: string]: never } {
+  return {};
+}
 
 /** Payload and response body validators (JSON media types) by webhook name. */
-export const webhooks: { readonly [key: string]: never } = {};
+export const webhooks = /* @__PURE__ */ $build_webhooks();
+function $build_webhooks(): { readonly [key: string]: never } {
+  return {};
+}
 
 /** The open and strict validator of every exported schema, keyed by its JSON pointer in the document. */
-export const schemaPointers: {
+export const schemaPointers = /* @__PURE__ */ $build_schemaPointers();
+function $build_schemaPointers(): {
   readonly "#/components/schemas/headers": { readonly open: typeof headersSchema; readonly strict: typeof headersStrictSchema };
   readonly "#/components/schemas/billing": { readonly open: typeof billingSchema; readonly strict: typeof billingStrictSchema };
-} = {
-  "#/components/schemas/headers": { open: headersSchema, strict: headersStrictSchema },
-  "#/components/schemas/billing": { open: billingSchema, strict: billingStrictSchema },
-};
+} {
+  return {
+    "#/components/schemas/headers": { open: headersSchema, strict: headersStrictSchema },
+    "#/components/schemas/billing": { open: billingSchema, strict: billingStrictSchema },
+  };
+}

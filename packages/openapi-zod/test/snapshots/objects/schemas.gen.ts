@@ -2,6 +2,43 @@
 
 import * as z from "zod";
 
+/**
+ * Zod's builders with short, non-generic signatures (the same object as `z`): exported validators carry
+ * declared types, so type-checking this module does not infer Zod's generic types through every schema.
+ */
+type $Schema = z.ZodType<any, any>;
+const $z: {
+  unknown(): $Schema;
+  never(): $Schema;
+  null(): $Schema;
+  boolean(): $Schema;
+  string(): z.ZodString;
+  number(): z.ZodNumber;
+  enum(values: readonly [string, ...string[]]): $Schema;
+  literal(value: z.core.util.Literal): $Schema;
+  literal(values: readonly z.core.util.Literal[]): $Schema;
+  array(items: $Schema): z.ZodArray<$Schema>;
+  tuple(items: readonly [$Schema, ...$Schema[]], rest?: $Schema): $Schema;
+  tuple(items: readonly [], rest?: $Schema): $Schema;
+  looseObject(shape: Record<string, $Schema>): $Schema;
+  strictObject(shape: Record<string, $Schema>): $Schema;
+  object(shape: Record<string, $Schema>): { catchall(schema: $Schema): $Schema };
+  intersection(left: $Schema, right: $Schema): $Schema;
+  union(options: readonly $Schema[]): $Schema;
+  xor(options: readonly $Schema[]): $Schema;
+  custom(): $Schema;
+  lazy(getter: () => $Schema): $Schema;
+} = z;
+
+/** `#/components/schemas/open` (response). */
+export type Open = { id: string; size?: number; [key: string]: unknown };
+
+/** `#/components/schemas/closed` (response). */
+export type Closed = { id?: string };
+
+/** `#/components/schemas/map` (response). */
+export type Map2 = { [key: string]: number };
+
 function $isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -171,32 +208,68 @@ function $withFastPath<T>(schema: T, test: (v: any) => boolean): T {
 }
 
 /** `#/components/schemas/open` (open, response). */
-export const openSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  id: z.string(),
-  size: z.number().refine(Number.isInteger, "Expected an integer").gte(0).optional(),
-}), $check_openSchema))();
+export const openSchema: z.ZodType<Open, Open> = /* @__PURE__ */ $build_openSchema();
+function $build_openSchema(): any {
+  return $withFastPath($z.looseObject({
+    id: $z.string(),
+    size: $z.number().refine(Number.isInteger, "Expected an integer").gte(0).optional(),
+  }), $check_openSchema);
+}
+
+/** Same validator as `openSchema`. */
+export const openRequestSchema: z.ZodType<Open, Open> = openSchema;
 
 /** `#/components/schemas/open` (strict, response). */
-export const openStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  id: z.string(),
-  size: z.number().refine(Number.isInteger, "Expected an integer").gte(0).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["id","size"] }, false, true)), $check_openStrictSchema))();
+export const openStrictSchema: z.ZodType<Open, Open> = /* @__PURE__ */ $build_openStrictSchema();
+function $build_openStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    id: $z.string(),
+    size: $z.number().refine(Number.isInteger, "Expected an integer").gte(0).optional(),
+  }).superRefine($unevaluatedProperties({ keys: ["id","size"] }, false, true)), $check_openStrictSchema);
+}
+
+/** Same validator as `openStrictSchema`. */
+export const openStrictRequestSchema: z.ZodType<Open, Open> = openStrictSchema;
 
 /** `#/components/schemas/closed` (open, response). */
-export const closedSchema = /* @__PURE__ */ (() => $withFastPath(z.strictObject({
-  id: z.string().optional(),
-}), $check_closedSchema))();
+export const closedSchema: z.ZodType<Closed, Closed> = /* @__PURE__ */ $build_closedSchema();
+function $build_closedSchema(): any {
+  return $withFastPath($z.strictObject({
+    id: $z.string().optional(),
+  }), $check_closedSchema);
+}
+
+/** Same validator as `closedSchema`. */
+export const closedRequestSchema: z.ZodType<Closed, Closed> = closedSchema;
 
 /** `#/components/schemas/closed` (strict, response). */
-export const closedStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  id: z.string().optional(),
-}).superRefine($properties({ declared: new Set(["id"]), additional: false })), $check_closedStrictSchema))();
+export const closedStrictSchema: z.ZodType<Closed, Closed> = /* @__PURE__ */ $build_closedStrictSchema();
+function $build_closedStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    id: $z.string().optional(),
+  }).superRefine($properties({ declared: new Set(["id"]), additional: false })), $check_closedStrictSchema);
+}
+
+/** Same validator as `closedStrictSchema`. */
+export const closedStrictRequestSchema: z.ZodType<Closed, Closed> = closedStrictSchema;
 
 /** `#/components/schemas/map` (open, response). */
-export const mapSchema = /* @__PURE__ */ (() => $withFastPath(z.object({}).catchall(z.number()), $check_mapSchema))();
+export const mapSchema: z.ZodType<Map2, Map2> = /* @__PURE__ */ $build_mapSchema();
+function $build_mapSchema(): any {
+  return $withFastPath($z.object({}).catchall($z.number()), $check_mapSchema);
+}
+
+/** Same validator as `mapSchema`. */
+export const mapRequestSchema: z.ZodType<Map2, Map2> = mapSchema;
 
 /** `#/components/schemas/map` (strict, response). */
-export const mapStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.object({}).catchall(z.number()), $check_mapStrictSchema))();
+export const mapStrictSchema: z.ZodType<Map2, Map2> = /* @__PURE__ */ $build_mapStrictSchema();
+function $build_mapStrictSchema(): any {
+  return $withFastPath($z.object({}).catchall($z.number()), $check_mapStrictSchema);
+}
+
+/** Same validator as `mapStrictSchema`. */
+export const mapStrictRequestSchema: z.ZodType<Map2, Map2> = mapStrictSchema;
 
 // Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
 const $c0 = /* @__PURE__ */ (() => (new Set(["id","size"])))();
@@ -227,81 +300,82 @@ function $check_mapStrictSchema(v: any): boolean {
   return $isRecord(v) && ($keysOk(v, $c2, [], (v1) => typeof v1 === "number", undefined));
 }
 
-/** Same validator as `openSchema`. */
-export const openRequestSchema = openSchema;
+/** Validators of `components.schemas` keyed by component name, response direction. */
+export type ComponentSchemas = {
+  readonly open: z.ZodType<Open, Open>;
+  readonly closed: z.ZodType<Closed, Closed>;
+  readonly map: z.ZodType<Map2, Map2>;
+};
 
-/** Same validator as `openStrictSchema`. */
-export const openStrictRequestSchema = openStrictSchema;
-
-/** Same validator as `closedSchema`. */
-export const closedRequestSchema = closedSchema;
-
-/** Same validator as `closedStrictSchema`. */
-export const closedStrictRequestSchema = closedStrictSchema;
-
-/** Same validator as `mapSchema`. */
-export const mapRequestSchema = mapSchema;
-
-/** Same validator as `mapStrictSchema`. */
-export const mapStrictRequestSchema = mapStrictSchema;
+/** Validators of `components.schemas` keyed by component name, request direction. */
+export type ComponentRequestSchemas = {
+  readonly open: z.ZodType<Open, Open>;
+  readonly closed: z.ZodType<Closed, Closed>;
+  readonly map: z.ZodType<Map2, Map2>;
+};
 
 /** Open-mode validators of `components.schemas`, response direction, keyed by component name. */
-export const schemas: {
-  readonly open: typeof openSchema;
-  readonly closed: typeof closedSchema;
-  readonly map: typeof mapSchema;
-} = {
-  open: openSchema,
-  closed: closedSchema,
-  map: mapSchema,
-};
+export const schemas = /* @__PURE__ */ $build_schemas();
+function $build_schemas(): ComponentSchemas {
+  return {
+    open: openSchema,
+    closed: closedSchema,
+    map: mapSchema,
+  };
+}
 
 /** Strict-mode validators of `components.schemas`, response direction. */
-export const strictSchemas: {
-  readonly open: typeof openStrictSchema;
-  readonly closed: typeof closedStrictSchema;
-  readonly map: typeof mapStrictSchema;
-} = {
-  open: openStrictSchema,
-  closed: closedStrictSchema,
-  map: mapStrictSchema,
-};
+export const strictSchemas = /* @__PURE__ */ $build_strictSchemas();
+function $build_strictSchemas(): ComponentSchemas {
+  return {
+    open: openStrictSchema,
+    closed: closedStrictSchema,
+    map: mapStrictSchema,
+  };
+}
 
 /** Open-mode validators of `components.schemas`, request direction. */
-export const requestSchemas: {
-  readonly open: typeof openSchema;
-  readonly closed: typeof closedSchema;
-  readonly map: typeof mapSchema;
-} = {
-  open: openSchema,
-  closed: closedSchema,
-  map: mapSchema,
-};
+export const requestSchemas = /* @__PURE__ */ $build_requestSchemas();
+function $build_requestSchemas(): ComponentRequestSchemas {
+  return {
+    open: openSchema,
+    closed: closedSchema,
+    map: mapSchema,
+  };
+}
 
 /** Strict-mode validators of `components.schemas`, request direction. */
-export const strictRequestSchemas: {
-  readonly open: typeof openStrictSchema;
-  readonly closed: typeof closedStrictSchema;
-  readonly map: typeof mapStrictSchema;
-} = {
-  open: openStrictSchema,
-  closed: closedStrictSchema,
-  map: mapStrictSchema,
-};
+export const strictRequestSchemas = /* @__PURE__ */ $build_strictRequestSchemas();
+function $build_strictRequestSchemas(): ComponentRequestSchemas {
+  return {
+    open: openStrictSchema,
+    closed: closedStrictSchema,
+    map: mapStrictSchema,
+  };
+}
 
 /** Request and response body validators (JSON media types) by operationId. */
-export const operations: { readonly [key: string]: never } = {};
+export const operations = /* @__PURE__ */ $build_operations();
+function $build_operations(): { readonly [key: string]: never } {
+  return {};
+}
 
 /** Payload and response body validators (JSON media types) by webhook name. */
-export const webhooks: { readonly [key: string]: never } = {};
+export const webhooks = /* @__PURE__ */ $build_webhooks();
+function $build_webhooks(): { readonly [key: string]: never } {
+  return {};
+}
 
 /** The open and strict validator of every exported schema, keyed by its JSON pointer in the document. */
-export const schemaPointers: {
+export const schemaPointers = /* @__PURE__ */ $build_schemaPointers();
+function $build_schemaPointers(): {
   readonly "#/components/schemas/open": { readonly open: typeof openSchema; readonly strict: typeof openStrictSchema };
   readonly "#/components/schemas/closed": { readonly open: typeof closedSchema; readonly strict: typeof closedStrictSchema };
   readonly "#/components/schemas/map": { readonly open: typeof mapSchema; readonly strict: typeof mapStrictSchema };
-} = {
-  "#/components/schemas/open": { open: openSchema, strict: openStrictSchema },
-  "#/components/schemas/closed": { open: closedSchema, strict: closedStrictSchema },
-  "#/components/schemas/map": { open: mapSchema, strict: mapStrictSchema },
-};
+} {
+  return {
+    "#/components/schemas/open": { open: openSchema, strict: openStrictSchema },
+    "#/components/schemas/closed": { open: closedSchema, strict: closedStrictSchema },
+    "#/components/schemas/map": { open: mapSchema, strict: mapStrictSchema },
+  };
+}

@@ -2,6 +2,46 @@
 
 import * as z from "zod";
 
+/**
+ * Zod's builders with short, non-generic signatures (the same object as `z`): exported validators carry
+ * declared types, so type-checking this module does not infer Zod's generic types through every schema.
+ */
+type $Schema = z.ZodType<any, any>;
+const $z: {
+  unknown(): $Schema;
+  never(): $Schema;
+  null(): $Schema;
+  boolean(): $Schema;
+  string(): z.ZodString;
+  number(): z.ZodNumber;
+  enum(values: readonly [string, ...string[]]): $Schema;
+  literal(value: z.core.util.Literal): $Schema;
+  literal(values: readonly z.core.util.Literal[]): $Schema;
+  array(items: $Schema): z.ZodArray<$Schema>;
+  tuple(items: readonly [$Schema, ...$Schema[]], rest?: $Schema): $Schema;
+  tuple(items: readonly [], rest?: $Schema): $Schema;
+  looseObject(shape: Record<string, $Schema>): $Schema;
+  strictObject(shape: Record<string, $Schema>): $Schema;
+  object(shape: Record<string, $Schema>): { catchall(schema: $Schema): $Schema };
+  intersection(left: $Schema, right: $Schema): $Schema;
+  union(options: readonly $Schema[]): $Schema;
+  xor(options: readonly $Schema[]): $Schema;
+  custom(): $Schema;
+  lazy(getter: () => $Schema): $Schema;
+} = z;
+
+/** `#/components/schemas/recordOperation` (response). */
+export type RecordOperation = { id: string; status: "notStarted" | "running" | "completed" | "failed"; [key: string]: unknown };
+
+/** `#/paths/~1communications~1calls~1{id}~1recordResponse/post/requestBody/content/application~1json/schema` (request). */
+export type Call_recordResponseRequestBody = { maxRecordDurationInSeconds?: number; [key: string]: unknown };
+
+/** `#/components/responses/error/content/application~1json/schema` (response). */
+export type Call_recordResponseResponse_400 = { error: { code: string; message: string; [key: string]: unknown }; [key: string]: unknown };
+
+/** `#/webhooks/commsNotifications/post/requestBody/content/application~1json/schema` (request). */
+export type CommsNotificationsRequestBody = { value: { changeType: "created" | "updated" | "deleted"; [key: string]: unknown }[]; [key: string]: unknown };
+
 function $isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -120,56 +160,86 @@ function $withFastPath<T>(schema: T, test: (v: any) => boolean): T {
 }
 
 /** `#/components/schemas/recordOperation` (open, response). */
-export const recordOperationSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  id: z.string(),
-  status: z.enum(["notStarted", "running", "completed", "failed"]),
-}), $check_recordOperationSchema))();
+export const recordOperationSchema: z.ZodType<RecordOperation, RecordOperation> = /* @__PURE__ */ $build_recordOperationSchema();
+function $build_recordOperationSchema(): any {
+  return $withFastPath($z.looseObject({
+    id: $z.string(),
+    status: $z.enum(["notStarted", "running", "completed", "failed"]),
+  }), $check_recordOperationSchema);
+}
+
+/** Same validator as `recordOperationSchema`. */
+export const recordOperationRequestSchema: z.ZodType<RecordOperation, RecordOperation> = recordOperationSchema;
 
 /** `#/components/schemas/recordOperation` (strict, response). */
-export const recordOperationStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  id: z.string(),
-  status: z.enum(["notStarted", "running", "completed", "failed"]),
-}).superRefine($unevaluatedProperties({ keys: ["id","status"] }, false, true)), $check_recordOperationStrictSchema))();
+export const recordOperationStrictSchema: z.ZodType<RecordOperation, RecordOperation> = /* @__PURE__ */ $build_recordOperationStrictSchema();
+function $build_recordOperationStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    id: $z.string(),
+    status: $z.enum(["notStarted", "running", "completed", "failed"]),
+  }).superRefine($unevaluatedProperties({ keys: ["id","status"] }, false, true)), $check_recordOperationStrictSchema);
+}
+
+/** Same validator as `recordOperationStrictSchema`. */
+export const recordOperationStrictRequestSchema: z.ZodType<RecordOperation, RecordOperation> = recordOperationStrictSchema;
 
 /** `#/paths/~1communications~1calls~1{id}~1recordResponse/post/requestBody/content/application~1json/schema` (open, response). */
-export const call_recordResponseRequestBodySchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  maxRecordDurationInSeconds: z.number().refine(Number.isInteger, "Expected an integer").gte(1).optional(),
-}), $check_call_recordResponseRequestBodySchema))();
+export const call_recordResponseRequestBodySchema: z.ZodType<Call_recordResponseRequestBody, Call_recordResponseRequestBody> = /* @__PURE__ */ $build_call_recordResponseRequestBodySchema();
+function $build_call_recordResponseRequestBodySchema(): any {
+  return $withFastPath($z.looseObject({
+    maxRecordDurationInSeconds: $z.number().refine(Number.isInteger, "Expected an integer").gte(1).optional(),
+  }), $check_call_recordResponseRequestBodySchema);
+}
 
 /** `#/paths/~1communications~1calls~1{id}~1recordResponse/post/requestBody/content/application~1json/schema` (strict, response). */
-export const call_recordResponseRequestBodyStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  maxRecordDurationInSeconds: z.number().refine(Number.isInteger, "Expected an integer").gte(1).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["maxRecordDurationInSeconds"] }, false, true)), $check_call_recordResponseRequestBodyStrictSchema))();
+export const call_recordResponseRequestBodyStrictSchema: z.ZodType<Call_recordResponseRequestBody, Call_recordResponseRequestBody> = /* @__PURE__ */ $build_call_recordResponseRequestBodyStrictSchema();
+function $build_call_recordResponseRequestBodyStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    maxRecordDurationInSeconds: $z.number().refine(Number.isInteger, "Expected an integer").gte(1).optional(),
+  }).superRefine($unevaluatedProperties({ keys: ["maxRecordDurationInSeconds"] }, false, true)), $check_call_recordResponseRequestBodyStrictSchema);
+}
 
 /** `#/components/responses/error/content/application~1json/schema` (open, response). */
-export const call_recordResponseResponse_400Schema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  error: z.looseObject({
-    code: z.string(),
-    message: z.string(),
-  }),
-}), $check_call_recordResponseResponse_400Schema))();
+export const call_recordResponseResponse_400Schema: z.ZodType<Call_recordResponseResponse_400, Call_recordResponseResponse_400> = /* @__PURE__ */ $build_call_recordResponseResponse_400Schema();
+function $build_call_recordResponseResponse_400Schema(): any {
+  return $withFastPath($z.looseObject({
+    error: $z.looseObject({
+      code: $z.string(),
+      message: $z.string(),
+    }),
+  }), $check_call_recordResponseResponse_400Schema);
+}
 
 /** `#/components/responses/error/content/application~1json/schema` (strict, response). */
-export const call_recordResponseResponse_400StrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  error: z.looseObject({
-    code: z.string(),
-    message: z.string(),
-  }).superRefine($unevaluatedProperties({ keys: ["code","message"] }, false, true)),
-}).superRefine($unevaluatedProperties({ keys: ["error"] }, false, true)), $check_call_recordResponseResponse_400StrictSchema))();
+export const call_recordResponseResponse_400StrictSchema: z.ZodType<Call_recordResponseResponse_400, Call_recordResponseResponse_400> = /* @__PURE__ */ $build_call_recordResponseResponse_400StrictSchema();
+function $build_call_recordResponseResponse_400StrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    error: $z.looseObject({
+      code: $z.string(),
+      message: $z.string(),
+    }).superRefine($unevaluatedProperties({ keys: ["code","message"] }, false, true)),
+  }).superRefine($unevaluatedProperties({ keys: ["error"] }, false, true)), $check_call_recordResponseResponse_400StrictSchema);
+}
 
 /** `#/webhooks/commsNotifications/post/requestBody/content/application~1json/schema` (open, response). */
-export const commsNotificationsRequestBodySchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  value: z.array(z.looseObject({
-    changeType: z.enum(["created", "updated", "deleted"]),
-  })),
-}), $check_commsNotificationsRequestBodySchema))();
+export const commsNotificationsRequestBodySchema: z.ZodType<CommsNotificationsRequestBody, CommsNotificationsRequestBody> = /* @__PURE__ */ $build_commsNotificationsRequestBodySchema();
+function $build_commsNotificationsRequestBodySchema(): any {
+  return $withFastPath($z.looseObject({
+    value: $z.array($z.looseObject({
+      changeType: $z.enum(["created", "updated", "deleted"]),
+    })),
+  }), $check_commsNotificationsRequestBodySchema);
+}
 
 /** `#/webhooks/commsNotifications/post/requestBody/content/application~1json/schema` (strict, response). */
-export const commsNotificationsRequestBodyStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  value: z.array(z.looseObject({
-    changeType: z.enum(["created", "updated", "deleted"]),
-  }).superRefine($unevaluatedProperties({ keys: ["changeType"] }, false, true))),
-}).superRefine($unevaluatedProperties({ keys: ["value"] }, false, true)), $check_commsNotificationsRequestBodyStrictSchema))();
+export const commsNotificationsRequestBodyStrictSchema: z.ZodType<CommsNotificationsRequestBody, CommsNotificationsRequestBody> = /* @__PURE__ */ $build_commsNotificationsRequestBodyStrictSchema();
+function $build_commsNotificationsRequestBodyStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    value: $z.array($z.looseObject({
+      changeType: $z.enum(["created", "updated", "deleted"]),
+    }).superRefine($unevaluatedProperties({ keys: ["changeType"] }, false, true))),
+  }).superRefine($unevaluatedProperties({ keys: ["value"] }, false, true)), $check_commsNotificationsRequestBodyStrictSchema);
+}
 
 // Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
 const $c0 = /* @__PURE__ */ (() => (new Set(["id","status"])))();
@@ -211,26 +281,43 @@ function $check_commsNotificationsRequestBodyStrictSchema(v: any): boolean {
   return ($isRecord(v) && (v["value"] !== undefined && (v["value"] === undefined || (Array.isArray(v["value"]) && ($everyItem(v["value"], 0, (v1) => ($isRecord(v1) && (v1["changeType"] !== undefined && (v1["changeType"] === undefined || v1["changeType"] === "created" || v1["changeType"] === "updated" || v1["changeType"] === "deleted"))) && $closedOk(v1, $c4, []))))))) && $closedOk(v, $c5, []);
 }
 
-/** Same validator as `recordOperationSchema`. */
-export const recordOperationRequestSchema = recordOperationSchema;
+/** Validators of `components.schemas` keyed by component name, response direction. */
+export type ComponentSchemas = {
+  readonly recordOperation: z.ZodType<RecordOperation, RecordOperation>;
+};
 
-/** Same validator as `recordOperationStrictSchema`. */
-export const recordOperationStrictRequestSchema = recordOperationStrictSchema;
+/** Validators of `components.schemas` keyed by component name, request direction. */
+export type ComponentRequestSchemas = {
+  readonly recordOperation: z.ZodType<RecordOperation, RecordOperation>;
+};
 
 /** Open-mode validators of `components.schemas`, response direction, keyed by component name. */
-export const schemas: { readonly recordOperation: typeof recordOperationSchema } = { recordOperation: recordOperationSchema };
+export const schemas = /* @__PURE__ */ $build_schemas();
+function $build_schemas(): ComponentSchemas {
+  return { recordOperation: recordOperationSchema };
+}
 
 /** Strict-mode validators of `components.schemas`, response direction. */
-export const strictSchemas: { readonly recordOperation: typeof recordOperationStrictSchema } = { recordOperation: recordOperationStrictSchema };
+export const strictSchemas = /* @__PURE__ */ $build_strictSchemas();
+function $build_strictSchemas(): ComponentSchemas {
+  return { recordOperation: recordOperationStrictSchema };
+}
 
 /** Open-mode validators of `components.schemas`, request direction. */
-export const requestSchemas: { readonly recordOperation: typeof recordOperationSchema } = { recordOperation: recordOperationSchema };
+export const requestSchemas = /* @__PURE__ */ $build_requestSchemas();
+function $build_requestSchemas(): ComponentRequestSchemas {
+  return { recordOperation: recordOperationSchema };
+}
 
 /** Strict-mode validators of `components.schemas`, request direction. */
-export const strictRequestSchemas: { readonly recordOperation: typeof recordOperationStrictSchema } = { recordOperation: recordOperationStrictSchema };
+export const strictRequestSchemas = /* @__PURE__ */ $build_strictRequestSchemas();
+function $build_strictRequestSchemas(): ComponentRequestSchemas {
+  return { recordOperation: recordOperationStrictSchema };
+}
 
 /** Request and response body validators (JSON media types) by operationId. */
-export const operations: {
+export const operations = /* @__PURE__ */ $build_operations();
+function $build_operations(): {
   readonly "call-recordResponse": {
     readonly method: "post";
     readonly path: "/communications/calls/{id}/recordResponse";
@@ -240,44 +327,52 @@ export const operations: {
       readonly "400": { readonly open: typeof call_recordResponseResponse_400Schema; readonly strict: typeof call_recordResponseResponse_400StrictSchema };
     };
   };
-} = {
-  "call-recordResponse": {
-    method: "post",
-    path: "/communications/calls/{id}/recordResponse",
-    request: { open: call_recordResponseRequestBodySchema, strict: call_recordResponseRequestBodyStrictSchema },
-    responses: {
-      "200": { open: recordOperationSchema, strict: recordOperationStrictSchema },
-      "400": { open: call_recordResponseResponse_400Schema, strict: call_recordResponseResponse_400StrictSchema },
+} {
+  return {
+    "call-recordResponse": {
+      method: "post",
+      path: "/communications/calls/{id}/recordResponse",
+      request: { open: call_recordResponseRequestBodySchema, strict: call_recordResponseRequestBodyStrictSchema },
+      responses: {
+        "200": { open: recordOperationSchema, strict: recordOperationStrictSchema },
+        "400": { open: call_recordResponseResponse_400Schema, strict: call_recordResponseResponse_400StrictSchema },
+      },
     },
-  },
-};
+  };
+}
 
 /** Payload and response body validators (JSON media types) by webhook name. */
-export const webhooks: {
+export const webhooks = /* @__PURE__ */ $build_webhooks();
+function $build_webhooks(): {
   readonly commsNotifications: {
     readonly method: "post";
     readonly request: { readonly open: typeof commsNotificationsRequestBodySchema; readonly strict: typeof commsNotificationsRequestBodyStrictSchema };
     readonly responses: { readonly [key: string]: never };
   };
-} = {
-  commsNotifications: {
-    method: "post",
-    request: { open: commsNotificationsRequestBodySchema, strict: commsNotificationsRequestBodyStrictSchema },
-    responses: {},
-  },
-};
+} {
+  return {
+    commsNotifications: {
+      method: "post",
+      request: { open: commsNotificationsRequestBodySchema, strict: commsNotificationsRequestBodyStrictSchema },
+      responses: {},
+    },
+  };
+}
 
 /** The open and strict validator of every exported schema, keyed by its JSON pointer in the document. */
-export const schemaPointers: {
+export const schemaPointers = /* @__PURE__ */ $build_schemaPointers();
+function $build_schemaPointers(): {
   readonly "#/components/schemas/recordOperation": { readonly open: typeof recordOperationSchema; readonly strict: typeof recordOperationStrictSchema };
   readonly "#/paths/~1communications~1calls~1{id}~1recordResponse/post/requestBody/content/application~1json/schema": { readonly open: typeof call_recordResponseRequestBodySchema; readonly strict: typeof call_recordResponseRequestBodyStrictSchema };
   readonly "#/paths/~1communications~1calls~1{id}~1recordResponse/post/responses/200/content/application~1json/schema": { readonly open: typeof recordOperationSchema; readonly strict: typeof recordOperationStrictSchema };
   readonly "#/components/responses/error/content/application~1json/schema": { readonly open: typeof call_recordResponseResponse_400Schema; readonly strict: typeof call_recordResponseResponse_400StrictSchema };
   readonly "#/webhooks/commsNotifications/post/requestBody/content/application~1json/schema": { readonly open: typeof commsNotificationsRequestBodySchema; readonly strict: typeof commsNotificationsRequestBodyStrictSchema };
-} = {
-  "#/components/schemas/recordOperation": { open: recordOperationSchema, strict: recordOperationStrictSchema },
-  "#/paths/~1communications~1calls~1{id}~1recordResponse/post/requestBody/content/application~1json/schema": { open: call_recordResponseRequestBodySchema, strict: call_recordResponseRequestBodyStrictSchema },
-  "#/paths/~1communications~1calls~1{id}~1recordResponse/post/responses/200/content/application~1json/schema": { open: recordOperationSchema, strict: recordOperationStrictSchema },
-  "#/components/responses/error/content/application~1json/schema": { open: call_recordResponseResponse_400Schema, strict: call_recordResponseResponse_400StrictSchema },
-  "#/webhooks/commsNotifications/post/requestBody/content/application~1json/schema": { open: commsNotificationsRequestBodySchema, strict: commsNotificationsRequestBodyStrictSchema },
-};
+} {
+  return {
+    "#/components/schemas/recordOperation": { open: recordOperationSchema, strict: recordOperationStrictSchema },
+    "#/paths/~1communications~1calls~1{id}~1recordResponse/post/requestBody/content/application~1json/schema": { open: call_recordResponseRequestBodySchema, strict: call_recordResponseRequestBodyStrictSchema },
+    "#/paths/~1communications~1calls~1{id}~1recordResponse/post/responses/200/content/application~1json/schema": { open: recordOperationSchema, strict: recordOperationStrictSchema },
+    "#/components/responses/error/content/application~1json/schema": { open: call_recordResponseResponse_400Schema, strict: call_recordResponseResponse_400StrictSchema },
+    "#/webhooks/commsNotifications/post/requestBody/content/application~1json/schema": { open: commsNotificationsRequestBodySchema, strict: commsNotificationsRequestBodyStrictSchema },
+  };
+}

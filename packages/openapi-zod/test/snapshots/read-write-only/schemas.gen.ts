@@ -2,6 +2,40 @@
 
 import * as z from "zod";
 
+/**
+ * Zod's builders with short, non-generic signatures (the same object as `z`): exported validators carry
+ * declared types, so type-checking this module does not infer Zod's generic types through every schema.
+ */
+type $Schema = z.ZodType<any, any>;
+const $z: {
+  unknown(): $Schema;
+  never(): $Schema;
+  null(): $Schema;
+  boolean(): $Schema;
+  string(): z.ZodString;
+  number(): z.ZodNumber;
+  enum(values: readonly [string, ...string[]]): $Schema;
+  literal(value: z.core.util.Literal): $Schema;
+  literal(values: readonly z.core.util.Literal[]): $Schema;
+  array(items: $Schema): z.ZodArray<$Schema>;
+  tuple(items: readonly [$Schema, ...$Schema[]], rest?: $Schema): $Schema;
+  tuple(items: readonly [], rest?: $Schema): $Schema;
+  looseObject(shape: Record<string, $Schema>): $Schema;
+  strictObject(shape: Record<string, $Schema>): $Schema;
+  object(shape: Record<string, $Schema>): { catchall(schema: $Schema): $Schema };
+  intersection(left: $Schema, right: $Schema): $Schema;
+  union(options: readonly $Schema[]): $Schema;
+  xor(options: readonly $Schema[]): $Schema;
+  custom(): $Schema;
+  lazy(getter: () => $Schema): $Schema;
+} = z;
+
+/** `#/components/schemas/recording` (response). */
+export type Recording = { id: string; content: string; uploadToken?: string; [key: string]: unknown };
+
+/** `#/components/schemas/recording` (request). */
+export type RecordingRequest = { id?: string; content: string; uploadToken: string; [key: string]: unknown };
+
 function $isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -115,32 +149,44 @@ function $withFastPath<T>(schema: T, test: (v: any) => boolean): T {
 }
 
 /** `#/components/schemas/recording` (open, response). */
-export const recordingSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  id: z.string(),
-  content: z.string(),
-  uploadToken: z.string().optional(),
-}), $check_recordingSchema))();
+export const recordingSchema: z.ZodType<Recording, Recording> = /* @__PURE__ */ $build_recordingSchema();
+function $build_recordingSchema(): any {
+  return $withFastPath($z.looseObject({
+    id: $z.string(),
+    content: $z.string(),
+    uploadToken: $z.string().optional(),
+  }), $check_recordingSchema);
+}
 
 /** `#/components/schemas/recording` (strict, response). */
-export const recordingStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  id: z.string(),
-  content: z.string(),
-  uploadToken: z.string().optional(),
-}).superRefine($unevaluatedProperties({ keys: ["id","content","uploadToken"] }, false, true)), $check_recordingStrictSchema))();
+export const recordingStrictSchema: z.ZodType<Recording, Recording> = /* @__PURE__ */ $build_recordingStrictSchema();
+function $build_recordingStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    id: $z.string(),
+    content: $z.string(),
+    uploadToken: $z.string().optional(),
+  }).superRefine($unevaluatedProperties({ keys: ["id","content","uploadToken"] }, false, true)), $check_recordingStrictSchema);
+}
 
 /** `#/components/schemas/recording` (open, request). */
-export const recordingRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  id: z.string().optional(),
-  content: z.string(),
-  uploadToken: z.string(),
-}), $check_recordingRequestSchema))();
+export const recordingRequestSchema: z.ZodType<RecordingRequest, RecordingRequest> = /* @__PURE__ */ $build_recordingRequestSchema();
+function $build_recordingRequestSchema(): any {
+  return $withFastPath($z.looseObject({
+    id: $z.string().optional(),
+    content: $z.string(),
+    uploadToken: $z.string(),
+  }), $check_recordingRequestSchema);
+}
 
 /** `#/components/schemas/recording` (strict, request). */
-export const recordingStrictRequestSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  id: z.string().optional(),
-  content: z.string(),
-  uploadToken: z.string(),
-}).superRefine($unevaluatedProperties({ keys: ["id","content","uploadToken"] }, false, true)), $check_recordingStrictRequestSchema))();
+export const recordingStrictRequestSchema: z.ZodType<RecordingRequest, RecordingRequest> = /* @__PURE__ */ $build_recordingStrictRequestSchema();
+function $build_recordingStrictRequestSchema(): any {
+  return $withFastPath($z.looseObject({
+    id: $z.string().optional(),
+    content: $z.string(),
+    uploadToken: $z.string(),
+  }).superRefine($unevaluatedProperties({ keys: ["id","content","uploadToken"] }, false, true)), $check_recordingStrictRequestSchema);
+}
 
 // Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
 const $c0 = /* @__PURE__ */ (() => (new Set(["id","content","uploadToken"])))();
@@ -161,27 +207,58 @@ function $check_recordingStrictRequestSchema(v: any): boolean {
   return ($isRecord(v) && (v["content"] !== undefined && v["uploadToken"] !== undefined && (v["id"] === undefined || typeof v["id"] === "string") && (v["content"] === undefined || typeof v["content"] === "string") && (v["uploadToken"] === undefined || typeof v["uploadToken"] === "string"))) && $closedOk(v, $c0, []);
 }
 
+/** Validators of `components.schemas` keyed by component name, response direction. */
+export type ComponentSchemas = {
+  readonly recording: z.ZodType<Recording, Recording>;
+};
+
+/** Validators of `components.schemas` keyed by component name, request direction. */
+export type ComponentRequestSchemas = {
+  readonly recording: z.ZodType<RecordingRequest, RecordingRequest>;
+};
+
 /** Open-mode validators of `components.schemas`, response direction, keyed by component name. */
-export const schemas: { readonly recording: typeof recordingSchema } = { recording: recordingSchema };
+export const schemas = /* @__PURE__ */ $build_schemas();
+function $build_schemas(): ComponentSchemas {
+  return { recording: recordingSchema };
+}
 
 /** Strict-mode validators of `components.schemas`, response direction. */
-export const strictSchemas: { readonly recording: typeof recordingStrictSchema } = { recording: recordingStrictSchema };
+export const strictSchemas = /* @__PURE__ */ $build_strictSchemas();
+function $build_strictSchemas(): ComponentSchemas {
+  return { recording: recordingStrictSchema };
+}
 
 /** Open-mode validators of `components.schemas`, request direction. */
-export const requestSchemas: { readonly recording: typeof recordingRequestSchema } = { recording: recordingRequestSchema };
+export const requestSchemas = /* @__PURE__ */ $build_requestSchemas();
+function $build_requestSchemas(): ComponentRequestSchemas {
+  return { recording: recordingRequestSchema };
+}
 
 /** Strict-mode validators of `components.schemas`, request direction. */
-export const strictRequestSchemas: { readonly recording: typeof recordingStrictRequestSchema } = { recording: recordingStrictRequestSchema };
+export const strictRequestSchemas = /* @__PURE__ */ $build_strictRequestSchemas();
+function $build_strictRequestSchemas(): ComponentRequestSchemas {
+  return { recording: recordingStrictRequestSchema };
+}
 
 /** Request and response body validators (JSON media types) by operationId. */
-export const operations: { readonly [key: string]: never } = {};
+export const operations = /* @__PURE__ */ $build_operations();
+function $build_operations(): { readonly [key: string]: never } {
+  return {};
+}
 
 /** Payload and response body validators (JSON media types) by webhook name. */
-export const webhooks: { readonly [key: string]: never } = {};
+export const webhooks = /* @__PURE__ */ $build_webhooks();
+function $build_webhooks(): { readonly [key: string]: never } {
+  return {};
+}
 
 /** The open and strict validator of every exported schema, keyed by its JSON pointer in the document. */
-export const schemaPointers: {
+export const schemaPointers = /* @__PURE__ */ $build_schemaPointers();
+function $build_schemaPointers(): {
   readonly "#/components/schemas/recording": { readonly open: typeof recordingSchema; readonly strict: typeof recordingStrictSchema };
-} = {
-  "#/components/schemas/recording": { open: recordingSchema, strict: recordingStrictSchema },
-};
+} {
+  return {
+    "#/components/schemas/recording": { open: recordingSchema, strict: recordingStrictSchema },
+  };
+}

@@ -2,6 +2,37 @@
 
 import * as z from "zod";
 
+/**
+ * Zod's builders with short, non-generic signatures (the same object as `z`): exported validators carry
+ * declared types, so type-checking this module does not infer Zod's generic types through every schema.
+ */
+type $Schema = z.ZodType<any, any>;
+const $z: {
+  unknown(): $Schema;
+  never(): $Schema;
+  null(): $Schema;
+  boolean(): $Schema;
+  string(): z.ZodString;
+  number(): z.ZodNumber;
+  enum(values: readonly [string, ...string[]]): $Schema;
+  literal(value: z.core.util.Literal): $Schema;
+  literal(values: readonly z.core.util.Literal[]): $Schema;
+  array(items: $Schema): z.ZodArray<$Schema>;
+  tuple(items: readonly [$Schema, ...$Schema[]], rest?: $Schema): $Schema;
+  tuple(items: readonly [], rest?: $Schema): $Schema;
+  looseObject(shape: Record<string, $Schema>): $Schema;
+  strictObject(shape: Record<string, $Schema>): $Schema;
+  object(shape: Record<string, $Schema>): { catchall(schema: $Schema): $Schema };
+  intersection(left: $Schema, right: $Schema): $Schema;
+  union(options: readonly $Schema[]): $Schema;
+  xor(options: readonly $Schema[]): $Schema;
+  custom(): $Schema;
+  lazy(getter: () => $Schema): $Schema;
+} = z;
+
+/** `#/components/schemas/node` (response). */
+export type Node = { name: string; children?: Node[]; [key: string]: unknown };
+
 function $isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -120,16 +151,28 @@ function $withFastPath<T>(schema: T, test: (v: any) => boolean): T {
 }
 
 /** `#/components/schemas/node` (open, response). */
-export const nodeSchema: z.ZodType = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  name: z.string(),
-  children: z.array(z.lazy(() => nodeSchema)).optional(),
-}), $check_nodeSchema))();
+export const nodeSchema: z.ZodType<Node, Node> = /* @__PURE__ */ $build_nodeSchema();
+function $build_nodeSchema(): any {
+  return $withFastPath($z.looseObject({
+    name: $z.string(),
+    children: $z.array($z.lazy(() => nodeSchema)).optional(),
+  }), $check_nodeSchema);
+}
+
+/** Same validator as `nodeSchema`. */
+export const nodeRequestSchema: z.ZodType<Node, Node> = nodeSchema;
 
 /** `#/components/schemas/node` (strict, response). */
-export const nodeStrictSchema: z.ZodType = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  name: z.string(),
-  children: z.array(z.lazy(() => nodeStrictSchema)).optional(),
-}).superRefine($unevaluatedProperties({ keys: ["name","children"] }, false, true)), $check_nodeStrictSchema))();
+export const nodeStrictSchema: z.ZodType<Node, Node> = /* @__PURE__ */ $build_nodeStrictSchema();
+function $build_nodeStrictSchema(): any {
+  return $withFastPath($z.looseObject({
+    name: $z.string(),
+    children: $z.array($z.lazy(() => nodeStrictSchema)).optional(),
+  }).superRefine($unevaluatedProperties({ keys: ["name","children"] }, false, true)), $check_nodeStrictSchema);
+}
+
+/** Same validator as `nodeStrictSchema`. */
+export const nodeStrictRequestSchema: z.ZodType<Node, Node> = nodeStrictSchema;
 
 // Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
 const $c0 = /* @__PURE__ */ (() => (new Set(["name","children"])))();
@@ -142,33 +185,58 @@ function $check_nodeStrictSchema(v: any): boolean {
   return ($isRecord(v) && (v["name"] !== undefined && (v["name"] === undefined || typeof v["name"] === "string") && (v["children"] === undefined || (Array.isArray(v["children"]) && ($everyItem(v["children"], 0, (v1) => $check_nodeStrictSchema(v1))))))) && $closedOk(v, $c0, []);
 }
 
-/** Same validator as `nodeSchema`. */
-export const nodeRequestSchema = nodeSchema;
+/** Validators of `components.schemas` keyed by component name, response direction. */
+export type ComponentSchemas = {
+  readonly node: z.ZodType<Node, Node>;
+};
 
-/** Same validator as `nodeStrictSchema`. */
-export const nodeStrictRequestSchema = nodeStrictSchema;
+/** Validators of `components.schemas` keyed by component name, request direction. */
+export type ComponentRequestSchemas = {
+  readonly node: z.ZodType<Node, Node>;
+};
 
 /** Open-mode validators of `components.schemas`, response direction, keyed by component name. */
-export const schemas: { readonly node: typeof nodeSchema } = { node: nodeSchema };
+export const schemas = /* @__PURE__ */ $build_schemas();
+function $build_schemas(): ComponentSchemas {
+  return { node: nodeSchema };
+}
 
 /** Strict-mode validators of `components.schemas`, response direction. */
-export const strictSchemas: { readonly node: typeof nodeStrictSchema } = { node: nodeStrictSchema };
+export const strictSchemas = /* @__PURE__ */ $build_strictSchemas();
+function $build_strictSchemas(): ComponentSchemas {
+  return { node: nodeStrictSchema };
+}
 
 /** Open-mode validators of `components.schemas`, request direction. */
-export const requestSchemas: { readonly node: typeof nodeSchema } = { node: nodeSchema };
+export const requestSchemas = /* @__PURE__ */ $build_requestSchemas();
+function $build_requestSchemas(): ComponentRequestSchemas {
+  return { node: nodeSchema };
+}
 
 /** Strict-mode validators of `components.schemas`, request direction. */
-export const strictRequestSchemas: { readonly node: typeof nodeStrictSchema } = { node: nodeStrictSchema };
+export const strictRequestSchemas = /* @__PURE__ */ $build_strictRequestSchemas();
+function $build_strictRequestSchemas(): ComponentRequestSchemas {
+  return { node: nodeStrictSchema };
+}
 
 /** Request and response body validators (JSON media types) by operationId. */
-export const operations: { readonly [key: string]: never } = {};
+export const operations = /* @__PURE__ */ $build_operations();
+function $build_operations(): { readonly [key: string]: never } {
+  return {};
+}
 
 /** Payload and response body validators (JSON media types) by webhook name. */
-export const webhooks: { readonly [key: string]: never } = {};
+export const webhooks = /* @__PURE__ */ $build_webhooks();
+function $build_webhooks(): { readonly [key: string]: never } {
+  return {};
+}
 
 /** The open and strict validator of every exported schema, keyed by its JSON pointer in the document. */
-export const schemaPointers: {
+export const schemaPointers = /* @__PURE__ */ $build_schemaPointers();
+function $build_schemaPointers(): {
   readonly "#/components/schemas/node": { readonly open: typeof nodeSchema; readonly strict: typeof nodeStrictSchema };
-} = {
-  "#/components/schemas/node": { open: nodeSchema, strict: nodeStrictSchema },
-};
+} {
+  return {
+    "#/components/schemas/node": { open: nodeSchema, strict: nodeStrictSchema },
+  };
+}

@@ -2,6 +2,46 @@
 
 import * as z from "zod";
 
+/**
+ * Zod's builders with short, non-generic signatures (the same object as `z`): exported validators carry
+ * declared types, so type-checking this module does not infer Zod's generic types through every schema.
+ */
+type $Schema = z.ZodType<any, any>;
+const $z: {
+  unknown(): $Schema;
+  never(): $Schema;
+  null(): $Schema;
+  boolean(): $Schema;
+  string(): z.ZodString;
+  number(): z.ZodNumber;
+  enum(values: readonly [string, ...string[]]): $Schema;
+  literal(value: z.core.util.Literal): $Schema;
+  literal(values: readonly z.core.util.Literal[]): $Schema;
+  array(items: $Schema): z.ZodArray<$Schema>;
+  tuple(items: readonly [$Schema, ...$Schema[]], rest?: $Schema): $Schema;
+  tuple(items: readonly [], rest?: $Schema): $Schema;
+  looseObject(shape: Record<string, $Schema>): $Schema;
+  strictObject(shape: Record<string, $Schema>): $Schema;
+  object(shape: Record<string, $Schema>): { catchall(schema: $Schema): $Schema };
+  intersection(left: $Schema, right: $Schema): $Schema;
+  union(options: readonly $Schema[]): $Schema;
+  xor(options: readonly $Schema[]): $Schema;
+  custom(): $Schema;
+  lazy(getter: () => $Schema): $Schema;
+} = z;
+
+/** `#/components/schemas/anything` (response). */
+export type Anything = unknown;
+
+/** `#/components/schemas/nothing` (response). */
+export type Nothing = never;
+
+/** `#/components/schemas/lengthIfString` (response). */
+export type LengthIfString = unknown;
+
+/** `#/components/schemas/propertiesIfObject` (response). */
+export type PropertiesIfObject = unknown;
+
 function $typeOf(v: unknown): string {
   return v === null ? "null" : Array.isArray(v) ? "array" : typeof v;
 }
@@ -140,32 +180,80 @@ function $withFastPath<T>(schema: T, test: (v: any) => boolean): T {
 }
 
 /** `#/components/schemas/anything` (open, response). */
-export const anythingSchema = /* @__PURE__ */ (() => $withFastPath(z.unknown(), $check_anythingSchema))();
+export const anythingSchema: z.ZodType<Anything, Anything> = /* @__PURE__ */ $build_anythingSchema();
+function $build_anythingSchema(): any {
+  return $withFastPath($z.unknown(), $check_anythingSchema);
+}
+
+/** Same validator as `anythingSchema`. */
+export const anythingRequestSchema: z.ZodType<Anything, Anything> = anythingSchema;
 
 /** `#/components/schemas/anything` (strict, response). */
-export const anythingStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.unknown(), $check_anythingStrictSchema))();
+export const anythingStrictSchema: z.ZodType<Anything, Anything> = /* @__PURE__ */ $build_anythingStrictSchema();
+function $build_anythingStrictSchema(): any {
+  return $withFastPath($z.unknown(), $check_anythingStrictSchema);
+}
+
+/** Same validator as `anythingStrictSchema`. */
+export const anythingStrictRequestSchema: z.ZodType<Anything, Anything> = anythingStrictSchema;
 
 /** `#/components/schemas/nothing` (open, response). */
-export const nothingSchema = /* @__PURE__ */ (() => $withFastPath(z.never(), $check_nothingSchema))();
+export const nothingSchema: z.ZodType<Nothing, Nothing> = /* @__PURE__ */ $build_nothingSchema();
+function $build_nothingSchema(): any {
+  return $withFastPath($z.never(), $check_nothingSchema);
+}
+
+/** Same validator as `nothingSchema`. */
+export const nothingRequestSchema: z.ZodType<Nothing, Nothing> = nothingSchema;
 
 /** `#/components/schemas/nothing` (strict, response). */
-export const nothingStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.never(), $check_nothingStrictSchema))();
+export const nothingStrictSchema: z.ZodType<Nothing, Nothing> = /* @__PURE__ */ $build_nothingStrictSchema();
+function $build_nothingStrictSchema(): any {
+  return $withFastPath($z.never(), $check_nothingStrictSchema);
+}
+
+/** Same validator as `nothingStrictSchema`. */
+export const nothingStrictRequestSchema: z.ZodType<Nothing, Nothing> = nothingStrictSchema;
 
 /** `#/components/schemas/lengthIfString` (open, response). */
-export const lengthIfStringSchema = /* @__PURE__ */ (() => $withFastPath(z.unknown().superRefine($byType({ string: z.string().refine((v) => $length(v) >= 2, "Must have at least 2 characters") })), $check_lengthIfStringSchema))();
+export const lengthIfStringSchema: z.ZodType<LengthIfString, LengthIfString> = /* @__PURE__ */ $build_lengthIfStringSchema();
+function $build_lengthIfStringSchema(): any {
+  return $withFastPath($z.unknown().superRefine($byType({ string: $z.string().refine((v) => $length(v) >= 2, "Must have at least 2 characters") })), $check_lengthIfStringSchema);
+}
+
+/** Same validator as `lengthIfStringSchema`. */
+export const lengthIfStringRequestSchema: z.ZodType<LengthIfString, LengthIfString> = lengthIfStringSchema;
 
 /** `#/components/schemas/lengthIfString` (strict, response). */
-export const lengthIfStringStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.unknown().superRefine($byType({ string: z.string().refine((v) => $length(v) >= 2, "Must have at least 2 characters") })), $check_lengthIfStringStrictSchema))();
+export const lengthIfStringStrictSchema: z.ZodType<LengthIfString, LengthIfString> = /* @__PURE__ */ $build_lengthIfStringStrictSchema();
+function $build_lengthIfStringStrictSchema(): any {
+  return $withFastPath($z.unknown().superRefine($byType({ string: $z.string().refine((v) => $length(v) >= 2, "Must have at least 2 characters") })), $check_lengthIfStringStrictSchema);
+}
+
+/** Same validator as `lengthIfStringStrictSchema`. */
+export const lengthIfStringStrictRequestSchema: z.ZodType<LengthIfString, LengthIfString> = lengthIfStringStrictSchema;
 
 /** `#/components/schemas/propertiesIfObject` (open, response). */
-export const propertiesIfObjectSchema = /* @__PURE__ */ (() => $withFastPath(z.unknown().superRefine($byType({ object: z.looseObject({
-  a: z.number().refine(Number.isInteger, "Expected an integer"),
-}) })), $check_propertiesIfObjectSchema))();
+export const propertiesIfObjectSchema: z.ZodType<PropertiesIfObject, PropertiesIfObject> = /* @__PURE__ */ $build_propertiesIfObjectSchema();
+function $build_propertiesIfObjectSchema(): any {
+  return $withFastPath($z.unknown().superRefine($byType({ object: $z.looseObject({
+    a: $z.number().refine(Number.isInteger, "Expected an integer"),
+  }) })), $check_propertiesIfObjectSchema);
+}
+
+/** Same validator as `propertiesIfObjectSchema`. */
+export const propertiesIfObjectRequestSchema: z.ZodType<PropertiesIfObject, PropertiesIfObject> = propertiesIfObjectSchema;
 
 /** `#/components/schemas/propertiesIfObject` (strict, response). */
-export const propertiesIfObjectStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.unknown().superRefine($byType({ object: z.looseObject({
-  a: z.number().refine(Number.isInteger, "Expected an integer"),
-}) })).superRefine($unevaluatedProperties({ keys: ["a"] }, false, true)), $check_propertiesIfObjectStrictSchema))();
+export const propertiesIfObjectStrictSchema: z.ZodType<PropertiesIfObject, PropertiesIfObject> = /* @__PURE__ */ $build_propertiesIfObjectStrictSchema();
+function $build_propertiesIfObjectStrictSchema(): any {
+  return $withFastPath($z.unknown().superRefine($byType({ object: $z.looseObject({
+    a: $z.number().refine(Number.isInteger, "Expected an integer"),
+  }) })).superRefine($unevaluatedProperties({ keys: ["a"] }, false, true)), $check_propertiesIfObjectStrictSchema);
+}
+
+/** Same validator as `propertiesIfObjectStrictSchema`. */
+export const propertiesIfObjectStrictRequestSchema: z.ZodType<PropertiesIfObject, PropertiesIfObject> = propertiesIfObjectStrictSchema;
 
 // Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
 const $c0 = /* @__PURE__ */ (() => (new Set(["a"])))();
@@ -202,97 +290,90 @@ function $check_propertiesIfObjectStrictSchema(v: any): boolean {
   return (!$isRecord(v) || v["a"] !== undefined && (v["a"] === undefined || Number.isInteger(v["a"]))) && $closedOk(v, $c0, []);
 }
 
-/** Same validator as `anythingSchema`. */
-export const anythingRequestSchema = anythingSchema;
+/** Validators of `components.schemas` keyed by component name, response direction. */
+export type ComponentSchemas = {
+  readonly anything: z.ZodType<Anything, Anything>;
+  readonly nothing: z.ZodType<Nothing, Nothing>;
+  readonly lengthIfString: z.ZodType<LengthIfString, LengthIfString>;
+  readonly propertiesIfObject: z.ZodType<PropertiesIfObject, PropertiesIfObject>;
+};
 
-/** Same validator as `anythingStrictSchema`. */
-export const anythingStrictRequestSchema = anythingStrictSchema;
-
-/** Same validator as `nothingSchema`. */
-export const nothingRequestSchema = nothingSchema;
-
-/** Same validator as `nothingStrictSchema`. */
-export const nothingStrictRequestSchema = nothingStrictSchema;
-
-/** Same validator as `lengthIfStringSchema`. */
-export const lengthIfStringRequestSchema = lengthIfStringSchema;
-
-/** Same validator as `lengthIfStringStrictSchema`. */
-export const lengthIfStringStrictRequestSchema = lengthIfStringStrictSchema;
-
-/** Same validator as `propertiesIfObjectSchema`. */
-export const propertiesIfObjectRequestSchema = propertiesIfObjectSchema;
-
-/** Same validator as `propertiesIfObjectStrictSchema`. */
-export const propertiesIfObjectStrictRequestSchema = propertiesIfObjectStrictSchema;
+/** Validators of `components.schemas` keyed by component name, request direction. */
+export type ComponentRequestSchemas = {
+  readonly anything: z.ZodType<Anything, Anything>;
+  readonly nothing: z.ZodType<Nothing, Nothing>;
+  readonly lengthIfString: z.ZodType<LengthIfString, LengthIfString>;
+  readonly propertiesIfObject: z.ZodType<PropertiesIfObject, PropertiesIfObject>;
+};
 
 /** Open-mode validators of `components.schemas`, response direction, keyed by component name. */
-export const schemas: {
-  readonly anything: typeof anythingSchema;
-  readonly nothing: typeof nothingSchema;
-  readonly lengthIfString: typeof lengthIfStringSchema;
-  readonly propertiesIfObject: typeof propertiesIfObjectSchema;
-} = {
-  anything: anythingSchema,
-  nothing: nothingSchema,
-  lengthIfString: lengthIfStringSchema,
-  propertiesIfObject: propertiesIfObjectSchema,
-};
+export const schemas = /* @__PURE__ */ $build_schemas();
+function $build_schemas(): ComponentSchemas {
+  return {
+    anything: anythingSchema,
+    nothing: nothingSchema,
+    lengthIfString: lengthIfStringSchema,
+    propertiesIfObject: propertiesIfObjectSchema,
+  };
+}
 
 /** Strict-mode validators of `components.schemas`, response direction. */
-export const strictSchemas: {
-  readonly anything: typeof anythingStrictSchema;
-  readonly nothing: typeof nothingStrictSchema;
-  readonly lengthIfString: typeof lengthIfStringStrictSchema;
-  readonly propertiesIfObject: typeof propertiesIfObjectStrictSchema;
-} = {
-  anything: anythingStrictSchema,
-  nothing: nothingStrictSchema,
-  lengthIfString: lengthIfStringStrictSchema,
-  propertiesIfObject: propertiesIfObjectStrictSchema,
-};
+export const strictSchemas = /* @__PURE__ */ $build_strictSchemas();
+function $build_strictSchemas(): ComponentSchemas {
+  return {
+    anything: anythingStrictSchema,
+    nothing: nothingStrictSchema,
+    lengthIfString: lengthIfStringStrictSchema,
+    propertiesIfObject: propertiesIfObjectStrictSchema,
+  };
+}
 
 /** Open-mode validators of `components.schemas`, request direction. */
-export const requestSchemas: {
-  readonly anything: typeof anythingSchema;
-  readonly nothing: typeof nothingSchema;
-  readonly lengthIfString: typeof lengthIfStringSchema;
-  readonly propertiesIfObject: typeof propertiesIfObjectSchema;
-} = {
-  anything: anythingSchema,
-  nothing: nothingSchema,
-  lengthIfString: lengthIfStringSchema,
-  propertiesIfObject: propertiesIfObjectSchema,
-};
+export const requestSchemas = /* @__PURE__ */ $build_requestSchemas();
+function $build_requestSchemas(): ComponentRequestSchemas {
+  return {
+    anything: anythingSchema,
+    nothing: nothingSchema,
+    lengthIfString: lengthIfStringSchema,
+    propertiesIfObject: propertiesIfObjectSchema,
+  };
+}
 
 /** Strict-mode validators of `components.schemas`, request direction. */
-export const strictRequestSchemas: {
-  readonly anything: typeof anythingStrictSchema;
-  readonly nothing: typeof nothingStrictSchema;
-  readonly lengthIfString: typeof lengthIfStringStrictSchema;
-  readonly propertiesIfObject: typeof propertiesIfObjectStrictSchema;
-} = {
-  anything: anythingStrictSchema,
-  nothing: nothingStrictSchema,
-  lengthIfString: lengthIfStringStrictSchema,
-  propertiesIfObject: propertiesIfObjectStrictSchema,
-};
+export const strictRequestSchemas = /* @__PURE__ */ $build_strictRequestSchemas();
+function $build_strictRequestSchemas(): ComponentRequestSchemas {
+  return {
+    anything: anythingStrictSchema,
+    nothing: nothingStrictSchema,
+    lengthIfString: lengthIfStringStrictSchema,
+    propertiesIfObject: propertiesIfObjectStrictSchema,
+  };
+}
 
 /** Request and response body validators (JSON media types) by operationId. */
-export const operations: { readonly [key: string]: never } = {};
+export const operations = /* @__PURE__ */ $build_operations();
+function $build_operations(): { readonly [key: string]: never } {
+  return {};
+}
 
 /** Payload and response body validators (JSON media types) by webhook name. */
-export const webhooks: { readonly [key: string]: never } = {};
+export const webhooks = /* @__PURE__ */ $build_webhooks();
+function $build_webhooks(): { readonly [key: string]: never } {
+  return {};
+}
 
 /** The open and strict validator of every exported schema, keyed by its JSON pointer in the document. */
-export const schemaPointers: {
+export const schemaPointers = /* @__PURE__ */ $build_schemaPointers();
+function $build_schemaPointers(): {
   readonly "#/components/schemas/anything": { readonly open: typeof anythingSchema; readonly strict: typeof anythingStrictSchema };
   readonly "#/components/schemas/nothing": { readonly open: typeof nothingSchema; readonly strict: typeof nothingStrictSchema };
   readonly "#/components/schemas/lengthIfString": { readonly open: typeof lengthIfStringSchema; readonly strict: typeof lengthIfStringStrictSchema };
   readonly "#/components/schemas/propertiesIfObject": { readonly open: typeof propertiesIfObjectSchema; readonly strict: typeof propertiesIfObjectStrictSchema };
-} = {
-  "#/components/schemas/anything": { open: anythingSchema, strict: anythingStrictSchema },
-  "#/components/schemas/nothing": { open: nothingSchema, strict: nothingStrictSchema },
-  "#/components/schemas/lengthIfString": { open: lengthIfStringSchema, strict: lengthIfStringStrictSchema },
-  "#/components/schemas/propertiesIfObject": { open: propertiesIfObjectSchema, strict: propertiesIfObjectStrictSchema },
-};
+} {
+  return {
+    "#/components/schemas/anything": { open: anythingSchema, strict: anythingStrictSchema },
+    "#/components/schemas/nothing": { open: nothingSchema, strict: nothingStrictSchema },
+    "#/components/schemas/lengthIfString": { open: lengthIfStringSchema, strict: lengthIfStringStrictSchema },
+    "#/components/schemas/propertiesIfObject": { open: propertiesIfObjectSchema, strict: propertiesIfObjectStrictSchema },
+  };
+}

@@ -2,6 +2,40 @@
 
 import * as z from "zod";
 
+/**
+ * Zod's builders with short, non-generic signatures (the same object as `z`): exported validators carry
+ * declared types, so type-checking this module does not infer Zod's generic types through every schema.
+ */
+type $Schema = z.ZodType<any, any>;
+const $z: {
+  unknown(): $Schema;
+  never(): $Schema;
+  null(): $Schema;
+  boolean(): $Schema;
+  string(): z.ZodString;
+  number(): z.ZodNumber;
+  enum(values: readonly [string, ...string[]]): $Schema;
+  literal(value: z.core.util.Literal): $Schema;
+  literal(values: readonly z.core.util.Literal[]): $Schema;
+  array(items: $Schema): z.ZodArray<$Schema>;
+  tuple(items: readonly [$Schema, ...$Schema[]], rest?: $Schema): $Schema;
+  tuple(items: readonly [], rest?: $Schema): $Schema;
+  looseObject(shape: Record<string, $Schema>): $Schema;
+  strictObject(shape: Record<string, $Schema>): $Schema;
+  object(shape: Record<string, $Schema>): { catchall(schema: $Schema): $Schema };
+  intersection(left: $Schema, right: $Schema): $Schema;
+  union(options: readonly $Schema[]): $Schema;
+  xor(options: readonly $Schema[]): $Schema;
+  custom(): $Schema;
+  lazy(getter: () => $Schema): $Schema;
+} = z;
+
+/** `#/components/schemas/base` (response). */
+export type Base = { id?: string; [key: string]: unknown };
+
+/** `#/components/schemas/extended` (response). */
+export type Extended = Base;
+
 function $typeOf(v: unknown): string {
   return v === null ? "null" : Array.isArray(v) ? "array" : typeof v;
 }
@@ -139,27 +173,54 @@ function $withFastPath<T>(schema: T, test: (v: any) => boolean): T {
 }
 
 /** `#/components/schemas/base` (open, response). */
-export const baseSchema = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  id: z.string().optional(),
-}), $check_baseSchema))();
+export const baseSchema: z.ZodType<Base, Base> = /* @__PURE__ */ $build_baseSchema();
+function $build_baseSchema(): any {
+  return $withFastPath($z.looseObject({
+    id: $z.string().optional(),
+  }), $check_baseSchema);
+}
+
+/** Same validator as `baseSchema`. */
+export const baseRequestSchema: z.ZodType<Base, Base> = baseSchema;
 
 /** `#/components/schemas/base` (strict, open at this level, response). */
-const _schemas_baseStrictOpen = /* @__PURE__ */ (() => $withFastPath(z.looseObject({
-  id: z.string().optional(),
-}), $check__schemas_baseStrictOpen))();
+const _schemas_baseStrictOpen = /* @__PURE__ */ $build__schemas_baseStrictOpen();
+function $build__schemas_baseStrictOpen() {
+  return $withFastPath($z.looseObject({
+    id: $z.string().optional(),
+  }), $check__schemas_baseStrictOpen);
+}
 
 /** `#/components/schemas/base` (strict, response). */
-export const baseStrictSchema = /* @__PURE__ */ (() => $withFastPath(_schemas_baseStrictOpen.superRefine($unevaluatedProperties({ keys: ["id"] }, false, true)), $check_baseStrictSchema))();
+export const baseStrictSchema: z.ZodType<Base, Base> = /* @__PURE__ */ $build_baseStrictSchema();
+function $build_baseStrictSchema(): any {
+  return $withFastPath(_schemas_baseStrictOpen.superRefine($unevaluatedProperties({ keys: ["id"] }, false, true)), $check_baseStrictSchema);
+}
+
+/** Same validator as `baseStrictSchema`. */
+export const baseStrictRequestSchema: z.ZodType<Base, Base> = baseStrictSchema;
 
 /** `#/components/schemas/extended` (open, response). */
-export const extendedSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.unknown().superRefine($byType({ object: z.looseObject({
-  name: z.string().optional(),
-}) })), baseSchema).superRefine($unevaluatedProperties({ keys: ["name","id"] }, false, false)), $check_extendedSchema))();
+export const extendedSchema: z.ZodType<Extended, Extended> = /* @__PURE__ */ $build_extendedSchema();
+function $build_extendedSchema(): any {
+  return $withFastPath($z.intersection($z.unknown().superRefine($byType({ object: $z.looseObject({
+    name: $z.string().optional(),
+  }) })), baseSchema).superRefine($unevaluatedProperties({ keys: ["name","id"] }, false, false)), $check_extendedSchema);
+}
+
+/** Same validator as `extendedSchema`. */
+export const extendedRequestSchema: z.ZodType<Extended, Extended> = extendedSchema;
 
 /** `#/components/schemas/extended` (strict, response). */
-export const extendedStrictSchema = /* @__PURE__ */ (() => $withFastPath(z.intersection(z.unknown().superRefine($byType({ object: z.looseObject({
-  name: z.string().optional(),
-}) })), _schemas_baseStrictOpen).superRefine($unevaluatedProperties({ keys: ["name","id"] }, false, false)), $check_extendedStrictSchema))();
+export const extendedStrictSchema: z.ZodType<Extended, Extended> = /* @__PURE__ */ $build_extendedStrictSchema();
+function $build_extendedStrictSchema(): any {
+  return $withFastPath($z.intersection($z.unknown().superRefine($byType({ object: $z.looseObject({
+    name: $z.string().optional(),
+  }) })), _schemas_baseStrictOpen).superRefine($unevaluatedProperties({ keys: ["name","id"] }, false, false)), $check_extendedStrictSchema);
+}
+
+/** Same validator as `extendedStrictSchema`. */
+export const extendedStrictRequestSchema: z.ZodType<Extended, Extended> = extendedStrictSchema;
 
 // Compiled checks of the fast path: the same verdicts as the Zod schemas above, without their issues.
 const $c0 = /* @__PURE__ */ (() => (new Set(["id"])))();
@@ -185,41 +246,62 @@ function $check_extendedStrictSchema(v: any): boolean {
   return (!$isRecord(v) || v["name"] === undefined || typeof v["name"] === "string") && $check__schemas_baseStrictOpen(v) && $unevaluatedPropertiesOk($c1, v, false, false);
 }
 
-/** Same validator as `baseSchema`. */
-export const baseRequestSchema = baseSchema;
+/** Validators of `components.schemas` keyed by component name, response direction. */
+export type ComponentSchemas = {
+  readonly base: z.ZodType<Base, Base>;
+  readonly extended: z.ZodType<Extended, Extended>;
+};
 
-/** Same validator as `baseStrictSchema`. */
-export const baseStrictRequestSchema = baseStrictSchema;
-
-/** Same validator as `extendedSchema`. */
-export const extendedRequestSchema = extendedSchema;
-
-/** Same validator as `extendedStrictSchema`. */
-export const extendedStrictRequestSchema = extendedStrictSchema;
+/** Validators of `components.schemas` keyed by component name, request direction. */
+export type ComponentRequestSchemas = {
+  readonly base: z.ZodType<Base, Base>;
+  readonly extended: z.ZodType<Extended, Extended>;
+};
 
 /** Open-mode validators of `components.schemas`, response direction, keyed by component name. */
-export const schemas: { readonly base: typeof baseSchema; readonly extended: typeof extendedSchema } = { base: baseSchema, extended: extendedSchema };
+export const schemas = /* @__PURE__ */ $build_schemas();
+function $build_schemas(): ComponentSchemas {
+  return { base: baseSchema, extended: extendedSchema };
+}
 
 /** Strict-mode validators of `components.schemas`, response direction. */
-export const strictSchemas: { readonly base: typeof baseStrictSchema; readonly extended: typeof extendedStrictSchema } = { base: baseStrictSchema, extended: extendedStrictSchema };
+export const strictSchemas = /* @__PURE__ */ $build_strictSchemas();
+function $build_strictSchemas(): ComponentSchemas {
+  return { base: baseStrictSchema, extended: extendedStrictSchema };
+}
 
 /** Open-mode validators of `components.schemas`, request direction. */
-export const requestSchemas: { readonly base: typeof baseSchema; readonly extended: typeof extendedSchema } = { base: baseSchema, extended: extendedSchema };
+export const requestSchemas = /* @__PURE__ */ $build_requestSchemas();
+function $build_requestSchemas(): ComponentRequestSchemas {
+  return { base: baseSchema, extended: extendedSchema };
+}
 
 /** Strict-mode validators of `components.schemas`, request direction. */
-export const strictRequestSchemas: { readonly base: typeof baseStrictSchema; readonly extended: typeof extendedStrictSchema } = { base: baseStrictSchema, extended: extendedStrictSchema };
+export const strictRequestSchemas = /* @__PURE__ */ $build_strictRequestSchemas();
+function $build_strictRequestSchemas(): ComponentRequestSchemas {
+  return { base: baseStrictSchema, extended: extendedStrictSchema };
+}
 
 /** Request and response body validators (JSON media types) by operationId. */
-export const operations: { readonly [key: string]: never } = {};
+export const operations = /* @__PURE__ */ $build_operations();
+function $build_operations(): { readonly [key: string]: never } {
+  return {};
+}
 
 /** Payload and response body validators (JSON media types) by webhook name. */
-export const webhooks: { readonly [key: string]: never } = {};
+export const webhooks = /* @__PURE__ */ $build_webhooks();
+function $build_webhooks(): { readonly [key: string]: never } {
+  return {};
+}
 
 /** The open and strict validator of every exported schema, keyed by its JSON pointer in the document. */
-export const schemaPointers: {
+export const schemaPointers = /* @__PURE__ */ $build_schemaPointers();
+function $build_schemaPointers(): {
   readonly "#/components/schemas/base": { readonly open: typeof baseSchema; readonly strict: typeof baseStrictSchema };
   readonly "#/components/schemas/extended": { readonly open: typeof extendedSchema; readonly strict: typeof extendedStrictSchema };
-} = {
-  "#/components/schemas/base": { open: baseSchema, strict: baseStrictSchema },
-  "#/components/schemas/extended": { open: extendedSchema, strict: extendedStrictSchema },
-};
+} {
+  return {
+    "#/components/schemas/base": { open: baseSchema, strict: baseStrictSchema },
+    "#/components/schemas/extended": { open: extendedSchema, strict: extendedStrictSchema },
+  };
+}
