@@ -28,12 +28,12 @@ import { type CollectionPage, type PagedIterable, paginate } from "./paging.js";
 import { operationIds, routes } from "./routes.js";
 import { TokenCache, type TokenProvider } from "./token.js";
 import {
-  bodyText,
   type CallOptions,
   createTransport,
   DEFAULT_RETRY,
   newId,
   type RetryPolicy,
+  type TextAnswer,
   type UnsafeCall,
 } from "./transport.js";
 import { checkBody, type ValidationOptions } from "./validation.js";
@@ -129,6 +129,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
   if (!baseOrigin) throw new TypeError(`baseUrl ${JSON.stringify(baseUrl)} is not an absolute URL`);
   const transport = createTransport({
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    platformFetch: options.fetch === undefined,
     tokens: options.getToken ? new TokenCache(options.getToken) : undefined,
     graphOrigins: new Set([...GRAPH_ORIGINS, baseOrigin, ...(options.graphOrigins ?? [])]),
     userAgent: `graph-recording-client/${VERSION}${options.userAgent ? ` ${options.userAgent}` : ""}`,
@@ -148,16 +149,17 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
   /** Resolves `location` against the service root (Graph sends absolute URLs; tests may not). */
   const absolute = (location: string) => new URL(location, `${baseUrl}/`).href;
 
-  async function readJson<T>(
-    response: Response,
+  /** Parses a body read by the transport; undefined when it is blank. */
+  function readJson<T>(
+    { response, text }: TextAnswer,
     operation: string,
     clientRequestId: string,
-  ): Promise<T | undefined> {
-    const textBody = await bodyText(response);
-    if (!/\S/.test(textBody)) return undefined;
+  ): T | undefined {
     try {
-      return JSON.parse(textBody) as T;
+      return JSON.parse(text) as T;
     } catch (error) {
+      // A blank body is no answer rather than a broken one; the caller decides if that is allowed.
+      if (!/\S/.test(text)) return undefined;
       throw new ProtocolError({
         message: `${operation}: the ${response.status} response body is not valid JSON`,
         operation,
@@ -198,7 +200,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
           clientRequestId,
         });
     }
-    const response = await transport.send({
+    const answer = await transport.sendText({
       operation: name,
       method,
       url: target,
@@ -213,44 +215,27 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
       buffer: true,
       throwOnError: true,
     });
-    const answer = await readJson<T>(response, name, clientRequestId);
-    if (answer === undefined) {
-      if (response.status === 204) return undefined as T;
+    const { status } = answer.response;
+    const value = readJson<T>(answer, name, clientRequestId);
+    if (value === undefined) {
+      if (status === 204) return undefined as T;
       throw new ProtocolError({
-        message: `${name}: the ${response.status} response had an empty body`,
+        message: `${name}: the ${status} response had an empty body`,
         operation: name,
         clientRequestId,
-        status: response.status,
+        status,
       });
     }
     if (validation)
       await checkBody(validation, {
         operationId,
         direction: "response",
-        status: response.status,
-        body: answer,
+        status,
+        body: value,
         operation: name,
         clientRequestId,
       });
-    return answer;
-  }
-
-  /** Runs `work` under a fresh deadline built from the call's settings. */
-  async function withDeadline<R>(
-    settings: CallSettings,
-    operation: string,
-    work: (deadline: Deadline) => Promise<R>,
-  ): Promise<R> {
-    const deadline = new Deadline({
-      timeoutMs: settings.timeoutMs ?? options.timeoutMs ?? 60_000,
-      signal: settings.signal,
-      operation,
-    });
-    try {
-      return await work(deadline);
-    } finally {
-      deadline.dispose();
-    }
+    return value;
   }
 
   /** Finds the operation a lost action created, by its clientContext, among the call's operations. */
@@ -280,16 +265,23 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
   }
 
   /** Runs an action under one deadline that also covers reconciling it. */
-  function action<T extends OperationLike>(
+  async function action<T extends OperationLike>(
     name: "recordResponse" | "record" | "updateRecordingStatus",
     path: string,
     callId: string,
     body: { clientContext?: string | null } & Record<string, unknown>,
     settings: CallSettings,
   ): Promise<ActionResponse<T>> {
-    return withDeadline(settings, name, (deadline) =>
-      runAction<T>(name, path, callId, body, settings, deadline),
-    );
+    const deadline = new Deadline({
+      timeoutMs: settings.timeoutMs ?? options.timeoutMs ?? 60_000,
+      signal: settings.signal,
+      operation: name,
+    });
+    try {
+      return await runAction<T>(name, path, callId, body, settings, deadline);
+    } finally {
+      deadline.dispose();
+    }
   }
 
   async function runAction<T extends OperationLike>(
@@ -319,7 +311,7 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
           ? undefined
           : (deadline) => findByClientContext(callId, clientContext, deadline, clientRequestId),
     };
-    const response = await transport.send({
+    const sentAnswer = await transport.sendText({
       operation: name,
       method: "POST",
       url: url(path),
@@ -332,10 +324,11 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
       throwOnError: true,
       unsafe,
     });
+    const { response } = sentAnswer;
     let answer = response;
     let operation: T | undefined;
     try {
-      operation = await readJson<T>(answer, name, clientRequestId);
+      operation = readJson<T>(sentAnswer, name, clientRequestId);
     } catch (error) {
       // A complete 2xx with an unreadable body: the action ran, so recover it rather than resend.
       // A failed look-up is a MayHaveBeenSentError, as after a 503: the listing's own error
@@ -350,8 +343,8 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
           response.status,
         ));
       if (!recovered) throw error;
-      answer = recovered;
-      operation = (await recovered.json()) as T;
+      answer = recovered.response;
+      operation = (await answer.json()) as T;
     }
     if (operation !== undefined) {
       if (validation)

@@ -3,6 +3,29 @@ import createClient, { type Client } from "openapi-fetch";
 import type { RecordingClient } from "./client.js";
 import { internalsOf } from "./internal/context.js";
 
+/** Whether the transport reads this response now: JSON, text and errors are small and complete. */
+function readsNow(response: Response): boolean {
+  if (!response.ok) return true;
+  const type = response.headers.get("content-type") ?? "";
+  return type.includes("json") || type.startsWith("text/");
+}
+
+/**
+ * Reads a small body inside the call's deadline (and retries when the read breaks) into a
+ * response that can still be read by the caller; anything else streams.
+ */
+async function replayable(response: Response): Promise<Response> {
+  if (!readsNow(response)) return response;
+  const bytes = await response.arrayBuffer();
+  const copy = new Response(response.status === 204 || response.status === 304 ? null : bytes, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+  Object.defineProperty(copy, "url", { value: response.url });
+  return copy;
+}
+
 /**
  * A client's transport as a `fetch` function (a Request in, a Response out): credentials per
  * host, retries, deadline, redirects and correlation for any library that takes a fetch. A POST
@@ -20,7 +43,7 @@ export function recordingFetch(client: RecordingClient): (request: Request) => P
       body: request.body ? new Uint8Array(await request.arrayBuffer()) : undefined,
       signal: request.signal,
       unsafe: method === "POST" ? {} : undefined,
-      buffer: "auto",
+      prepare: replayable,
     });
   };
 }

@@ -82,17 +82,36 @@ export interface CallOptions {
   /** Present for non-idempotent actions: never resent blindly after a 503/504 or a broken connection. */
   unsafe?: UnsafeCall | undefined;
   retry?: Partial<RetryPolicy> | undefined;
-  /** Read the body inside the deadline: `true`, `false` (stream), or `auto` (JSON/text and errors). */
-  buffer?: boolean | "auto" | undefined;
+  /** Read the body as text inside the deadline (for `sendText`); otherwise it is left to stream. */
+  buffer?: boolean | undefined;
+  /**
+   * Runs on each final response inside the deadline and the retry loop (a read that breaks is
+   * retried), e.g. to read the body into a replayable copy.
+   */
+  prepare?: ((response: Response) => Promise<Response>) | undefined;
   /** Treat 2xx-less answers as errors (throw GraphError) instead of returning them. */
   throwOnError?: boolean | undefined;
   /** Redirects followed for this call (default: the client's `maxRedirects`). */
   maxRedirects?: number | undefined;
 }
 
+/** A final answer, with its body when the transport read it as text (`buffer: true`). */
+interface Answer {
+  response: Response;
+  text: string | undefined;
+}
+
+/** A final answer whose body the transport read as text inside the call's deadline. */
+export interface TextAnswer {
+  response: Response;
+  text: string;
+}
+
 /** The transport's configuration, built once by the client. */
 export interface TransportConfig {
   fetch: typeof globalThis.fetch;
+  /** `fetch` is the platform's own, so the signals of finished exchanges may be reused. */
+  platformFetch: boolean;
   tokens: TokenCache | undefined;
   graphOrigins: ReadonlySet<string>;
   userAgent: string;
@@ -111,7 +130,8 @@ const NOT_SENT_CODES = new Set([
   "ENETUNREACH",
   "EHOSTUNREACH",
 ]);
-const CREDENTIAL_HEADERS = ["authorization", "proxy-authorization", "cookie"];
+/** Never taken from the caller: the transport sets the credential and the attempt number itself. */
+const OWN_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "retry-attempt"]);
 const GRAPH: Credential = { kind: "graph" };
 const CROSS_ORIGIN_SAFE = new Set([
   "accept",
@@ -158,42 +178,90 @@ export function newId(): string {
   return globalThis.crypto.randomUUID();
 }
 
+type HeaderEntries = readonly (readonly [name: string, value: string])[];
+
 interface Hop {
   method: string;
   url: string;
   body: Uint8Array<ArrayBuffer> | string | undefined;
   /** Headers the caller gave; kept only while the chain stays on the first origin. */
-  callerHeaders: [name: string, value: string][];
+  callerHeaders: HeaderEntries;
   firstOrigin: string | undefined;
+}
+
+/** The caller's headers as lower-case entries, read once per call. */
+function headerEntries(headers: CallOptions["headers"]): HeaderEntries {
+  if (headers === undefined) return [];
+  if (headers instanceof Headers) return [...headers];
+  const entries: [string, string][] = [];
+  for (const name of Object.keys(headers))
+    entries.push([name.toLowerCase(), headers[name] as string]);
+  return entries;
+}
+
+/** What one attempt of a call carries from hop to hop. */
+interface AttemptContext {
+  deadline: Deadline;
+  clientRequestId: string;
+  attempt: number;
+  callerHeaders: HeaderEntries;
 }
 
 /** The transport: every call of a client runs through its `send`. */
 export function createTransport(config: TransportConfig) {
-  /** Whether `url` is on a Graph origin (where the Graph token and correlation headers go). */
-  function isGraph(url: string): boolean {
-    const origin = originOf(url);
-    return origin !== undefined && config.graphOrigins.has(origin);
-  }
+  /**
+   * Abort controllers of finished exchanges, lent to the next ones. Node's fetch does real work
+   * for every signal it is handed (a WeakRef, a FinalizationRegistry entry and a listener, kept
+   * until a full garbage collection), so a new AbortController per call is a measurable share of
+   * a loopback request. A controller that served only exchanges whose response was read to the
+   * end can serve the next one: aborting it later reaches only finished fetches, and aborting a
+   * finished fetch does nothing (Fetch standard, "abort the fetch() call"). Only the platform's
+   * fetch ever sees these signals: a call that handed its deadline's signal to anything else (a
+   * token provider, a sleep) gives its controller up, as does an aborted one. Each serves a
+   * bounded number of exchanges, so the listeners a fetch leaves on it stay few.
+   */
+  const idle: { controller: AbortController; uses: number }[] = [];
 
   /**
    * Runs one logical call and resolves to the final response (2xx, or a non-retryable error
    * status unless `throwOnError`). Throws the typed errors when no final answer can be had.
    */
-  async function send(call: CallOptions): Promise<Response> {
-    const ownDeadline = call.deadline
+  async function send(call: CallOptions & { buffer?: false | undefined }): Promise<Response> {
+    return (await exchange(call)).response;
+  }
+
+  /** Like `send`, with the body read as text inside the deadline (retried when the read breaks). */
+  async function sendText(call: CallOptions & { buffer: true }): Promise<TextAnswer> {
+    const { response, text } = await exchange(call);
+    // A response standing in for a reconciled action was built here, not read from the network.
+    return { response, text: text ?? (await response.text()) };
+  }
+
+  async function exchange(call: CallOptions): Promise<Answer> {
+    // A call of its own that reads its answer to the end may use a controller of an earlier one.
+    const lease =
+      !call.deadline && call.buffer === true && config.platformFetch
+        ? (idle.pop() ?? { controller: new AbortController(), uses: 0 })
+        : undefined;
+    const own = call.deadline
       ? undefined
       : new Deadline({
           timeoutMs: call.timeoutMs ?? config.timeoutMs,
           signal: call.signal,
           operation: call.operation,
+          controller: lease?.controller,
         });
-    const deadline = call.deadline ?? (ownDeadline as Deadline);
+    const deadline = call.deadline ?? (own as Deadline);
     try {
       return await run(call, deadline);
     } catch (error) {
       throw normalise(error, call, deadline);
     } finally {
-      ownDeadline?.dispose();
+      own?.dispose();
+      // Only if its signal went to this call's fetches alone, and they are over (see `idle`).
+      if (lease && !own?.handedOut && !own?.aborted && ++lease.uses < 16 && idle.length < 8) {
+        idle.push(lease);
+      }
     }
   }
 
@@ -208,7 +276,7 @@ export function createTransport(config: TransportConfig) {
       if (typeof token !== "string") throw new TypeError("no token provider");
       return token;
     } catch (error) {
-      if (deadline.signal.aborted) throw deadline.signal.reason;
+      if (deadline.aborted) throw deadline.reason;
       throw new TokenError({
         message: `${call.operation}: the token provider failed, so nothing was sent (${(error as Error)?.message ?? String(error)})`,
         operation: call.operation,
@@ -220,7 +288,7 @@ export function createTransport(config: TransportConfig) {
 
   function normalise(error: unknown, call: CallOptions, deadline: Deadline): unknown {
     if (error instanceof RecordingErrorBase) return error;
-    if (deadline.signal.aborted) return deadline.signal.reason;
+    if (deadline.aborted) return deadline.reason;
     return new NetworkError({
       message: `${call.operation}: the connection failed (${errorCode(error) ?? (error as Error)?.message ?? "unknown"})`,
       operation: call.operation,
@@ -229,11 +297,12 @@ export function createTransport(config: TransportConfig) {
     });
   }
 
-  async function run(call: CallOptions, deadline: Deadline): Promise<Response> {
-    const policy = { ...config.retry, ...call.retry };
+  async function run(call: CallOptions, deadline: Deadline): Promise<Answer> {
+    const policy = call.retry === undefined ? config.retry : { ...config.retry, ...call.retry };
     const given =
       call.headers instanceof Headers ? call.headers.get("client-request-id") : undefined;
     const clientRequestId = call.clientRequestId ?? given ?? newId();
+    const callerHeaders = headerEntries(call.headers);
     const ids = { operation: call.operation, clientRequestId };
     let refreshedAfter401 = false;
     let staleToken: string | undefined;
@@ -241,19 +310,24 @@ export function createTransport(config: TransportConfig) {
     for (let attempt = 1; ; attempt++) {
       deadline.check();
       let response: Response;
+      let text: string | undefined;
       let sent = false;
       try {
-        const result = await followRedirects(call, deadline, clientRequestId, attempt, () => {
-          sent = true;
-        });
+        const result = await followRedirects(
+          call,
+          { deadline, clientRequestId, attempt, callerHeaders },
+          () => {
+            sent = true;
+          },
+        );
         response = result.response;
         staleToken = result.graphToken;
-        if (call.buffer === true) await keepText(response);
-        else if (shouldBuffer(call, response)) response = await buffered(response);
+        if (call.buffer === true) text = await response.text();
+        else if (call.prepare) response = await call.prepare(response);
       } catch (error) {
-        if (deadline.signal.aborted) {
+        if (deadline.aborted) {
           if (call.unsafe && sent) {
-            const reason = deadline.signal.reason as RecordingErrorBase;
+            const reason = deadline.reason as RecordingErrorBase;
             throw maybeSent(
               call,
               ids,
@@ -263,7 +337,7 @@ export function createTransport(config: TransportConfig) {
               reason,
             );
           }
-          throw deadline.signal.reason;
+          throw deadline.reason;
         }
         if (error instanceof RecordingErrorBase) throw error;
         const mayHaveRun = call.unsafe !== undefined && !NOT_SENT_CODES.has(errorCode(error) ?? "");
@@ -302,8 +376,8 @@ export function createTransport(config: TransportConfig) {
         status === 401 &&
         !refreshedAfter401 &&
         config.tokens &&
-        (call.credential ?? { kind: "graph" }).kind === "graph" &&
-        isGraph(response.url || call.url)
+        (call.credential ?? GRAPH).kind === "graph" &&
+        config.graphOrigins.has(originOf(response.url || call.url) ?? "")
       ) {
         // A 401 proves nothing was processed: refresh the token once and resend.
         refreshedAfter401 = true;
@@ -314,8 +388,8 @@ export function createTransport(config: TransportConfig) {
       }
 
       if (!policy.statuses.includes(status)) {
-        if (call.throwOnError && !response.ok) throw await toGraphError(response, ids);
-        return response;
+        if (call.throwOnError && !response.ok) throw await toGraphError(response, ids, text);
+        return { response, text };
       }
 
       const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
@@ -372,7 +446,7 @@ export function createTransport(config: TransportConfig) {
 
   /**
    * Asks the call's reconcile function whether the service already holds the operation. Returns
-   * the stand-in response when it does, undefined when it does not (resending is safe), and throws
+   * the stand-in answer when it does, undefined when it does not (resending is safe), and throws
    * MayHaveBeenSentError when reconciliation is impossible or itself fails.
    */
   async function reconcileOrThrow(
@@ -382,7 +456,7 @@ export function createTransport(config: TransportConfig) {
     reason: "status" | "network",
     status: number | undefined,
     cause?: unknown,
-  ): Promise<Response | undefined> {
+  ): Promise<Answer | undefined> {
     const reconcile = call.unsafe?.reconcile;
     if (!reconcile) {
       throw maybeSent(
@@ -395,10 +469,11 @@ export function createTransport(config: TransportConfig) {
       );
     }
     try {
-      return await reconcile(deadline);
+      const response = await reconcile(deadline);
+      return response && { response, text: undefined };
     } catch (error) {
-      if (deadline.signal.aborted) {
-        const interrupted = deadline.signal.reason as RecordingErrorBase;
+      if (deadline.aborted) {
+        const interrupted = deadline.reason as RecordingErrorBase;
         throw maybeSent(
           call,
           ids,
@@ -419,31 +494,19 @@ export function createTransport(config: TransportConfig) {
     }
   }
 
-  function shouldBuffer(call: CallOptions, response: Response): boolean {
-    const mode = call.buffer ?? "auto";
-    if (mode !== "auto") return mode;
-    if (!response.ok) return true;
-    const type = response.headers.get("content-type") ?? "";
-    return type.includes("json") || type.startsWith("text/");
-  }
-
   /** Sends one attempt, following redirects by hand so that credentials are chosen per hop. */
   async function followRedirects(
     call: CallOptions,
-    deadline: Deadline,
-    clientRequestId: string,
-    attempt: number,
+    at: AttemptContext,
     markSent: () => void,
   ): Promise<{ response: Response; graphToken: string | undefined }> {
+    const { deadline, clientRequestId, attempt } = at;
     const maxRedirects = call.maxRedirects ?? config.maxRedirects;
     const hop: Hop = {
       method: call.method,
       url: call.url,
       body: call.body,
-      callerHeaders:
-        call.headers instanceof Headers
-          ? [...call.headers]
-          : Object.entries(call.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+      callerHeaders: at.callerHeaders,
       firstOrigin: originOf(call.url),
     };
     for (let redirects = 0; ; redirects++) {
@@ -468,7 +531,7 @@ export function createTransport(config: TransportConfig) {
         headers,
         body: hop.body,
         redirect: "manual",
-        signal: deadline.signal,
+        signal: deadline.fetchSignal,
       });
       if (!REDIRECTS.has(response.status)) {
         if (!response.url) Object.defineProperty(response, "url", { value: hop.url });
@@ -522,11 +585,10 @@ export function createTransport(config: TransportConfig) {
     // Custom headers may hold secrets: only content negotiation follows a chain to a new origin.
     const headers: Record<string, string> = {};
     for (const [name, value] of hop.callerHeaders) {
-      if (!CREDENTIAL_HEADERS.includes(name) && (sameOrigin || CROSS_ORIGIN_SAFE.has(name))) {
+      if (!OWN_HEADERS.has(name) && (sameOrigin || CROSS_ORIGIN_SAFE.has(name))) {
         headers[name] = value;
       }
     }
-    delete headers["retry-attempt"];
     const credential = call.credential ?? GRAPH;
     if (at.graphToken !== undefined) {
       headers.authorization = `Bearer ${at.graphToken}`;
@@ -540,7 +602,7 @@ export function createTransport(config: TransportConfig) {
     headers["user-agent"] = config.userAgent;
     return headers;
   }
-  return { send, isGraph, reconcileOrThrow };
+  return { send, sendText, reconcileOrThrow };
 }
 
 /** `url` is the very resource the token was issued for (scheme, host, port, path and query). */
@@ -554,45 +616,24 @@ function sameResource(url: string, tokenUrl: string): boolean {
   }
 }
 
-function withoutBodyHeaders(headers: [string, string][]): [string, string][] {
+function withoutBodyHeaders(headers: HeaderEntries): HeaderEntries {
   return headers.filter(
     ([name]) => !["content-type", "content-length", "content-encoding"].includes(name),
   );
 }
 
-const texts = new WeakMap<Response, string>();
-
-/** Reads the whole (small) body now, inside the call's deadline; `bodyText` returns it later. */
-async function keepText(response: Response): Promise<void> {
-  texts.set(response, await response.text());
-}
-
-/** The body of a response read by the transport (`buffer: true`), or read now. */
-export function bodyText(response: Response): Promise<string> {
-  const text = texts.get(response);
-  return text === undefined ? response.text() : Promise.resolve(text);
-}
-
-/** Reads the whole (small) body now, inside the call's deadline, into a replayable response. */
-async function buffered(response: Response): Promise<Response> {
-  const bytes = await response.arrayBuffer();
-  const copy = new Response(response.status === 204 || response.status === 304 ? null : bytes, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-  Object.defineProperty(copy, "url", { value: response.url });
-  return copy;
-}
-
-/** Turns a non-success response into GraphError (or PaymentRequiredError for 402). */
+/**
+ * Turns a non-success response into GraphError (or PaymentRequiredError for 402); `text` is its
+ * body when already read.
+ */
 export async function toGraphError(
   response: Response,
   ids: { operation: string; clientRequestId?: string | undefined },
+  text?: string,
 ): Promise<GraphError> {
   let body: GraphErrorBody | undefined;
   try {
-    const parsed = JSON.parse(await bodyText(response)) as { error?: GraphErrorBody };
+    const parsed = JSON.parse(text ?? (await response.text())) as { error?: GraphErrorBody };
     if (parsed && typeof parsed.error === "object" && parsed.error) body = parsed.error;
   } catch {
     body = undefined;

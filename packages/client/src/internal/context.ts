@@ -28,8 +28,8 @@ export interface ClientInternals {
     unsafe?: UnsafeCall,
   ): Promise<T>;
   url(path: string): string;
-  /** Runs one call through the client's transport. */
-  send(call: CallOptions): Promise<Response>;
+  /** Runs one call through the client's transport (the body streams unless `prepare` reads it). */
+  send(call: CallOptions & { buffer?: false | undefined }): Promise<Response>;
   pageFetcher<T>(
     name: string,
     operationId: string,

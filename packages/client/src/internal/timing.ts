@@ -47,49 +47,75 @@ export function fullJitterDelay(
  * and every fetch, body read and sleep of the call listens to `signal`.
  */
 export class Deadline {
-  readonly signal: AbortSignal;
-  readonly timeoutMs: number;
   readonly expiresAt: number;
-  private readonly controller = new AbortController();
+  /** Whether `signal` was handed out: then its controller must serve no other call. */
+  handedOut = false;
+  private readonly controller: AbortController;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly userSignal: AbortSignal | undefined;
-  private readonly onUserAbort: () => void;
+  private stopListening: (() => void) | undefined;
 
   constructor(options: {
     timeoutMs: number;
     signal?: AbortSignal | undefined;
     operation?: string;
+    /** A controller to abort (one that has served finished calls), instead of a new one. */
+    controller?: AbortController | undefined;
   }) {
-    this.timeoutMs = options.timeoutMs;
-    this.expiresAt = Date.now() + options.timeoutMs;
-    this.signal = this.controller.signal;
-    this.userSignal = options.signal;
-    const operation = options.operation;
-    // An outer deadline that passes its own error on (a timeout) keeps it; anything else is an abort.
-    this.onUserAbort = () =>
-      this.controller.abort(
-        options.signal?.reason instanceof RecordingErrorBase
-          ? options.signal.reason
-          : new AbortedError({
-              message: `${operation ?? "call"} was aborted by the caller`,
-              operation,
-            }),
-      );
-    if (options.signal?.aborted) this.onUserAbort();
-    else options.signal?.addEventListener("abort", this.onUserAbort, { once: true });
-    if (!this.signal.aborted && Number.isFinite(options.timeoutMs)) {
+    const { timeoutMs, signal, operation } = options;
+    const controller = options.controller ?? new AbortController();
+    this.controller = controller;
+    this.expiresAt = Date.now() + timeoutMs;
+    if (signal) {
+      // An outer deadline that passes its own error on (a timeout) keeps it; anything else is an abort.
+      const onAbort = () =>
+        controller.abort(
+          signal.reason instanceof RecordingErrorBase
+            ? signal.reason
+            : new AbortedError({
+                message: `${operation ?? "call"} was aborted by the caller`,
+                operation,
+              }),
+        );
+      if (signal.aborted) onAbort();
+      else {
+        signal.addEventListener("abort", onAbort, { once: true });
+        this.stopListening = () => signal.removeEventListener("abort", onAbort);
+      }
+    }
+    if (!this.aborted && Number.isFinite(timeoutMs)) {
       this.timer = setTimeout(() => {
-        this.controller.abort(
+        controller.abort(
           new TimeoutError({
-            message: `${operation ?? "call"} did not finish within its deadline of ${options.timeoutMs} ms`,
+            message: `${operation ?? "call"} did not finish within its deadline of ${timeoutMs} ms`,
             operation,
-            timeoutMs: options.timeoutMs,
+            timeoutMs,
           }),
         );
-      }, options.timeoutMs);
+      }, timeoutMs);
       // A pending deadline never keeps the process alive on its own.
       (this.timer as { unref?: () => void }).unref?.();
     }
+  }
+
+  /** Aborts with `reason` when the call ends early. Whoever gets it may keep it (see `handedOut`). */
+  get signal(): AbortSignal {
+    this.handedOut = true;
+    return this.controller.signal;
+  }
+
+  /** The same signal, for the call's own fetches, which are over when the call is. */
+  get fetchSignal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** Whether the call ended early (see `reason`). */
+  get aborted(): boolean {
+    return this.controller.signal.aborted;
+  }
+
+  /** Why the call ended early: a TimeoutError, an AbortedError, or the caller's own error. */
+  get reason(): unknown {
+    return this.controller.signal.reason;
   }
 
   /** Milliseconds left before the deadline (0 when passed). */
@@ -99,13 +125,13 @@ export class Deadline {
 
   /** Throws the abort or timeout error if the call is over. */
   check(): void {
-    if (this.signal.aborted) throw this.signal.reason;
+    if (this.aborted) throw this.reason;
   }
 
   /** Releases the timer and the listener on the caller's signal. */
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.userSignal?.removeEventListener("abort", this.onUserAbort);
+    clearTimeout(this.timer);
+    this.stopListening?.();
   }
 }
 
