@@ -487,7 +487,9 @@ export function createRecordingClient(options: RecordingClientOptions = {}) {
           get: (target, shared, signal) =>
             getJson<T>("getOperation", operationIds.getOperation, target, {
               signal: AbortSignal.any([shared.signal, signal]),
-              timeoutMs: Math.max(1, shared.remaining()),
+              // The wait's deadline ends a poll through `signal`, naming waitForOperation; the
+              // poll's own timer is only a backstop and must not fire first.
+              timeoutMs: shared.remaining() + 1000,
               clientRequestId: action.clientRequestId,
             }),
           deadline,

@@ -192,9 +192,8 @@ describe("waitForOperation", () => {
     const started = await client.recordResponse({ callId, body: {} });
     // Long enough for the first poll (sent after 5 ms) to reach the simulator on a busy machine.
     const error = await client.waitForOperation(started, { timeoutMs: 500 }).catch((e) => e);
-    // The stalled poll runs on the time left, so its own timeout (named getOperation) can fire a
-    // moment before the wait's: either way the wait ends at its deadline with a TimeoutError.
     expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ operation: "waitForOperation", timeoutMs: 500 });
     expect(received(simulator, POLL).map((r) => r.fault)).toEqual(["stall"]);
   });
 
