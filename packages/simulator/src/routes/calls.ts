@@ -7,7 +7,9 @@ import { linkWith, tokenParameter } from "../odata.js";
 import { operationJson } from "../operation-payloads.js";
 import { jsonResponse } from "../pipeline.js";
 import type { OperationKind } from "../state.js";
+import { decodeToken, encodeToken } from "../tokens.js";
 import type { GraphHandler, GraphRequest } from "./context.js";
+import { SKIP_TOKEN_PARAM } from "./recordings.js";
 
 function operationUrl(req: GraphRequest, callId: string, operationId: string): string {
   return `${req.serviceRoot}/communications/calls/${encodeURIComponent(callId)}/operations/${encodeURIComponent(operationId)}`;
@@ -80,13 +82,17 @@ export const listOperations: GraphHandler = (req, ctx) => {
     body["@odata.nextLink"] = linkWith(
       req.url,
       SKIP_TOKEN_PARAM,
-      Buffer.from(JSON.stringify(["o", next, cursor.upTo]), "utf8").toString("base64url"),
+      encodeToken({
+        kind: "skip",
+        offset: next,
+        after: 0,
+        upTo: cursor.upTo,
+        generation: ctx.state.tokenGeneration,
+      }),
     );
   }
   return jsonResponse(200, body);
 };
-
-const SKIP_TOKEN_PARAM = "$skiptoken";
 
 /** The page a `$skiptoken` of the operations list points to (offset, and the snapshot's size). */
 function operationsCursor(
@@ -94,23 +100,14 @@ function operationsCursor(
   count: number,
 ): { offset: number; upTo: number } {
   if (raw === undefined) return { offset: 0, upTo: count };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-  } catch {
-    parsed = undefined;
-  }
+  const token = decodeToken(raw);
   if (
-    Array.isArray(parsed) &&
-    parsed.length === 3 &&
-    parsed[0] === "o" &&
-    Number.isInteger(parsed[1]) &&
-    Number.isInteger(parsed[2]) &&
-    parsed[1] >= 0 &&
-    parsed[1] < parsed[2] &&
-    parsed[2] <= count
+    token?.kind === "skip" &&
+    token.after === 0 &&
+    token.offset < token.upTo &&
+    token.upTo <= count
   ) {
-    return { offset: parsed[1], upTo: parsed[2] };
+    return token;
   }
   throw new GraphHttpError({
     status: 400,

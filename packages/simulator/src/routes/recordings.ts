@@ -18,7 +18,7 @@ import { decodeToken, encodeToken, type SkipToken } from "../tokens.js";
 import type { GraphHandler, GraphRequest, HandlerContext } from "./context.js";
 
 /** Name of the query parameter carrying the next page's token in `@odata.nextLink`. */
-const SKIP_TOKEN_PARAM = "$skiptoken";
+export const SKIP_TOKEN_PARAM = "$skiptoken";
 /** Name of the query parameter carrying the next round's token in `@odata.deltaLink`. */
 const DELTA_TOKEN_PARAM = "$deltatoken";
 /** Content type of recording content. */
