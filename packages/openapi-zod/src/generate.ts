@@ -89,23 +89,11 @@ export function generateZod(document: JsonObject, options: GenerateOptions = {})
     });
   }
   const compiler = new SchemaCompiler(document, { openapi30: version.startsWith("3.0.") });
-  const names = new Set<string>(RESERVED);
-  const claim = (wanted: string): string => {
-    let name = wanted;
-    for (let n = 2; names.has(name); n++) name = `${wanted}${n}`;
-    names.add(name);
-    return name;
-  };
+  const claim = nameClaimer(RESERVED);
 
   // Declared types share one namespace of their own (TypeScript keeps types apart from values); global
   // types the module itself uses are never shadowed.
-  const typeNames = new Set<string>(TYPE_RESERVED);
-  const claimType = (wanted: string): string => {
-    let name = wanted;
-    for (let n = 2; typeNames.has(name); n++) name = `${wanted}${n}`;
-    typeNames.add(name);
-    return name;
-  };
+  const claimType = nameClaimer(TYPE_RESERVED);
   const emitter = new TypeEmitter(compiler);
   const typeDeclarations: Array<[string, string, boolean]> = [];
   const declareType = (pointer: string, request: boolean, wanted: string): void => {
@@ -502,6 +490,20 @@ const $z: {
   custom(): $Schema;
   lazy(getter: () => $Schema): $Schema;
 } = z;`;
+
+/**
+ * Hands out unique identifiers: the wanted one, or the first of `wanted2`, `wanted3`, ... not yet
+ * taken (the reserved names count as taken).
+ */
+function nameClaimer(reserved: Iterable<string>): (wanted: string) => string {
+  const taken = new Set<string>(reserved);
+  return (wanted) => {
+    let name = wanted;
+    for (let n = 2; taken.has(name); n++) name = `${wanted}${n}`;
+    taken.add(name);
+    return name;
+  };
+}
 
 /** Points the Zod builder calls of an expression (\`z.looseObject(\`) at \`$z\`, leaving string literals alone. */
 function builderCalls(expression: string): string {
